@@ -1,0 +1,96 @@
+#include "session.h"
+
+#include <stdexcept>
+
+namespace selfcheck {
+
+Session::Session(const Form& form, SessionSettings settings) : form_(form), settings_(std::move(settings)) {
+    if (!settings_.today) throw std::invalid_argument("Session needs a date source");
+}
+
+void Session::choose_language(const std::string& locale) {
+    if (!form_.find_language(locale)) throw std::invalid_argument("language not offered: " + locale);
+    locale_ = locale;
+    if (step_ != Step::Welcome) return;
+    answers_.clear();
+    history_.clear();
+    current_ = 0;
+    while (current_ < form_.questions.size() && !is_asked(current_)) ++current_;
+    step_ = Step::Question;
+}
+
+bool Session::is_asked(size_t index) const {
+    const Question& q = form_.questions[index];
+    return !q.show_if || q.show_if->holds(answers_);
+}
+
+void Session::answer(const AnswerValue& value) {
+    if (step_ != Step::Question) return;
+    const Question& q = form_.questions[current_];
+    answers_[q.id] = value;
+    history_.push_back(current_);
+    size_t next = current_ + 1;
+    while (next < form_.questions.size() && !is_asked(next)) ++next;
+    if (next >= form_.questions.size()) {
+        complete();
+        return;
+    }
+    current_ = next;
+}
+
+void Session::back() {
+    if (step_ != Step::Question) return;
+    if (history_.empty()) {
+        wipe();
+        return;
+    }
+    current_ = history_.back();
+    history_.pop_back();
+}
+
+void Session::complete() {
+    CompletedRecord record;
+    record.record_id = random_record_id();
+    record.form_id = form_.id;
+    record.form_version = form_.version;
+    record.language = locale_;
+    record.site = settings_.site;
+    record.completed_on = settings_.today();
+    // Only answers to questions actually asked: a changed earlier answer can hide later ones.
+    for (size_t i = 0; i < form_.questions.size(); ++i) {
+        auto it = answers_.find(form_.questions[i].id);
+        if (it != answers_.end() && is_asked(i)) record.answers.insert(*it);
+    }
+    step_ = Step::Thanks;
+    answers_.clear();
+    history_.clear();
+    if (settings_.on_complete) settings_.on_complete(std::move(record));
+}
+
+void Session::wipe() {
+    answers_.clear();
+    history_.clear();
+    locale_.clear();
+    current_ = 0;
+    step_ = Step::Welcome;
+}
+
+const Question* Session::current_question() const {
+    return step_ == Step::Question ? &form_.questions[current_] : nullptr;
+}
+
+int Session::position() const {
+    int n = 0;
+    for (size_t i = 0; i <= current_ && i < form_.questions.size(); ++i)
+        if (is_asked(i)) ++n;
+    return n;
+}
+
+int Session::total() const {
+    int n = 0;
+    for (size_t i = 0; i < form_.questions.size(); ++i)
+        if (is_asked(i)) ++n;
+    return n;
+}
+
+}  // namespace selfcheck

@@ -1,0 +1,58 @@
+#pragma once
+// One person's pass through the form, in memory only. Screens read it and send it intents
+// (choose a language, answer, back, quick exit); it holds the rules, the screens hold none.
+#include "answers.h"
+#include "form.h"
+#include "record.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace selfcheck {
+
+enum class Step { Welcome, Question, Thanks };
+
+struct SessionSettings {
+    std::string site;                        // site code recorded with each result
+    std::function<std::string()> today;      // the completion date, YYYY-MM-DD
+    std::function<void(CompletedRecord)> on_complete;  // receives each completed record once
+};
+
+class Session {
+public:
+    Session(const Form& form, SessionSettings settings);
+
+    Step step() const { return step_; }
+    const std::string& locale() const { return locale_; }
+    const Form& form() const { return form_; }
+
+    // Welcome: start in a language. Elsewhere: switch language, keeping the answers.
+    void choose_language(const std::string& locale);
+    // Answers the current question and moves to the next one asked (skip logic applied);
+    // after the last one the record is completed and handed to on_complete.
+    void answer(const AnswerValue& value);
+    void back();
+    // Quick exit, idle timeout, or "finish": forget everything and show the welcome screen.
+    void wipe();
+
+    const Question* current_question() const;
+    const Answers& answers() const { return answers_; }
+    // "7 of 28": position among the questions that will be asked given the answers so far.
+    int position() const;
+    int total() const;
+
+private:
+    bool is_asked(size_t index) const;
+    void complete();
+
+    const Form& form_;
+    SessionSettings settings_;
+    Step step_ = Step::Welcome;
+    std::string locale_;
+    size_t current_ = 0;           // index into form_.questions
+    std::vector<size_t> history_;  // questions answered, for Back
+    Answers answers_;
+};
+
+}  // namespace selfcheck

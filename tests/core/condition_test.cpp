@@ -1,0 +1,52 @@
+#include "condition.h"
+
+#include <catch2/catch.hpp>
+
+using namespace selfcheck;
+
+namespace {
+Condition answer_in(const std::string& q, std::vector<std::string> codes) {
+    Condition c;
+    c.kind = Condition::Kind::AnswerIn;
+    c.question = q;
+    c.codes = std::move(codes);
+    return c;
+}
+Condition compare(Condition::Kind kind, const std::string& q, int threshold) {
+    Condition c;
+    c.kind = kind;
+    c.question = q;
+    c.threshold = threshold;
+    return c;
+}
+Condition combine(Condition::Kind kind, std::vector<Condition> children) {
+    Condition c;
+    c.kind = kind;
+    c.children = std::move(children);
+    return c;
+}
+}  // namespace
+
+TEST_CASE("conditions read answers, never unanswered questions") {
+    Answers answers{{"has_loan", std::string("yes")}, {"salary", 4800}};
+    CHECK(answer_in("has_loan", {"yes"}).holds(answers));
+    CHECK_FALSE(answer_in("has_loan", {"no", "not_sure"}).holds(answers));
+    CHECK_FALSE(answer_in("passport_kept", {"yes"}).holds(answers));
+    CHECK(compare(Condition::Kind::Below, "salary", 5100).holds(answers));
+    CHECK_FALSE(compare(Condition::Kind::Below, "salary", 4800).holds(answers));
+    CHECK(compare(Condition::Kind::AtLeast, "salary", 4800).holds(answers));
+    CHECK_FALSE(compare(Condition::Kind::Below, "has_loan", 10).holds(answers));  // a code is not a number
+    CHECK_FALSE(answer_in("salary", {"4800"}).holds(answers));                   // nor a number a code
+}
+
+TEST_CASE("all, any and not combine conditions") {
+    Answers answers{{"a", std::string("yes")}, {"b", std::string("no")}};
+    const auto a_yes = answer_in("a", {"yes"});
+    const auto b_yes = answer_in("b", {"yes"});
+    CHECK(combine(Condition::Kind::Any, {a_yes, b_yes}).holds(answers));
+    CHECK_FALSE(combine(Condition::Kind::All, {a_yes, b_yes}).holds(answers));
+    CHECK(combine(Condition::Kind::Not, {b_yes}).holds(answers));
+    std::vector<std::string> refs;
+    combine(Condition::Kind::All, {a_yes, combine(Condition::Kind::Not, {b_yes})}).collect_questions(refs);
+    CHECK(refs == std::vector<std::string>{"a", "b"});
+}

@@ -1,0 +1,120 @@
+#include "form_loader.h"
+#include "session.h"
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+using namespace selfcheck;
+using selfcheck::testing::TempDir;
+
+namespace {
+
+// has_loan -> (loan_interest only after "yes") -> salary (number) -> fear_leaving
+Form sample_form(const TempDir& dir) {
+    return load_form(dir.write("form.yaml", R"(form: { id: sample, version: 2 }
+languages:
+  - { locale: en, label: English }
+  - { locale: zh_Hant_HK, label: 繁體中文 }
+answer_sets:
+  yes_no:
+    - { code: "yes", text: answer.yes }
+    - { code: "no", text: answer.no }
+sections:
+  - id: s
+    title: section.s
+    questions:
+      - { id: has_loan, text: t, answers: yes_no }
+      - { id: loan_interest, text: t, answers: yes_no, show_if: { question: has_loan, answer: ["yes"] } }
+      - { id: salary, text: t, type: number, number: { min: 0, max: 10000, step: 100, unit: hkd } }
+      - { id: fear_leaving, text: t, answers: yes_no }
+)"));
+}
+
+struct Harness {
+    TempDir dir;
+    Form form = sample_form(dir);
+    std::vector<CompletedRecord> completed;
+    Session session{form, SessionSettings{"site-a", [] { return std::string("2026-11-22"); },
+                                          [this](CompletedRecord r) { completed.push_back(std::move(r)); }}};
+};
+
+}  // namespace
+
+TEST_CASE("skip logic hides follow-up questions and the progress counts only what is asked") {
+    Harness h;
+    h.session.choose_language("en");
+    REQUIRE(h.session.step() == Step::Question);
+    CHECK(h.session.current_question()->id == "has_loan");
+    CHECK(h.session.total() == 3);  // loan_interest not asked yet
+    h.session.answer(std::string("no"));
+    CHECK(h.session.current_question()->id == "salary");
+    CHECK(h.session.position() == 2);
+
+    h.session.back();
+    CHECK(h.session.current_question()->id == "has_loan");
+    h.session.answer(std::string("yes"));
+    CHECK(h.session.current_question()->id == "loan_interest");
+    CHECK(h.session.position() == 2);
+    CHECK(h.session.total() == 4);
+}
+
+TEST_CASE("a completed session hands over one record with only the questions asked") {
+    Harness h;
+    h.session.choose_language("zh_Hant_HK");
+    h.session.answer(std::string("yes"));
+    h.session.answer(std::string("yes"));  // loan_interest
+    h.session.back();
+    h.session.back();
+    h.session.answer(std::string("no"));   // now loan_interest is skipped; its old answer must not leak
+    h.session.answer(4800);
+    h.session.answer(std::string("yes"));
+    CHECK(h.session.step() == Step::Thanks);
+    REQUIRE(h.completed.size() == 1);
+    const CompletedRecord& r = h.completed.front();
+    CHECK(r.form_id == "sample");
+    CHECK(r.form_version == 2);
+    CHECK(r.language == "zh_Hant_HK");
+    CHECK(r.site == "site-a");
+    CHECK(r.completed_on == "2026-11-22");
+    CHECK(r.record_id.size() == 32);
+    CHECK(r.answers.size() == 3);
+    CHECK_FALSE(r.answers.count("loan_interest"));
+    CHECK(std::get<int>(r.answers.at("salary")) == 4800);
+    CHECK(h.session.answers().empty());  // nothing of hers is kept once the record is made
+}
+
+TEST_CASE("quick exit forgets everything and completes nothing") {
+    Harness h;
+    h.session.choose_language("en");
+    h.session.answer(std::string("yes"));
+    h.session.wipe();
+    CHECK(h.session.step() == Step::Welcome);
+    CHECK(h.session.answers().empty());
+    CHECK(h.session.locale().empty());
+    CHECK(h.completed.empty());
+}
+
+TEST_CASE("changing language keeps the answers") {
+    Harness h;
+    h.session.choose_language("en");
+    h.session.answer(std::string("no"));
+    h.session.choose_language("zh_Hant_HK");
+    CHECK(h.session.locale() == "zh_Hant_HK");
+    CHECK(h.session.current_question()->id == "salary");
+    CHECK(h.session.answers().size() == 1);
+    CHECK_THROWS_AS(h.session.choose_language("fr"), std::invalid_argument);
+}
+
+TEST_CASE("record ids are random, not counters") {
+    const std::string a = random_record_id(), b = random_record_id();
+    CHECK(a != b);
+    CHECK(a.find_first_not_of("0123456789abcdef") == std::string::npos);
+}
+
+TEST_CASE("the record's JSON carries exactly the record's fields") {
+    CompletedRecord r{"0123456789abcdef0123456789abcdef", "f", 1, "id", "site", "2026-01-02",
+                      {{"a", std::string("yes")}, {"n", 7}}};
+    CHECK(to_json(r) ==
+          R"({"answers":{"a":"yes","n":7},"completed_on":"2026-01-02","form_id":"f","form_version":1,)"
+          R"("language":"id","record_id":"0123456789abcdef0123456789abcdef","site":"site"})");
+}
