@@ -1,0 +1,28 @@
+// collector: receives anonymised self-assessment records from kiosks and stores them.
+// Run `collector --help` for the commands.
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "server/cli/commands.h"
+#include "server/cli/options.h"
+
+int main(int argc, char** argv) {
+  using namespace collector;
+  const ParsedOptions parsed = parse_options(std::vector<std::string>(argv + 1, argv + argc));
+  if (!parsed.options) {
+    std::cerr << "collector: " << parsed.error << "\nTry 'collector --help'.\n";
+    return kExitUsage;
+  }
+  switch (parsed.options->command) {
+    case Command::help:
+      std::cout << usage_text();
+      return kExitOk;
+    case Command::serve:
+      return run_serve(*parsed.options);
+    case Command::count:
+      return run_count(*parsed.options);
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,15 @@
+#pragma once
+// A validated record plus what the collector adds when it accepts it.
+
+#include <string>
+
+#include "server/record/record.h"
+
+namespace collector {
+
+struct StoredRecord {
+  Record record;
+  std::string received_at;  // server clock, UTC, "YYYY-MM-DDTHH:MM:SSZ"
+};
+
+}  // namespace collector
