@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Prints the kiosk's start-up time to first frame, its memory, and its idle CPU, in a real
+# window under Xvfb (installed from Debian if missing). Figures are printed, not asserted.
+#   bench/kiosk_startup.sh [BUILD_DIR] [RUNS]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${1:-$root/build}
+runs=${2:-5}
+kiosk=$build/kiosk/app/kiosk
+[ -x "$kiosk" ] || { echo "build the kiosk first (scripts/setup)" >&2; exit 1; }
+if ! command -v Xvfb >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends xvfb >/dev/null
+fi
+
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $kiosk_pid $xvfb 2>/dev/null || true' EXIT
+sleep 1
+
+kiosk_pid=
+first_frames=()
+for run in $(seq "$runs"); do
+  log=$(mktemp)
+  DISPLAY=$display "$kiosk" --windowed --size 1280x800 2>"$log" &
+  kiosk_pid=$!
+  for _ in $(seq 100); do grep -q "first frame" "$log" && break; sleep 0.05; done
+  first_frames+=("$(sed -n 's/.*first frame after \([0-9.]*\) ms.*/\1/p' "$log")")
+  if [ "$run" -lt "$runs" ]; then kill $kiosk_pid; wait $kiosk_pid 2>/dev/null || true; fi
+  rm -f "$log"
+done
+
+sleep 2  # let start-up settle before measuring the idle kiosk (the last run)
+rss_kib=$(awk '/^VmRSS/ {print $2}' /proc/$kiosk_pid/status)
+pss_kib=$(awk '/^Pss:/ {print $2}' /proc/$kiosk_pid/smaps_rollup)
+ticks() { awk '{print $14 + $15}' /proc/$kiosk_pid/stat; }
+hz=$(getconf CLK_TCK)
+idle_seconds=10
+before=$(ticks); sleep $idle_seconds; after=$(ticks)
+
+sorted=$(printf '%s\n' "${first_frames[@]}" | sort -n)
+median=$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")
+echo "kiosk start-up to first frame (ms, $runs runs, 1280x800 window under Xvfb): median $median; all: ${first_frames[*]}"
+echo "kiosk memory after start-up: RSS $((rss_kib / 1024)) MiB, PSS $((pss_kib / 1024)) MiB"
+echo "kiosk idle CPU over ${idle_seconds} s: $(( (after - before) * 1000 / hz )) ms of CPU ($(awk "BEGIN {printf \"%.2f\", ($after - $before) * 100 / $hz / $idle_seconds}")%)"

@@ -1,0 +1,150 @@
+#include "kiosk_app.h"
+
+#include "content_check.h"
+#include "content_error.h"
+#include "form_loader.h"
+#include "kiosk_ui.h"
+#include "local_date.h"
+#include "theme.h"
+
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace selfcheck {
+
+float em_for_display(int width, int height) {
+    // About 24 em across the short side, whichever way the screen is turned.
+    const float by_width = static_cast<float>(width) / 24.0f;
+    const float by_height = static_cast<float>(height) / 24.0f;
+    return std::clamp(std::round(std::min(by_width, by_height)), 18.0f, 64.0f);
+}
+
+namespace {
+
+void refuse_incomplete_messages(const Form& form, const Messages& messages, const std::filesystem::path& locales) {
+    const auto missing = find_missing_messages(form, messages);
+    if (missing.empty()) return;
+    std::string list;
+    for (size_t i = 0; i < missing.size() && i < 5; ++i) list += "\n  " + missing[i].locale + ": " + missing[i].key;
+    if (missing.size() > 5) list += "\n  ... and " + std::to_string(missing.size() - 5) + " more";
+    throw ContentError(locales.string(), 0, 0, std::to_string(missing.size()) + " message(s) missing:" + list);
+}
+
+}  // namespace
+
+KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
+    form_ = load_form(config_.content_dir / "form.yaml");
+    messages_ = std::make_unique<Messages>(config_.locales_dir);
+    refuse_incomplete_messages(form_, *messages_, config_.locales_dir);
+
+    if (!config_.collector_url.empty()) uploader_ = std::make_unique<RecordUploader>(config_.collector_url + "/api/v1/records");
+    SessionSettings settings;
+    settings.site = config_.site;
+    settings.today = local_date_today;
+    settings.on_complete = [this](CompletedRecord record) {
+        ++records_completed_;
+        if (uploader_) uploader_->enqueue(to_json(record));
+    };
+    session_ = std::make_unique<Session>(form_, std::move(settings));
+
+    platform::DisplayOptions options;
+    options.headless = config_.headless;
+    options.fullscreen = config_.fullscreen;
+    options.width = config_.width;
+    options.height = config_.height;
+    options.title = messages_->text(config_.chrome_locale, "app.title");
+    display_ = std::make_unique<platform::Display>(options);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing written to disk
+    io.LogFilename = nullptr;
+    ImGui_ImplSDLRenderer_Init(display_->renderer());
+    imgui_ready_ = true;
+    rebuild_fonts_if_needed();
+}
+
+KioskApp::~KioskApp() {
+    if (imgui_ready_) {
+        ImGui_ImplSDLRenderer_Shutdown();
+        ImGui::DestroyContext();
+    }
+}
+
+std::vector<std::string> KioskApp::all_display_strings() const {
+    std::vector<std::string> texts;
+    for (const auto& language : form_.languages) {
+        texts.push_back(language.label);
+        for (auto& s : messages_->strings(language.locale)) texts.push_back(std::move(s));
+    }
+    return texts;
+}
+
+void KioskApp::rebuild_fonts_if_needed() {
+    int width = 0, height = 0;
+    display_->size(width, height);
+    const float em = em_for_display(width, height);
+    if (em == fonts_.em) return;
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    fonts_ = ui::load_fonts(*io.Fonts, ui::default_font_files(), all_display_strings(), em);
+    ImGui_ImplSDLRenderer_CreateFontsTexture();  // builds the atlas and uploads it
+    io.Fonts->ClearInputData();  // the 19 MB CJK collection is no longer needed
+    io.Fonts->ClearTexData();    // the pixels now live in the SDL texture
+    ui::apply_theme(em);
+}
+
+std::string KioskApp::screen_name() const { return ui::screen_name(*session_); }
+
+void KioskApp::render_frame() {
+    rebuild_fonts_if_needed();
+    int width = 0, height = 0;
+    display_->size(width, height);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(width), float(height));
+    // A fixed step keeps headless frames identical run to run; nothing here animates by time yet.
+    io.DeltaTime = 1.0f / 60.0f;
+    input_.apply_to_imgui();
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui::NewFrame();
+    ui::UiContext context{*session_, *messages_, registry_, fonts_, config_.chrome_locale};
+    ui::draw_kiosk(context, io.DisplaySize);
+    ImGui::Render();
+    const ImU32 bg = ui::theme().background;
+    SDL_SetRenderDrawColor(display_->renderer(), bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 0xFF);
+    SDL_RenderClear(display_->renderer());
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    SDL_RenderPresent(display_->renderer());
+    input_.end_frame();
+}
+
+int KioskApp::run() {
+    // Frames still owed after an input: ImGui needs the release frame and one to settle.
+    constexpr int kFramesPerChange = 3;
+    int owed = kFramesPerChange;
+    bool running = true;
+    while (running) {
+        SDL_Event event;
+        // Sleep until something happens; nothing is redrawn while nothing changes.
+        bool have_event = owed > 0 ? SDL_PollEvent(&event) : SDL_WaitEvent(&event);
+        while (have_event) {
+            int width = 0, height = 0;
+            display_->size(width, height);
+            if (event.type == SDL_QUIT) running = false;
+            if (input_.handle(event, width, height)) owed = kFramesPerChange;
+            if (event.type == SDL_WINDOWEVENT) owed = kFramesPerChange;
+            have_event = SDL_PollEvent(&event);
+        }
+        if (owed > 0 && running) {
+            render_frame();
+            --owed;
+        }
+    }
+    return 0;
+}
+
+}  // namespace selfcheck

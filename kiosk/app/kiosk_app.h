@@ -1,0 +1,68 @@
+#pragma once
+// The kiosk put together: content and messages loaded and checked, a display, ImGui with the
+// kiosk's fonts and theme, the session, and the uploader. Runs the event-driven loop, or is
+// driven frame by frame by a TestDriver.
+#include "kiosk_config.h"
+
+#include "display.h"
+#include "form.h"
+#include "messages.h"
+#include "pointer_input.h"
+#include "record_uploader.h"
+#include "session.h"
+#include "fonts.h"
+#include "widget_registry.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace selfcheck {
+
+class KioskApp {
+public:
+    explicit KioskApp(KioskConfig config);  // throws ContentError / MessageError / DisplayError
+    ~KioskApp();
+    KioskApp(const KioskApp&) = delete;
+    KioskApp& operator=(const KioskApp&) = delete;
+
+    // Interactive: waits for input (0% CPU when idle), draws only when something changed.
+    int run();
+
+    // One complete frame: input applied, UI drawn, presented.
+    void render_frame();
+
+    Session& session() { return *session_; }
+    const Form& form() const { return form_; }
+    const Messages& messages() const { return *messages_; }
+    platform::PointerInput& input() { return input_; }
+    platform::Display& display() { return *display_; }
+    const ui::WidgetRegistry& registry() const { return registry_; }
+    const ui::Fonts& fonts() const { return fonts_; }
+    RecordUploader* uploader() { return uploader_.get(); }
+    std::string screen_name() const;
+    int records_completed() const { return records_completed_; }
+
+    // Every string the UI can show, in every language: what the glyph atlas must cover.
+    std::vector<std::string> all_display_strings() const;
+
+private:
+    void rebuild_fonts_if_needed();
+
+    KioskConfig config_;
+    Form form_;
+    std::unique_ptr<Messages> messages_;
+    std::unique_ptr<RecordUploader> uploader_;
+    std::unique_ptr<Session> session_;
+    std::unique_ptr<platform::Display> display_;
+    platform::PointerInput input_;
+    ui::WidgetRegistry registry_;
+    ui::Fonts fonts_;
+    int records_completed_ = 0;
+    bool imgui_ready_ = false;
+};
+
+// The body text size for a screen: grows with the screen, never below legibility.
+float em_for_display(int width, int height);
+
+}  // namespace selfcheck

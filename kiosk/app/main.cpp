@@ -1,0 +1,133 @@
+// kiosk: the touchscreen self-assessment. Full screen by default.
+//   kiosk [--windowed] [--size WxH] [--collector URL] [--site CODE]
+//         [--content DIR] [--locales DIR]
+//         [--headless --walk DIR [--language LOCALE] [--sync-wait SECONDS]]
+#include "kiosk_app.h"
+#include "scripted_walk.h"
+
+#include <SDL.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+namespace {
+
+const auto g_process_start = std::chrono::steady_clock::now();
+
+void usage(std::ostream& out) {
+    out << "usage: kiosk [--windowed] [--size WxH] [--collector URL] [--site CODE]\n"
+           "             [--content DIR] [--locales DIR]\n"
+           "             [--headless --walk DIR [--language LOCALE] [--sync-wait SECONDS]]\n";
+}
+
+struct Options {
+    selfcheck::KioskConfig config;
+    std::string walk_dir;
+    std::string walk_language = "en";
+    int sync_wait_seconds = 15;  // how long a walk waits for its record to reach the collector
+};
+
+bool parse_size(const std::string& text, int& width, int& height) {
+    return std::sscanf(text.c_str(), "%dx%d", &width, &height) == 2 && width >= 200 && height >= 200 &&
+           width <= 8192 && height <= 8192;
+}
+
+// Returns false (after saying why) on a bad command line.
+bool parse(int argc, char** argv, Options& options) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= argc) {
+                std::cerr << "kiosk: " << arg << " needs a value\n";
+                return false;
+            }
+            out = argv[++i];
+            return true;
+        };
+        std::string v;
+        if (arg == "--windowed") {
+            options.config.fullscreen = false;
+        } else if (arg == "--headless") {
+            options.config.headless = true;
+        } else if (arg == "--size") {
+            if (!value(v)) return false;
+            if (!parse_size(v, options.config.width, options.config.height)) {
+                std::cerr << "kiosk: --size expects WIDTHxHEIGHT (200..8192), got '" << v << "'\n";
+                return false;
+            }
+        } else if (arg == "--collector") {
+            if (!value(options.config.collector_url)) return false;
+        } else if (arg == "--site") {
+            if (!value(options.config.site)) return false;
+        } else if (arg == "--content") {
+            if (!value(v)) return false;
+            options.config.content_dir = v;
+        } else if (arg == "--locales") {
+            if (!value(v)) return false;
+            options.config.locales_dir = v;
+        } else if (arg == "--walk") {
+            if (!value(options.walk_dir)) return false;
+        } else if (arg == "--language") {
+            if (!value(options.walk_language)) return false;
+        } else if (arg == "--sync-wait") {
+            if (!value(v)) return false;
+            options.sync_wait_seconds = std::atoi(v.c_str());
+            if (options.sync_wait_seconds < 1 || options.sync_wait_seconds > 600) {
+                std::cerr << "kiosk: --sync-wait expects seconds from 1 to 600, got '" << v << "'\n";
+                return false;
+            }
+        } else if (arg == "--help" || arg == "-h") {
+            usage(std::cout);
+            std::exit(0);
+        } else {
+            std::cerr << "kiosk: unknown option '" << arg << "'\n";
+            usage(std::cerr);
+            return false;
+        }
+    }
+    if (!options.walk_dir.empty() && !options.config.headless) {
+        std::cerr << "kiosk: --walk needs --headless\n";
+        return false;
+    }
+    return true;
+}
+
+double ms_since_start() {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - g_process_start).count();
+}
+
+int walk(selfcheck::KioskApp& app, const Options& options) {
+    const auto result = selfcheck::walk_one_session(app, options.walk_language, options.walk_dir);
+    for (const auto& file : result.screenshots) std::cout << "screenshot: " << file.string() << "\n";
+    if (auto* uploader = app.uploader()) {
+        const bool sent = uploader->wait_until_sent(std::chrono::seconds(options.sync_wait_seconds));
+        const auto status = uploader->status();
+        std::cout << "records sent to collector: " << status.sent << "\n";
+        if (!sent) {
+            std::cerr << "kiosk: " << status.queued << " record(s) not sent: " << status.last_error << "\n";
+            return 1;
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    if (!parse(argc, argv, options)) return 2;
+    try {
+        selfcheck::KioskApp app(options.config);
+        if (!options.walk_dir.empty()) return walk(app, options);
+        app.render_frame();
+        std::fprintf(stderr, "kiosk: first frame after %.1f ms\n", ms_since_start());
+        return app.run();
+    } catch (const std::exception& e) {
+        std::cerr << "kiosk: " << e.what() << "\n";
+        return 1;
+    }
+}

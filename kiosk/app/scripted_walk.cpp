@@ -1,0 +1,42 @@
+#include "scripted_walk.h"
+
+#include "test_driver.h"
+
+namespace selfcheck {
+
+WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std::filesystem::path& out_dir) {
+    std::filesystem::create_directories(out_dir);
+    TestDriver driver(app);
+    WalkResult result;
+    int width = 0, height = 0;
+    app.display().size(width, height);
+    const std::string size = std::to_string(width) + "x" + std::to_string(height);
+    int step = 0;
+    auto shoot = [&](const std::string& detail) {
+        char prefix[8];
+        std::snprintf(prefix, sizeof prefix, "%02d", step++);
+        const auto file = out_dir / (std::string(prefix) + "-" + app.screen_name() + detail + "-" + locale + "-" + size + ".png");
+        driver.screenshot(file);
+        result.screenshots.push_back(file);
+    };
+
+    driver.settle();
+    shoot("");
+    driver.tap("lang." + locale);
+    int guard = 0;
+    while (app.session().step() == Step::Question && guard++ < 200) {
+        const Question* q = app.session().current_question();
+        shoot("-" + q->id);
+        if (q->type == QuestionType::Choice) {
+            driver.tap("answer." + q->options.front().code);
+        } else {
+            app.session().answer(q->number.min);  // number picker UI arrives with the full flow
+            driver.settle();
+        }
+    }
+    shoot("");
+    driver.tap("thanks.finish");
+    return result;
+}
+
+}  // namespace selfcheck

@@ -1,0 +1,33 @@
+#pragma once
+// Drives a KioskApp as a person would, but by widget name: tap("answer.yes") finds where the
+// button was drawn in the last frame and presses and releases there, one frame each.
+#include "kiosk_app.h"
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+namespace selfcheck {
+
+class TestDriverError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class TestDriver {
+public:
+    explicit TestDriver(KioskApp& app) : app_(app) {}
+
+    // Draws frames until the layout is stable (ImGui settles in two).
+    void settle();
+    // Throws TestDriverError when no widget of that name is on screen.
+    void tap(const std::string& widget);
+    bool has(const std::string& widget) const;
+    // Writes the current frame as PNG; returns the pixels' RGBA bytes too.
+    std::vector<uint8_t> screenshot(const std::filesystem::path& file);
+
+private:
+    KioskApp& app_;
+};
+
+}  // namespace selfcheck

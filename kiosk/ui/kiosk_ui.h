@@ -1,0 +1,13 @@
+#pragma once
+// The whole kiosk UI for one frame: a full-screen window with the neutral title and the quick
+// exit on top, and the current screen below.
+#include "ui_context.h"
+
+namespace selfcheck::ui {
+
+// Name of the screen showing, for screenshots and logs: welcome, question, thanks.
+std::string screen_name(const Session& session);
+
+void draw_kiosk(UiContext& ui, ImVec2 display_size);
+
+}  // namespace selfcheck::ui

@@ -1,0 +1,26 @@
+#include "theme.h"
+
+namespace selfcheck::ui {
+
+const Theme& theme() {
+    static const Theme instance;
+    return instance;
+}
+
+void apply_theme(float em) {
+    ImGuiStyle style;  // start from defaults each time so a resize does not compound scaling
+    ImGui::StyleColorsLight(&style);
+    const Theme& t = theme();
+    style.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(t.background);
+    style.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(t.text);
+    style.WindowPadding = ImVec2(0, 0);  // screens place everything themselves, in em
+    style.ItemSpacing = ImVec2(t.gap * em, t.gap * em);
+    style.WindowBorderSize = 0;
+    style.WindowRounding = 0;
+    style.FrameRounding = t.rounding * em;
+    style.ScrollbarSize = 0;       // no thin scrollbars: content scrolls by dragging
+    style.TouchExtraPadding = ImVec2(0.2f * em, 0.2f * em);
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace selfcheck::ui

@@ -1,0 +1,28 @@
+#pragma once
+// What a screen needs to draw itself and send intents: the session (model), the words, the
+// fonts and the registry of named widgets.
+#include "fonts.h"
+#include "widget_registry.h"
+
+#include "messages.h"
+#include "session.h"
+
+#include <string>
+
+namespace selfcheck::ui {
+
+struct UiContext {
+    Session& session;
+    const Messages& messages;
+    WidgetRegistry& registry;
+    const Fonts& fonts;
+    std::string chrome_locale;  // locale of the chrome before a language is chosen
+
+    float em() const { return fonts.em; }
+    const std::string& locale() const {
+        return session.locale().empty() ? chrome_locale : session.locale();
+    }
+    std::string text(const std::string& key) const { return messages.text(locale(), key); }
+};
+
+}  // namespace selfcheck::ui

@@ -1,0 +1,42 @@
+#pragma once
+// Where each named, tappable widget was drawn in the last frame, so a test driver (or the
+// headless walk) can tap "answer.yes" instead of guessing pixels. Also a log of every string
+// drawn, so tests can check each character has a glyph and nothing overflowed its box.
+#include <imgui.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace selfcheck::ui {
+
+struct WidgetRect {
+    ImVec2 min;
+    ImVec2 max;
+    ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+    float width() const { return max.x - min.x; }
+    float height() const { return max.y - min.y; }
+};
+
+struct DrawnText {
+    std::string text;
+    bool overflowed = false;  // did not fit the box it was given
+};
+
+class WidgetRegistry {
+public:
+    void begin_frame();
+    void record_widget(const std::string& name, const WidgetRect& rect);
+    void record_text(const std::string& text, bool overflowed);
+
+    std::optional<WidgetRect> find(const std::string& name) const;
+    const std::map<std::string, WidgetRect>& widgets() const { return widgets_; }
+    const std::vector<DrawnText>& texts() const { return texts_; }
+
+private:
+    std::map<std::string, WidgetRect> widgets_;
+    std::vector<DrawnText> texts_;
+};
+
+}  // namespace selfcheck::ui
