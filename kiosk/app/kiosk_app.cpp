@@ -1,8 +1,8 @@
 #include "kiosk_app.h"
 
-#include "content_check.h"
 #include "content_error.h"
-#include "form_loader.h"
+#include "content_messages.h"
+#include "content_validator.h"
 #include "kiosk_ui.h"
 #include "local_date.h"
 #include "theme.h"
@@ -16,29 +16,33 @@
 namespace selfcheck {
 
 float em_for_display(int width, int height) {
-    // About 24 em across the short side, whichever way the screen is turned.
+    // About 24 em across and 30 em down: a phone gets 20 px, a 1080p kiosk 36 px.
     const float by_width = static_cast<float>(width) / 24.0f;
-    const float by_height = static_cast<float>(height) / 24.0f;
+    const float by_height = static_cast<float>(height) / 30.0f;
     return std::clamp(std::round(std::min(by_width, by_height)), 18.0f, 64.0f);
 }
 
 namespace {
 
-void refuse_incomplete_messages(const Form& form, const Messages& messages, const std::filesystem::path& locales) {
-    const auto missing = find_missing_messages(form, messages);
-    if (missing.empty()) return;
-    std::string list;
-    for (size_t i = 0; i < missing.size() && i < 5; ++i) list += "\n  " + missing[i].locale + ": " + missing[i].key;
-    if (missing.size() > 5) list += "\n  ... and " + std::to_string(missing.size() - 5) + " more";
-    throw ContentError(locales.string(), 0, 0, std::to_string(missing.size()) + " message(s) missing:" + list);
+// The kiosk shows no broken form: content errors stop it with the validator's words.
+void refuse_invalid_content(const Content& content, const Messages& messages, const std::filesystem::path& dir) {
+    const ContentReport report = validate_content(content, messages);
+    std::string errors;
+    for (const auto& problem : report.problems) {
+        if (problem.severity == ContentProblem::Severity::Warning) continue;
+        errors += "\n  " + describe(problem);
+    }
+    if (!errors.empty())
+        throw ContentError(dir.string(), 0, 0, "the content is not valid (" + std::to_string(report.errors()) + " errors):" + errors);
 }
 
 }  // namespace
 
 KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
-    form_ = load_form(config_.content_dir / "form.yaml");
+    content_ = load_content(config_.content_dir);
     messages_ = std::make_unique<Messages>(config_.locales_dir);
-    refuse_incomplete_messages(form_, *messages_, config_.locales_dir);
+    messages_->set_shared_args(constant_args(content_));
+    refuse_invalid_content(content_, *messages_, config_.content_dir);
 
     if (!config_.collector_url.empty()) uploader_ = std::make_unique<RecordUploader>(config_.collector_url + "/api/v1/records");
     SessionSettings settings;
@@ -48,7 +52,7 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
         ++records_completed_;
         if (uploader_) uploader_->enqueue(to_json(record));
     };
-    session_ = std::make_unique<Session>(form_, std::move(settings));
+    session_ = std::make_unique<Session>(content_, std::move(settings));
 
     platform::DisplayOptions options;
     options.headless = config_.headless;
@@ -77,7 +81,7 @@ KioskApp::~KioskApp() {
 
 std::vector<std::string> KioskApp::all_display_strings() const {
     std::vector<std::string> texts;
-    for (const auto& language : form_.languages) {
+    for (const auto& language : content_.form.languages) {
         texts.push_back(language.label);
         for (auto& s : messages_->strings(language.locale)) texts.push_back(std::move(s));
     }
@@ -111,7 +115,7 @@ void KioskApp::render_frame() {
     input_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
-    ui::UiContext context{*session_, *messages_, registry_, fonts_, config_.chrome_locale};
+    ui::UiContext context{*session_, *messages_, registry_, fonts_, config_.chrome_locale, ui_memory_};
     ui::draw_kiosk(context, io.DisplaySize);
     ImGui::Render();
     const ImU32 bg = ui::theme().background;

@@ -5,12 +5,13 @@
 #include "kiosk_config.h"
 
 #include "display.h"
-#include "form.h"
+#include "content.h"
 #include "messages.h"
 #include "pointer_input.h"
 #include "record_uploader.h"
 #include "session.h"
 #include "fonts.h"
+#include "ui_context.h"
 #include "widget_registry.h"
 
 #include <memory>
@@ -21,7 +22,8 @@ namespace selfcheck {
 
 class KioskApp {
 public:
-    explicit KioskApp(KioskConfig config);  // throws ContentError / MessageError / DisplayError
+    // Throws ContentError (content invalid: the kiosk refuses to start), MessageError or DisplayError.
+    explicit KioskApp(KioskConfig config);
     ~KioskApp();
     KioskApp(const KioskApp&) = delete;
     KioskApp& operator=(const KioskApp&) = delete;
@@ -33,7 +35,8 @@ public:
     void render_frame();
 
     Session& session() { return *session_; }
-    const Form& form() const { return form_; }
+    const Form& form() const { return content_.form; }
+    const Content& content() const { return content_; }
     const Messages& messages() const { return *messages_; }
     platform::PointerInput& input() { return input_; }
     platform::Display& display() { return *display_; }
@@ -50,13 +53,14 @@ private:
     void rebuild_fonts_if_needed();
 
     KioskConfig config_;
-    Form form_;
+    Content content_;
     std::unique_ptr<Messages> messages_;
     std::unique_ptr<RecordUploader> uploader_;
     std::unique_ptr<Session> session_;
     std::unique_ptr<platform::Display> display_;
     platform::PointerInput input_;
     ui::WidgetRegistry registry_;
+    ui::UiMemory ui_memory_;
     ui::Fonts fonts_;
     int records_completed_ = 0;
     bool imgui_ready_ = false;

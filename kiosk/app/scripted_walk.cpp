@@ -4,6 +4,11 @@
 
 namespace selfcheck {
 
+void type_number(TestDriver& driver, int value) {
+    for (char digit : std::to_string(value)) driver.tap(std::string("number.") + digit);
+    driver.tap("number.done");
+}
+
 WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std::filesystem::path& out_dir) {
     std::filesystem::create_directories(out_dir);
     TestDriver driver(app);
@@ -30,12 +35,11 @@ WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std:
         if (q->type == QuestionType::Choice) {
             driver.tap("answer." + q->options.front().code);
         } else {
-            app.session().answer(q->number.min);  // number picker UI arrives with the full flow
-            driver.settle();
+            type_number(driver, (q->number.min + q->number.max) / 2);
         }
     }
-    shoot("");
-    driver.tap("thanks.finish");
+    shoot(app.session().assessment() ? "-" + app.session().assessment()->level->id : "");
+    driver.tap("result.finish");
     return result;
 }
 

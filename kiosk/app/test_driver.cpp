@@ -2,6 +2,8 @@
 
 #include "png_writer.h"
 
+#include <algorithm>
+
 namespace selfcheck {
 
 void TestDriver::settle() {
@@ -18,15 +20,49 @@ void TestDriver::tap(const std::string& widget) {
         for (const auto& [name, r] : app_.registry().widgets()) shown += " " + name;
         throw TestDriverError("no widget '" + widget + "' on the " + app_.screen_name() + " screen; shown:" + shown);
     }
-    const ImVec2 at = rect->center();
-    app_.input().release(at.x, at.y);  // hover first, as a finger arriving would
-    app_.render_frame();
+    if (!rect->visible) scroll_into_view(widget);
+    const ImVec2 at = app_.registry().find(widget)->center();
     app_.input().press(at.x, at.y);
     app_.render_frame();
     app_.input().release(at.x, at.y);
     app_.render_frame();
     settle();
 }
+
+void TestDriver::drag(ImVec2 from, ImVec2 to) {
+    app_.input().release(from.x, from.y);
+    app_.render_frame();
+    app_.input().press(from.x, from.y);
+    app_.render_frame();
+    constexpr int kSteps = 6;
+    for (int i = 1; i <= kSteps; ++i) {
+        const float f = float(i) / kSteps;
+        app_.input().move(from.x + (to.x - from.x) * f, from.y + (to.y - from.y) * f);
+        app_.render_frame();
+    }
+    app_.input().release(to.x, to.y);
+    app_.render_frame();
+    settle();
+}
+
+void TestDriver::scroll_into_view(const std::string& widget) {
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const auto rect = app_.registry().find(widget);
+        const auto region = app_.registry().scroll_region_of(widget);
+        if (!rect || !region) throw TestDriverError("widget '" + widget + "' is neither visible nor in a scroll region");
+        if (rect->visible) return;
+        const float x = region->center().x;
+        const float reach = region->height() * 0.4f;
+        const float y0 = region->center().y;
+        // Content below the region: drag up; above it: drag down.
+        const float distance = rect->max.y > region->max.y ? -std::min(reach, rect->max.y - region->max.y + 10)
+                                                           : std::min(reach, region->min.y - rect->min.y + 10);
+        drag(ImVec2(x, y0), ImVec2(x, y0 + distance));
+    }
+    throw TestDriverError("could not scroll widget '" + widget + "' into view");
+}
+
+std::vector<uint8_t> TestDriver::pixels() const { return app_.display().read_rgba(); }
 
 std::vector<uint8_t> TestDriver::screenshot(const std::filesystem::path& file) {
     int width = 0, height = 0;

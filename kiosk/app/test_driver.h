@@ -20,13 +20,19 @@ public:
 
     // Draws frames until the layout is stable (ImGui settles in two).
     void settle();
-    // Throws TestDriverError when no widget of that name is on screen.
+    // Throws TestDriverError when no widget of that name is on screen. A widget scrolled out
+    // of view is first dragged into view, as a finger would.
     void tap(const std::string& widget);
+    // Drags a finger from `from` to `to` in a few steps.
+    void drag(ImVec2 from, ImVec2 to);
     bool has(const std::string& widget) const;
+    // The current frame's RGBA bytes.
+    std::vector<uint8_t> pixels() const;
     // Writes the current frame as PNG; returns the pixels' RGBA bytes too.
     std::vector<uint8_t> screenshot(const std::filesystem::path& file);
 
 private:
+    void scroll_into_view(const std::string& widget);
     KioskApp& app_;
 };
 

@@ -52,15 +52,32 @@ icu::ResourceBundle& bundle_for(std::unordered_map<std::string, std::unique_ptr<
 
 }  // namespace
 
-std::string Messages::text(const std::string& locale, const std::string& key) const {
+std::string Messages::pattern(const std::string& locale, const std::string& key) const {
     std::lock_guard<std::mutex> lock(bundles_->mutex);
-    const std::string cache_key = locale + '\0' + key;
-    auto cached = bundles_->plain_cache.find(cache_key);
-    if (cached != bundles_->plain_cache.end()) return cached->second;
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString value = bundle_for(bundles_->by_locale, bundle_dir_, locale).getStringEx(key.c_str(), status);
     if (U_FAILURE(status)) throw MessageError("message '" + key + "' is missing for locale '" + locale + "'");
-    return bundles_->plain_cache.emplace(cache_key, to_utf8(value)).first->second;
+    return to_utf8(value);
+}
+
+void Messages::set_shared_args(MessageArgs args) {
+    std::lock_guard<std::mutex> lock(bundles_->mutex);
+    shared_args_ = std::move(args);
+    bundles_->plain_cache.clear();
+}
+
+std::string Messages::text(const std::string& locale, const std::string& key) const {
+    const std::string cache_key = locale + '\0' + key;
+    {
+        std::lock_guard<std::mutex> lock(bundles_->mutex);
+        auto cached = bundles_->plain_cache.find(cache_key);
+        if (cached != bundles_->plain_cache.end()) return cached->second;
+    }
+    std::string value = pattern(locale, key);
+    // Only a pattern with placeholders goes through MessageFormat, so plain text is shown as written.
+    if (value.find('{') != std::string::npos) value = format(locale, key, {});
+    std::lock_guard<std::mutex> lock(bundles_->mutex);
+    return bundles_->plain_cache.emplace(cache_key, std::move(value)).first->second;
 }
 
 bool Messages::has(const std::string& locale, const std::string& key) const {
@@ -72,10 +89,11 @@ bool Messages::has(const std::string& locale, const std::string& key) const {
     }
 }
 
-std::string Messages::format(const std::string& locale, const std::string& key, const MessageArgs& args) const {
-    const std::string pattern = text(locale, key);
+std::string Messages::format(const std::string& locale, const std::string& key, const MessageArgs& given) const {
+    MessageArgs args = given;
+    args.insert(shared_args_.begin(), shared_args_.end());  // given values win over shared ones
     UErrorCode status = U_ZERO_ERROR;
-    icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(locale.c_str()), status);
+    icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern(locale, key)), icu::Locale(locale.c_str()), status);
     if (U_FAILURE(status))
         throw MessageError("message '" + key + "' (" + locale + ") is not valid MessageFormat: " + u_errorName(status));
     std::vector<icu::UnicodeString> names;

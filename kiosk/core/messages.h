@@ -27,10 +27,17 @@ public:
     Messages(const Messages&) = delete;
     Messages& operator=(const Messages&) = delete;
 
-    // The message for `key` in `locale` (after ICU fallback). Throws MessageError when missing.
+    // Named values given to every message, e.g. the content's constants
+    // (minimum_allowable_wage_hkd), so a yearly change is made once in content/rights.yaml.
+    void set_shared_args(MessageArgs args);
+
+    // The message for `key` in `locale` (after ICU fallback), with the shared arguments filled
+    // in. Throws MessageError when missing.
     std::string text(const std::string& locale, const std::string& key) const;
-    // The message formatted with named arguments (ICU MessageFormat).
+    // The message formatted with named arguments (ICU MessageFormat), plus the shared ones.
     std::string format(const std::string& locale, const std::string& key, const MessageArgs& args) const;
+    // The pattern as written, placeholders and all (for validation and the glyph set).
+    std::string pattern(const std::string& locale, const std::string& key) const;
     bool has(const std::string& locale, const std::string& key) const;
 
     // Every key the locale's own bundle defines (no fallback), and every string in it:
@@ -44,6 +51,7 @@ private:
     struct Bundles;
     std::filesystem::path bundle_dir_;
     std::unique_ptr<Bundles> bundles_;
+    MessageArgs shared_args_;
 };
 
 }  // namespace selfcheck

@@ -4,7 +4,8 @@
 
 namespace selfcheck {
 
-Session::Session(const Form& form, SessionSettings settings) : form_(form), settings_(std::move(settings)) {
+Session::Session(const Content& content, SessionSettings settings)
+    : content_(content), form_(content.form), settings_(std::move(settings)) {
     if (!settings_.today) throw std::invalid_argument("Session needs a date source");
 }
 
@@ -28,6 +29,7 @@ void Session::answer(const AnswerValue& value) {
     if (step_ != Step::Question) return;
     const Question& q = form_.questions[current_];
     answers_[q.id] = value;
+    number_entry_.clear();
     history_.push_back(current_);
     size_t next = current_ + 1;
     while (next < form_.questions.size() && !is_asked(next)) ++next;
@@ -46,6 +48,29 @@ void Session::back() {
     }
     current_ = history_.back();
     history_.pop_back();
+    number_entry_.clear();
+}
+
+void Session::type_digit(int digit) {
+    const Question* q = current_question();
+    if (!q || q->type != QuestionType::Number || digit < 0 || digit > 9) return;
+    if (number_entry_ == "0") number_entry_.clear();  // no leading zeros
+    const std::string next = number_entry_ + char('0' + digit);
+    if (next.size() > 9 || std::stol(next) > q->number.max) return;
+    number_entry_ = next;
+}
+
+void Session::erase_digit() {
+    if (!number_entry_.empty()) number_entry_.pop_back();
+}
+
+bool Session::confirm_number() {
+    const Question* q = current_question();
+    if (!q || q->type != QuestionType::Number || number_entry_.empty()) return false;
+    const int value = std::stoi(number_entry_);
+    if (value < q->number.min || value > q->number.max) return false;
+    answer(value);
+    return true;
 }
 
 void Session::complete() {
@@ -61,7 +86,8 @@ void Session::complete() {
         auto it = answers_.find(form_.questions[i].id);
         if (it != answers_.end() && is_asked(i)) record.answers.insert(*it);
     }
-    step_ = Step::Thanks;
+    assessment_ = assess(content_, answers_);
+    step_ = Step::Result;
     answers_.clear();
     history_.clear();
     if (settings_.on_complete) settings_.on_complete(std::move(record));
@@ -69,6 +95,8 @@ void Session::complete() {
 
 void Session::wipe() {
     answers_.clear();
+    number_entry_.clear();
+    assessment_.reset();
     history_.clear();
     locale_.clear();
     current_ = 0;

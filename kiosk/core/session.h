@@ -2,16 +2,21 @@
 // One person's pass through the form, in memory only. Screens read it and send it intents
 // (choose a language, answer, back, quick exit); it holds the rules, the screens hold none.
 #include "answers.h"
-#include "form.h"
+#include "content.h"
 #include "record.h"
+#include "scoring.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace selfcheck {
 
-enum class Step { Welcome, Question, Thanks };
+enum class Step { Welcome, Question, Result };
+
+// A number question's answer when she chose not to give the number.
+inline const char* const kPreferNotToSay = "prefer_not";
 
 struct SessionSettings {
     std::string site;                        // site code recorded with each result
@@ -21,11 +26,12 @@ struct SessionSettings {
 
 class Session {
 public:
-    Session(const Form& form, SessionSettings settings);
+    Session(const Content& content, SessionSettings settings);
 
     Step step() const { return step_; }
     const std::string& locale() const { return locale_; }
-    const Form& form() const { return form_; }
+    const Form& form() const { return content_.form; }
+    const Content& content() const { return content_; }
 
     // Welcome: start in a language. Elsewhere: switch language, keeping the answers.
     void choose_language(const std::string& locale);
@@ -35,6 +41,16 @@ public:
     void back();
     // Quick exit, idle timeout, or "finish": forget everything and show the welcome screen.
     void wipe();
+
+    // Number questions are typed on an on-screen pad; the digits live here until confirmed.
+    const std::string& number_entry() const { return number_entry_; }
+    void type_digit(int digit);   // ignored when the value would pass the question's maximum
+    void erase_digit();
+    // Answers with the typed number; false (nothing changes) when it is empty or below the minimum.
+    bool confirm_number();
+
+    // After the last question: what the answers suggest. Cleared by wipe().
+    const Assessment* assessment() const { return assessment_ ? &*assessment_ : nullptr; }
 
     const Question* current_question() const;
     const Answers& answers() const { return answers_; }
@@ -46,6 +62,7 @@ private:
     bool is_asked(size_t index) const;
     void complete();
 
+    const Content& content_;
     const Form& form_;
     SessionSettings settings_;
     Step step_ = Step::Welcome;
@@ -53,6 +70,8 @@ private:
     size_t current_ = 0;           // index into form_.questions
     std::vector<size_t> history_;  // questions answered, for Back
     Answers answers_;
+    std::string number_entry_;
+    std::optional<Assessment> assessment_;
 };
 
 }  // namespace selfcheck

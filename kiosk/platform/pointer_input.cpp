@@ -11,6 +11,10 @@ void PointerInput::press(float x, float y) {
     lifted_ = false;
 }
 
+void PointerInput::move(float x, float y) {
+    x_ = x, y_ = y;
+}
+
 void PointerInput::release(float x, float y) {
     x_ = x, y_ = y;
     down_ = false;

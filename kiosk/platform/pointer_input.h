@@ -15,6 +15,7 @@ public:
     // For test drivers and scripted walks.
     void press(float x, float y);
     void release(float x, float y);
+    void move(float x, float y);
 
     // Feeds the state into ImGui's IO for the frame about to start.
     void apply_to_imgui();

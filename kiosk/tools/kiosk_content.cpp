@@ -1,14 +1,15 @@
-// kiosk-content: checks the form and its translations before they reach a kiosk.
+// kiosk-content: checks the content and its translations before they reach a kiosk.
 //   kiosk-content validate [--content DIR] [--locales DIR]
-// Exit status: 0 valid, 1 invalid content (with file:line:column and what was expected), 2 usage.
-#include "content_check.h"
+// Exit status: 0 valid (warnings allowed), 1 invalid (each problem named with its file and
+// what was expected), 2 usage.
+#include "content.h"
 #include "content_error.h"
-#include "form_loader.h"
+#include "content_messages.h"
+#include "content_validator.h"
 #include "messages.h"
 
 #include <iomanip>
 #include <iostream>
-#include <map>
 #include <string>
 
 namespace {
@@ -18,26 +19,36 @@ int usage() {
     return 2;
 }
 
-int validate(const std::filesystem::path& content, const std::filesystem::path& locales) {
-    const selfcheck::Form form = selfcheck::load_form(content / "form.yaml");
-    const selfcheck::Messages messages(locales);
-    const auto missing = selfcheck::find_missing_messages(form, messages);
+void print_summary(const selfcheck::Content& content, const selfcheck::ContentReport& r) {
+    std::cout << "form " << content.form.id << " v" << content.form.version << ": " << r.questions << " questions in "
+              << r.sections << " sections (" << r.questions_with_skip_logic << " asked only after an earlier answer)\n";
+    std::cout << "messages: " << r.messages_needed << " per locale;";
+    std::cout << std::fixed << std::setprecision(1);
+    for (const auto& language : content.form.languages)
+        std::cout << " " << language.locale << " " << r.completeness.at(language.locale) << "%";
+    std::cout << "\n";
+    std::cout << "indicators: " << r.indicators_mapped << " of " << r.indicators_defined << " ILO indicators mapped; "
+              << content.dimensions.size() << " dimensions; " << r.rights << " Hong Kong rights\n";
+    std::cout << "result levels reachable: " << r.reachable_levels.size() << " of " << content.scoring.levels.size() << " (";
+    for (size_t i = 0; i < r.reachable_levels.size(); ++i) std::cout << (i ? ", " : "") << r.reachable_levels[i];
+    std::cout << ")\n";
+    std::cout << "directory: " << content.directory.size() << " organisations, " << r.directory_verified << " verified, "
+              << r.directory_unverified << " shown with \"please check\"\n";
+}
 
-    const size_t needed = selfcheck::chrome_message_keys().size() + selfcheck::form_message_keys(form).size();
-    std::map<std::string, size_t> missing_per_locale;
-    for (const auto& m : missing) {
-        missing_per_locale[m.locale]++;
-        std::cerr << "missing message: " << m.locale << ": " << m.key << "\n";
+int validate(const std::filesystem::path& content_dir, const std::filesystem::path& locales) {
+    const selfcheck::Content content = selfcheck::load_content(content_dir);
+    selfcheck::Messages messages(locales);
+    messages.set_shared_args(selfcheck::constant_args(content));
+    const selfcheck::ContentReport report = selfcheck::validate_content(content, messages);
+    for (const auto& problem : report.problems) std::cerr << selfcheck::describe(problem) << "\n";
+    print_summary(content, report);
+    if (report.ok()) {
+        std::cout << "valid (" << report.warnings() << " warnings)\n";
+        return 0;
     }
-    std::cout << "form " << form.id << " v" << form.version << ": " << form.questions.size() << " question(s) in "
-              << form.sections.size() << " section(s)\n";
-    for (const auto& language : form.languages) {
-        const double complete = 100.0 * double(needed - std::min(needed, missing_per_locale[language.locale])) / double(needed);
-        std::cout << "  " << std::left << std::setw(11) << language.locale << std::fixed << std::setprecision(1)
-                  << complete << "% of " << needed << " messages\n";
-    }
-    std::cout << (missing.empty() ? "valid\n" : "INVALID\n");
-    return missing.empty() ? 0 : 1;
+    std::cout << "INVALID: " << report.errors() << " errors, " << report.warnings() << " warnings\n";
+    return 1;
 }
 
 }  // namespace

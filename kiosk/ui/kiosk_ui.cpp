@@ -1,6 +1,7 @@
 #include "kiosk_ui.h"
 
 #include "screens/screens.h"
+#include "scroll_region.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -10,7 +11,7 @@ std::string screen_name(const Session& session) {
     switch (session.step()) {
     case Step::Welcome: return "welcome";
     case Step::Question: return "question";
-    case Step::Thanks: return "thanks";
+    case Step::Result: return "result";
     }
     return "unknown";
 }
@@ -51,12 +52,25 @@ void draw_kiosk(UiContext& ui, ImVec2 display) {
     ImGui::Begin("##kiosk", nullptr, flags);
     ImGui::PushFont(ui.fonts.body);
     const float bar = draw_top_bar(ui, display);
-    const ScreenArea area{ImVec2(0, bar), display};
-    switch (ui.session.step()) {
-    case Step::Welcome: draw_welcome_screen(ui, area); break;
-    case Step::Question: draw_question_screen(ui, area); break;
-    case Step::Thanks: draw_thanks_screen(ui, area); break;
+    // The result keeps Finish in reach below the scrolled content.
+    const float footer = ui.session.step() == Step::Result ? theme().button_height * ui.em() + 0.8f * ui.em() : 0.f;
+    const Step step = ui.session.step();
+    {
+        ScrollRegion scroll(ui, "screen.scroll", ImVec2(0, bar), ImVec2(display.x, display.y - bar - footer));
+        // A new screen or question starts at the top, however far the last one was scrolled.
+        const Question* question = ui.session.current_question();
+        const std::string shown = screen_name(ui.session) + (question ? "/" + question->id : std::string());
+        if (shown != ui.memory.shown_screen) ImGui::SetScrollY(0);
+        ui.memory.shown_screen = shown;
+        const ScreenArea area{scroll.origin(), scroll.size()};
+        switch (step) {
+        case Step::Welcome: draw_welcome_screen(ui, area); break;
+        case Step::Question: draw_question_screen(ui, area); break;
+        case Step::Result: draw_result_screen(ui, area); break;
+        }
     }
+    if (step == Step::Result && ui.session.step() == Step::Result)
+        draw_result_footer(ui, ImVec2(0, display.y - footer), ImVec2(display.x, footer));
     ImGui::PopFont();
     ImGui::End();
 }

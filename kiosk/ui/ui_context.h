@@ -11,12 +11,18 @@
 
 namespace selfcheck::ui {
 
+// What the UI remembers between frames (never anything she answered).
+struct UiMemory {
+    std::string shown_screen;  // screen and question shown last frame, to start each new one at the top
+};
+
 struct UiContext {
     Session& session;
     const Messages& messages;
     WidgetRegistry& registry;
     const Fonts& fonts;
-    std::string chrome_locale;  // locale of the chrome before a language is chosen
+    std::string chrome_locale;
+    UiMemory& memory;  // locale of the chrome before a language is chosen
 
     float em() const { return fonts.em; }
     const std::string& locale() const {

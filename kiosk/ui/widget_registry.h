@@ -14,6 +14,7 @@ namespace selfcheck::ui {
 struct WidgetRect {
     ImVec2 min;
     ImVec2 max;
+    bool visible = true;  // wholly inside the screen (or its scroll region's visible part)
     ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
     float width() const { return max.x - min.x; }
     float height() const { return max.y - min.y; }
@@ -27,7 +28,14 @@ struct DrawnText {
 class WidgetRegistry {
 public:
     void begin_frame();
-    void record_widget(const std::string& name, const WidgetRect& rect);
+    // `always_visible` for things that are never scrolled away (the scroll region itself).
+    void record_widget(const std::string& name, const WidgetRect& rect, bool always_visible = false);
+    void begin_scroll_region(ImVec2 min, ImVec2 max, float scrolled);
+    void end_scroll_region();
+    // The scroll region a widget lies in, if any (for drivers that must scroll to it).
+    std::optional<WidgetRect> scroll_region_of(const std::string& name) const;
+    // How far the (last) scroll region was scrolled this frame, in pixels.
+    float scrolled() const { return scrolled_; }
     void record_text(const std::string& text, bool overflowed);
 
     std::optional<WidgetRect> find(const std::string& name) const;
@@ -36,6 +44,9 @@ public:
 
 private:
     std::map<std::string, WidgetRect> widgets_;
+    std::map<std::string, WidgetRect> region_of_;  // widget -> its scroll region
+    std::optional<WidgetRect> open_region_;
+    float scrolled_ = 0;
     std::vector<DrawnText> texts_;
 };
 

@@ -25,7 +25,10 @@ bool draw_centred(ImDrawList* draw, ImFont* font, const std::string& text, const
 bool tap_button(UiContext& ui, const std::string& name, const std::string& label, ImVec2 size, ButtonKind kind) {
     const Theme& t = theme();
     ImGui::PushID(name.c_str());
-    const bool tapped = ImGui::InvisibleButton("##tap", size);
+    // A finger that moved further than a small wobble was scrolling, not tapping.
+    const ImGuiIO& io = ImGui::GetIO();
+    const float wobble = 0.5f * ui.em();
+    const bool tapped = ImGui::InvisibleButton("##tap", size) && io.MouseDragMaxDistanceSqr[0] <= wobble * wobble;
     const bool pressed = ImGui::IsItemActive();
     ImGui::PopID();
     const ImVec2 min = ImGui::GetItemRectMin();

@@ -30,11 +30,18 @@ sections:
 )"));
 }
 
+Content sample_content(const TempDir& dir) {
+    Content content;
+    content.form = sample_form(dir);
+    content.scoring.levels.push_back({"no_concerns", ResultLevel::When::Always, "t", "e", "n"});
+    return content;
+}
+
 struct Harness {
     TempDir dir;
-    Form form = sample_form(dir);
+    Content content = sample_content(dir);
     std::vector<CompletedRecord> completed;
-    Session session{form, SessionSettings{"site-a", [] { return std::string("2026-11-22"); },
+    Session session{content, SessionSettings{"site-a", [] { return std::string("2026-11-22"); },
                                           [this](CompletedRecord r) { completed.push_back(std::move(r)); }}};
 };
 
@@ -68,7 +75,9 @@ TEST_CASE("a completed session hands over one record with only the questions ask
     h.session.answer(std::string("no"));   // now loan_interest is skipped; its old answer must not leak
     h.session.answer(4800);
     h.session.answer(std::string("yes"));
-    CHECK(h.session.step() == Step::Thanks);
+    CHECK(h.session.step() == Step::Result);
+    REQUIRE(h.session.assessment());
+    CHECK(h.session.assessment()->level->id == "no_concerns");
     REQUIRE(h.completed.size() == 1);
     const CompletedRecord& r = h.completed.front();
     CHECK(r.form_id == "sample");
@@ -92,6 +101,45 @@ TEST_CASE("quick exit forgets everything and completes nothing") {
     CHECK(h.session.answers().empty());
     CHECK(h.session.locale().empty());
     CHECK(h.completed.empty());
+}
+
+TEST_CASE("amounts are typed digit by digit within the question's range") {
+    Harness h;
+    h.session.choose_language("en");
+    h.session.answer(std::string("no"));
+    REQUIRE(h.session.current_question()->id == "salary");
+    CHECK_FALSE(h.session.confirm_number());  // nothing typed yet
+    h.session.type_digit(0);
+    h.session.type_digit(4);                  // a leading zero is dropped
+    h.session.type_digit(8);
+    h.session.type_digit(0);
+    h.session.type_digit(0);
+    CHECK(h.session.number_entry() == "4800");
+    h.session.type_digit(1);                  // 48001 is above the maximum of 10000: ignored
+    CHECK(h.session.number_entry() == "4800");
+    h.session.erase_digit();
+    CHECK(h.session.number_entry() == "480");
+    REQUIRE(h.session.confirm_number());
+    CHECK(h.session.current_question()->id == "fear_leaving");
+    CHECK(h.session.number_entry().empty());
+    h.session.back();
+    CHECK(std::get<int>(h.session.answers().at("salary")) == 480);
+}
+
+TEST_CASE("the result and any typed digits are gone after a wipe") {
+    Harness h;
+    h.session.choose_language("en");
+    h.session.answer(std::string("no"));
+    h.session.type_digit(5);
+    h.session.wipe();
+    CHECK(h.session.number_entry().empty());
+    h.session.choose_language("en");
+    h.session.answer(std::string("no"));
+    h.session.answer(4800);
+    h.session.answer(std::string("no"));
+    REQUIRE(h.session.assessment());
+    h.session.wipe();
+    CHECK(h.session.assessment() == nullptr);
 }
 
 TEST_CASE("changing language keeps the answers") {

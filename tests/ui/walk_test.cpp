@@ -9,7 +9,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
+#include <tuple>
 #include <set>
+#include <unordered_set>
 
 using namespace selfcheck;
 using selfcheck::testing::TempDir;
@@ -43,6 +46,11 @@ void check_text_of_frame(KioskApp& app) {
     int width = 0, height = 0;
     app.display().size(width, height);
     for (const auto& [name, rect] : app.registry().widgets()) {
+        if (!rect.visible) {  // scrolled out of view: its scroll region must be on screen
+            INFO("widget " << name);
+            REQUIRE(app.registry().scroll_region_of(name));
+            continue;
+        }
         INFO("widget " << name);
         CHECK(rect.min.x >= 0);
         CHECK(rect.min.y >= 0);
@@ -62,58 +70,126 @@ void check_text_of_frame(KioskApp& app) {
 }
 
 // Not blank: a real screen has text and buttons, so many pixels differ from the background
-// and there are many distinct colours (anti-aliased glyphs).
+// and there are many distinct colours (anti-aliased glyphs). Stops as soon as both are seen.
 void check_not_blank(const std::vector<uint8_t>& rgba) {
-    std::set<uint32_t> colours;
+    std::unordered_set<uint32_t> colours;
+    const size_t pixels = rgba.size() / 4;
     size_t differing = 0;
     const uint32_t background = uint32_t(rgba[0]) | uint32_t(rgba[1]) << 8 | uint32_t(rgba[2]) << 16;
-    for (size_t i = 0; i + 3 < rgba.size(); i += 4) {
-        const uint32_t c = uint32_t(rgba[i]) | uint32_t(rgba[i + 1]) << 8 | uint32_t(rgba[i + 2]) << 16;
+    for (size_t i = 0; i < pixels && (colours.size() <= 20 || differing <= pixels / 50); ++i) {
+        const uint32_t c = uint32_t(rgba[4 * i]) | uint32_t(rgba[4 * i + 1]) << 8 | uint32_t(rgba[4 * i + 2]) << 16;
         colours.insert(c);
         if (c != background) ++differing;
     }
     CHECK(colours.size() > 20);
-    CHECK(differing > rgba.size() / 4 / 50);  // more than 2% of the screen is drawn on
+    CHECK(differing > pixels / 50);  // more than 2% of the screen is drawn on
+}
+
+// How a scripted person answers: given the question and her answers so far.
+using Policy = std::function<AnswerValue(const Question&, const Answers&)>;
+
+// The first answer (or amount) that raises no signal: a life with no concerns.
+AnswerValue quiet_answer(const Question& q, const Answers& answers) {
+    std::vector<AnswerValue> options;
+    if (q.type == QuestionType::Choice)
+        for (const auto& o : q.options) options.emplace_back(o.code);
+    else
+        options = {AnswerValue(q.number.max / 2), AnswerValue(q.number.min)};
+    for (const auto& option : options) {
+        Answers trial = answers;
+        trial[q.id] = option;
+        bool raises = false;
+        for (const auto& signal : q.signals) raises = raises || signal.when.holds(trial);
+        if (!raises) return option;
+    }
+    return options.front();
+}
+
+AnswerValue first_answer(const Question& q, const Answers&) {
+    if (q.type == QuestionType::Choice) return q.options.front().code;
+    return q.number.min + (q.number.max - q.number.min) / 2;
+}
+
+struct Walk {
+    const char* name;
+    Policy policy;
+    const char* expected_level;
+};
+
+const std::vector<Walk>& walks() {
+    static const std::vector<Walk> all{
+        {"quiet", quiet_answer, "no_concerns"},
+        // Paid HK$4,000 a month, all else well: a rights concern, not forced labour.
+        {"low-pay", [](const Question& q, const Answers& a) {
+             return q.id == "monthly_salary" ? AnswerValue(4000) : quiet_answer(q, a);
+         }, "rights_concerns"},
+        {"first-answers", first_answer, "forced_labour_signs"},
+    };
+    return all;
+}
+
+// Walks one session by tapping, checking every screen; returns the result level reached.
+std::string walk_session(KioskApp& app, TestDriver& driver, const std::string& locale, const Walk& walk,
+                         const std::filesystem::path& shots) {
+    int width = 0, height = 0;
+    app.display().size(width, height);
+    const std::string suffix = locale + "-" + std::to_string(width) + "x" + std::to_string(height) + ".png";
+    driver.settle();
+    REQUIRE(app.screen_name() == "welcome");
+    check_text_of_frame(app);
+    check_not_blank(driver.screenshot(shots / ("welcome-" + suffix)));
+    driver.tap("lang." + locale);
+    int shown = 0;
+    while (app.session().step() == Step::Question) {
+        const Question* q = app.session().current_question();
+        INFO("question " << q->id);
+        check_text_of_frame(app);
+        CHECK(driver.has("nav.quick_exit"));
+        CHECK(driver.has("nav.back"));
+        // Keep pictures of the first three questions; check every one.
+        const auto file = shots / ("question-" + std::to_string(shown) + "-" + q->id + "-" + suffix);
+        check_not_blank(shown++ < 3 ? driver.screenshot(file) : driver.pixels());
+        const AnswerValue answer = walk.policy(*q, app.session().answers());
+        if (const auto* code = std::get_if<std::string>(&answer))
+            driver.tap("answer." + *code);
+        else
+            type_number(driver, std::get<int>(answer));
+    }
+    REQUIRE(app.screen_name() == "result");
+    const std::string level = app.session().assessment()->level->id;
+    check_text_of_frame(app);
+    check_not_blank(driver.screenshot(shots / ("result-" + level + "-" + suffix)));
+    driver.tap("result.finish");
+    CHECK(app.screen_name() == "welcome");
+    return level;
+}
+
+std::filesystem::path screenshot_dir(const std::string& name) {
+    const auto dir = std::filesystem::path(SELFCHECK_BINARY_DIR) / "screenshots" / name;
+    std::filesystem::create_directories(dir);
+    return dir;
 }
 
 }  // namespace
 
-TEST_CASE("a session can be walked in every language at phone tablet and kiosk sizes") {
-    const std::pair<int, int> sizes[] = {{480, 800}, {800, 1280}, {1920, 1080}};
-    for (const auto& [width, height] : sizes) {
+TEST_CASE("walks reach each result level in every language at phone tablet and kiosk sizes") {
+    // Every walk on the phone, the tightest layout; the longest walk (every follow-up question
+    // shown) on the tablet and the kiosk.
+    const std::tuple<int, int, size_t> sizes[] = {{480, 800, walks().size()}, {800, 1280, 1}, {1920, 1080, 1}};
+    for (const auto& [width, height, walk_count] : sizes) {
         KioskApp app(headless(width, height));
+        TestDriver driver(app);
+        int completed = 0;
         for (const auto& language : app.form().languages) {
-            {
-                INFO(language.locale << " at " << width << "x" << height);
-                TempDir dir;
-                TestDriver driver(app);
-                driver.settle();
-                REQUIRE(app.screen_name() == "welcome");
-                for (const auto& l : app.form().languages) CHECK(driver.has("lang." + l.locale));
-                check_text_of_frame(app);
-                check_not_blank(driver.screenshot(dir.path() / "welcome.png"));
-
-                driver.tap("lang." + language.locale);
-                while (app.session().step() == Step::Question) {
-                    const Question* q = app.session().current_question();
-                    INFO("question " << q->id);
-                    check_text_of_frame(app);
-                    check_not_blank(driver.screenshot(dir.path() / (q->id + ".png")));
-                    CHECK(driver.has("nav.quick_exit"));
-                    CHECK(driver.has("nav.back"));
-                    if (q->type == QuestionType::Choice)
-                        driver.tap("answer." + q->options.back().code);
-                    else
-                        app.session().answer(q->number.max), driver.settle();
-                }
-                REQUIRE(app.screen_name() == "thanks");
-                check_text_of_frame(app);
-                check_not_blank(driver.screenshot(dir.path() / "thanks.png"));
-                driver.tap("thanks.finish");
-                CHECK(app.screen_name() == "welcome");
+            for (size_t w = 0; w < walk_count; ++w) {
+                const Walk& walk = walks()[walks().size() - 1 - w];
+                INFO(language.locale << " at " << width << "x" << height << ", walk " << walk.name);
+                const auto shots = screenshot_dir(std::string("walk-") + walk.name);
+                CHECK(walk_session(app, driver, language.locale, walk, shots) == walk.expected_level);
+                ++completed;
             }
         }
-        CHECK(app.records_completed() == int(app.form().languages.size()));
+        CHECK(app.records_completed() == completed);
     }
 }
 
@@ -142,10 +218,8 @@ TEST_CASE("quick exit from a question wipes the answers and stores nothing") {
     driver.tap("lang.id");
     const Question* first = app.session().current_question();
     REQUIRE(first);
-    if (app.form().questions.size() > 1) {
-        driver.tap("answer." + first->options.front().code);
-        CHECK_FALSE(app.session().answers().empty());
-    }
+    driver.tap("answer." + first->options.front().code);
+    CHECK_FALSE(app.session().answers().empty());
     driver.tap("nav.quick_exit");
     CHECK(app.screen_name() == "welcome");
     CHECK(app.session().answers().empty());
@@ -157,4 +231,22 @@ TEST_CASE("tapping a widget that is not on screen says which widgets are") {
     TestDriver driver(app);
     driver.settle();
     CHECK_THROWS_WITH(driver.tap("answer.yes"), Catch::Matchers::Contains("welcome") && Catch::Matchers::Contains("lang.en"));
+}
+
+TEST_CASE("a new question starts at the top however far the last one was scrolled") {
+    // On a tiny screen every question is taller than the screen, so an old offset would show.
+    KioskApp app(headless(400, 400));
+    TestDriver driver(app);
+    driver.settle();
+    driver.tap("lang.en");
+    const Question* first = app.session().current_question();
+    REQUIRE(first->type == QuestionType::Choice);
+    CHECK(app.registry().scrolled() == 0);
+    const auto region = *app.registry().find("screen.scroll");
+    driver.drag(ImVec2(region.center().x, region.max.y - 5), ImVec2(region.center().x, region.min.y + 5));
+    REQUIRE(app.registry().scrolled() > 0);
+    driver.tap("answer." + first->options.back().code);
+    REQUIRE(app.session().current_question() != first);
+    CHECK(app.registry().scrolled() == 0);
+    CHECK_FALSE(app.registry().find("nav.back")->visible);  // this question too is taller than the screen
 }

@@ -4,13 +4,14 @@
 
 namespace selfcheck::ui {
 
-// `area` is the content region below the top bar, in screen coordinates.
+// Where a screen draws: `min` is its origin on screen (it moves as the content scrolls),
+// `size` the part of the screen it is shown in.
 struct ScreenArea {
     ImVec2 min;
-    ImVec2 max;
-    float width() const { return max.x - min.x; }
-    float height() const { return max.y - min.y; }
-    bool landscape() const { return width() > height(); }
+    ImVec2 size;
+    float width() const { return size.x; }
+    float height() const { return size.y; }
+    bool landscape() const { return size.x > size.y; }
 };
 
 // A centred column at most `max_em` wide, with the theme's padding either side.
@@ -22,6 +23,10 @@ Column centred_column(const ScreenArea& area, float max_em, float em);
 
 void draw_welcome_screen(UiContext& ui, const ScreenArea& area);
 void draw_question_screen(UiContext& ui, const ScreenArea& area);
-void draw_thanks_screen(UiContext& ui, const ScreenArea& area);
+void draw_number_pad(UiContext& ui, const Question& question, float left, float width, bool landscape);
+// The result: what the answers suggest, the rights concerned, who can help. Returns the
+// height it needs below the scrolled content for the fixed Finish button.
+void draw_result_screen(UiContext& ui, const ScreenArea& area);
+void draw_result_footer(UiContext& ui, ImVec2 min, ImVec2 size);
 
 }  // namespace selfcheck::ui

@@ -1,0 +1,141 @@
+// A corpus of deliberately broken content: each case breaks one thing in a copy of the
+// shipped content (or its translations) and must fail with the message an author needs.
+#include "content.h"
+#include "content_error.h"
+#include "content_messages.h"
+#include "content_validator.h"
+#include "messages.h"
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <functional>
+#include <fstream>
+#include <sstream>
+
+using namespace selfcheck;
+using selfcheck::testing::TempDir;
+
+namespace {
+
+struct BrokenCase {
+    const char* file;      // under content/ or locales/
+    const char* find;      // text to replace (first occurrence; must exist)
+    const char* replace;
+    const char* expected;  // part of the error an author would see
+};
+
+const BrokenCase kCases[] = {
+    // Malformed files: the loader names file, line and column.
+    {"content/form.yaml", "{ locale: id, label: \"Bahasa Indonesia\" }", "{ locale: id, label: \"Bahasa Indonesia\" ", "form.yaml:"},
+    {"content/form.yaml", "type: number", "type: slider", "expected choice or number, found 'slider'"},
+    {"content/form.yaml", "show_if: { question: has_loan", "show_if: { question: no_such_question", "no earlier question 'no_such_question'"},
+    {"content/form.yaml", "strength: strong", "strength: very", "expected one of strong, medium, found 'very'"},
+    {"content/form.yaml", "        answers: yes_no\n", "        answers: yes_no\n        colour: red\n", "unknown key 'colour'"},
+    {"content/rights.yaml", "minimum_allowable_wage_hkd: 5100", "minimum_allowable_wage_hkd: lots", "expected a whole number, found 'lots'"},
+    {"content/scoring.yaml", "when: always", "when: sometimes", "expected any_dimension_positive, any_signal or always"},
+    {"content/directory.yaml", "phone: \"999\"", "phone: \"call us\"", "'call us' is not a phone number"},
+    {"content/directory.yaml", "verified: 2018-12-19", "verified: last year", "expected a date YYYY-MM-DD"},
+    // Pieces that do not fit together: the validator names them.
+    {"content/indicators.yaml", "  - { id: excessive_overtime, label: indicator.excessive_overtime }\n", "", "indicator 'excessive_overtime' is not in indicators.yaml"},
+    {"content/indicators.yaml", "indicators:", "indicators:\n  - { id: unmapped_indicator, label: indicator.deception }", "indicator 'unmapped_indicator' is raised by no answer"},
+    {"content/form.yaml", "breach: rest_day", "breach: rest_days", "breach 'rest_days' is not a right in rights.yaml"},
+    {"content/directory.yaml", "levels: [forced_labour_signs]", "levels: [forced_labor_signs]", "shown_for level 'forced_labor_signs' is not in scoring.yaml"},
+    // Translations.
+    {"locales/id.txt", "  nav.back ", "  nav.backward ", "locales/id.txt nav.back: message is missing"},
+    {"locales/fil.txt", "fil {", "fil {\n  stray.key { \"x\" }", "locales/fil.txt stray.key: message is not used"},
+    {"locales/zh_Hant_HK.txt", "{total}", "{count}", "placeholder {count} is not given to this message"},
+    {"locales/en.txt", "{current} of {total}", "{current of {total}", "locales/en.txt nav.progress: not valid ICU MessageFormat"},
+};
+
+std::string read(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+using Mutation = std::function<void(const TempDir&)>;
+
+// Replaces the first `find` in `file` (which must be there: the case still fits the shipped files).
+Mutation replace_first(const BrokenCase& broken) {
+    return [&broken](const TempDir& dir) {
+        std::string text = read(dir.path() / broken.file);
+        const auto at = text.find(broken.find);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, std::string(broken.find).size(), broken.replace);
+        dir.write(broken.file, text);
+    };
+}
+
+// Copies content/ and locales/*.txt into `dir`, applies `mutate`, compiles the locales,
+// loads and validates. Returns every error an author would see.
+std::vector<std::string> errors_after(const TempDir& dir, const Mutation& mutate) {
+    const std::filesystem::path source(SELFCHECK_SOURCE_DIR);
+    for (const char* sub : {"content", "locales"})
+        for (const auto& entry : std::filesystem::directory_iterator(source / sub))
+            if (entry.is_regular_file()) dir.write(std::string(sub) + "/" + entry.path().filename().string(), read(entry.path()));
+    if (mutate) mutate(dir);
+    const auto res = dir.path() / "res";
+    std::filesystem::create_directories(res);
+    std::string command = std::string(SELFCHECK_GENRB) + " -q -e UTF-8 -d " + res.string();
+    for (const char* locale : {"root", "en", "id", "fil", "zh_Hant_HK"})
+        command += " " + (dir.path() / "locales" / (std::string(locale) + ".txt")).string();
+    if (std::system((command + " 2>/dev/null").c_str()) != 0) return {"genrb rejected the locales"};
+
+    try {
+        const Content content = load_content(dir.path() / "content");
+        Messages messages(res);
+        messages.set_shared_args(constant_args(content));
+        std::vector<std::string> errors;
+        for (const auto& p : validate_content(content, messages).problems)
+            if (p.severity == ContentProblem::Severity::Error) errors.push_back(describe(p));
+        return errors;
+    } catch (const ContentError& e) {
+        return {e.what()};
+    }
+}
+
+}  // namespace
+
+TEST_CASE("an unbroken copy of the content validates") {
+    TempDir dir;
+    const auto errors = errors_after(dir, {});
+    for (const auto& e : errors) UNSCOPED_INFO(e);
+    CHECK(errors.empty());
+}
+
+TEST_CASE("each deliberately broken file fails with the message an author needs") {
+    for (const auto& broken : kCases) {
+        INFO(broken.file << ": '" << broken.find << "' -> '" << broken.replace << "'");
+        TempDir dir;
+        const auto errors = errors_after(dir, replace_first(broken));
+        REQUIRE_FALSE(errors.empty());
+        std::string all;
+        for (const auto& e : errors) all += e + "\n";
+        INFO("errors:\n" << all);
+        CHECK_THAT(all, Catch::Matchers::Contains(broken.expected));
+    }
+}
+
+TEST_CASE("a malformed YAML file is located by line and column") {
+    TempDir dir;
+    const auto errors = errors_after(dir, replace_first(kCases[0]));
+    REQUIRE(errors.size() == 1);
+    CHECK_THAT(errors.front(), Catch::Matchers::Matches(".*form\\.yaml:[0-9]+:[0-9]+: .*"));
+}
+
+TEST_CASE("a result level no answers can reach is an error") {
+    TempDir dir;
+    // Every penalty made an involuntariness: no dimension can hold both any more.
+    const auto errors = errors_after(dir, [](const TempDir& d) {
+        std::string form = read(d.path() / "content/form.yaml");
+        const std::string from = "role: penalty", to = "role: involuntariness";
+        for (size_t at; (at = form.find(from)) != std::string::npos;) form.replace(at, from.size(), to);
+        d.write("content/form.yaml", form);
+    });
+    std::string all;
+    for (const auto& e : errors) all += e + "\n";
+    CHECK_THAT(all, Catch::Matchers::Contains("level 'forced_labour_signs': no set of answers reaches this result"));
+}
