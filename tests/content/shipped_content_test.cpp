@@ -50,3 +50,30 @@ TEST_CASE("no message in any language calls her a victim") {
                 CHECK(text.find(word) == std::string::npos);
         }
 }
+
+TEST_CASE("English questions use short sentences of 15 words or fewer") {
+    const Content content = load_content(kContent);
+    Messages messages(kLocales);
+    messages.set_shared_args(constant_args(content));
+    for (const auto& q : content.form.questions) {
+        for (const auto& key : {q.text_key, q.help_key}) {
+            if (key.empty()) continue;
+            const std::string text = messages.text("en", key);
+            std::string sentence;
+            int words = 0;
+            bool in_word = false;
+            for (char c : text + ".") {
+                if (c == '.' || c == '?' || c == '!') {
+                    INFO(key << ": " << sentence);
+                    CHECK(words <= 15);
+                    sentence.clear(), words = 0, in_word = false;
+                    continue;
+                }
+                sentence += c;
+                const bool letter = c != ' ';
+                if (letter && !in_word) ++words;
+                in_word = letter;
+            }
+        }
+    }
+}
