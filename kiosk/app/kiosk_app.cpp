@@ -62,6 +62,8 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     options.title = messages_->text(config_.chrome_locale, "app.title");
     display_ = std::make_unique<platform::Display>(options);
 
+    idle_ = std::make_unique<IdleTimer>(IdleTimer::Settings{config_.idle_prompt_after, config_.idle_countdown}, config_.clock());
+
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -96,6 +98,7 @@ void KioskApp::rebuild_fonts_if_needed() {
     ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     fonts_ = ui::load_fonts(*io.Fonts, ui::default_font_files(), all_display_strings(), em);
+    io.FontDefault = fonts_.body;
     ImGui_ImplSDLRenderer_CreateFontsTexture();  // builds the atlas and uploads it
     io.Fonts->ClearInputData();  // the 19 MB CJK collection is no longer needed
     io.Fonts->ClearTexData();    // the pixels now live in the SDL texture
@@ -103,6 +106,32 @@ void KioskApp::rebuild_fonts_if_needed() {
 }
 
 std::string KioskApp::screen_name() const { return ui::screen_name(*session_); }
+
+int KioskApp::check_idle() {
+    const auto now = config_.clock();
+    if (input_.activity() != seen_activity_ || session_->step() == Step::Welcome) {
+        seen_activity_ = input_.activity();
+        idle_->touch(now);  // the welcome screen is the resting state: nothing to time out
+        return 0;
+    }
+    switch (idle_->state(now)) {
+    case IdleTimer::State::Active: return 0;
+    case IdleTimer::State::Prompting: return idle_->seconds_left(now);
+    case IdleTimer::State::Expired: break;
+    }
+    // Abandoned: discarded, never stored.
+    session_->wipe();
+    ui_memory_ = ui::UiMemory{};
+    idle_->touch(now);
+    return 0;
+}
+
+int KioskApp::sleep_limit_ms() const {
+    if (session_->step() == Step::Welcome) return -1;
+    const auto now = config_.clock();
+    const auto wait = std::chrono::ceil<std::chrono::milliseconds>(idle_->next_change(now) - now);
+    return int(std::max<long>(0, wait.count()));
+}
 
 void KioskApp::render_frame() {
     rebuild_fonts_if_needed();
@@ -112,10 +141,11 @@ void KioskApp::render_frame() {
     io.DisplaySize = ImVec2(float(width), float(height));
     // A fixed step keeps headless frames identical run to run; nothing here animates by time yet.
     io.DeltaTime = 1.0f / 60.0f;
+    const int idle_seconds_left = check_idle();
     input_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
-    ui::UiContext context{*session_, *messages_, registry_, fonts_, config_.chrome_locale, ui_memory_};
+    ui::UiContext context{*session_, *messages_, registry_, fonts_, config_.chrome_locale, ui_memory_, idle_seconds_left};
     ui::draw_kiosk(context, io.DisplaySize);
     ImGui::Render();
     const ImU32 bg = ui::theme().background;
@@ -133,8 +163,16 @@ int KioskApp::run() {
     bool running = true;
     while (running) {
         SDL_Event event;
-        // Sleep until something happens; nothing is redrawn while nothing changes.
-        bool have_event = owed > 0 ? SDL_PollEvent(&event) : SDL_WaitEvent(&event);
+        // Sleep until something happens or the idle countdown must move; nothing is redrawn
+        // while nothing changes.
+        bool have_event = false;
+        if (owed > 0) {
+            have_event = SDL_PollEvent(&event);
+        } else {
+            const int limit = sleep_limit_ms();
+            have_event = limit < 0 ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, limit);
+            if (!have_event) owed = 1;  // the timer, not an event, woke us: one frame shows it
+        }
         while (have_event) {
             int width = 0, height = 0;
             display_->size(width, height);

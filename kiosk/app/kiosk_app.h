@@ -11,6 +11,7 @@
 #include "record_uploader.h"
 #include "session.h"
 #include "fonts.h"
+#include "idle_timer.h"
 #include "ui_context.h"
 #include "widget_registry.h"
 
@@ -51,6 +52,10 @@ public:
 
 private:
     void rebuild_fonts_if_needed();
+    // Applies the idle rules for this frame; returns the countdown to show (0: none).
+    int check_idle();
+    // How long the event loop may sleep before the screen must change by itself (-1: forever).
+    int sleep_limit_ms() const;
 
     KioskConfig config_;
     Content content_;
@@ -63,6 +68,8 @@ private:
     ui::UiMemory ui_memory_;
     ui::Fonts fonts_;
     int records_completed_ = 0;
+    std::unique_ptr<IdleTimer> idle_;
+    unsigned long seen_activity_ = 0;
     bool imgui_ready_ = false;
 };
 

@@ -1,7 +1,9 @@
 #pragma once
 // How this kiosk runs. Walking-skeleton scope: set from the command line; a validated config
 // file (site code, NGO key, collector URL, PIN hash, ...) comes with the private store.
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace selfcheck {
@@ -16,6 +18,10 @@ struct KioskConfig {
     bool fullscreen = true;
     int width = 1280;
     int height = 800;
+    std::chrono::seconds idle_prompt_after{90};  // quiet time before "Still there?"
+    std::chrono::seconds idle_countdown{20};     // then the wipe
+    // The kiosk's sense of time; tests replace it to jump ahead without waiting.
+    std::function<std::chrono::steady_clock::time_point()> clock = std::chrono::steady_clock::now;
 };
 
 }  // namespace selfcheck

@@ -28,6 +28,8 @@ WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std:
     driver.settle();
     shoot("");
     driver.tap("lang." + locale);
+    shoot("");
+    driver.tap("privacy.continue");
     int guard = 0;
     while (app.session().step() == Step::Question && guard++ < 200) {
         const Question* q = app.session().current_question();

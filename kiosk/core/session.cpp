@@ -15,6 +15,11 @@ void Session::choose_language(const std::string& locale) {
     if (step_ != Step::Welcome) return;
     answers_.clear();
     history_.clear();
+    step_ = Step::Privacy;
+}
+
+void Session::accept_privacy() {
+    if (step_ != Step::Privacy) return;
     current_ = 0;
     while (current_ < form_.questions.size() && !is_asked(current_)) ++current_;
     step_ = Step::Question;
@@ -42,8 +47,9 @@ void Session::answer(const AnswerValue& value) {
 
 void Session::back() {
     if (step_ != Step::Question) return;
-    if (history_.empty()) {
-        wipe();
+    if (history_.empty()) {  // back from the first question: the privacy notice again
+        step_ = Step::Privacy;
+        number_entry_.clear();
         return;
     }
     current_ = history_.back();

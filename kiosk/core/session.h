@@ -13,7 +13,7 @@
 
 namespace selfcheck {
 
-enum class Step { Welcome, Question, Result };
+enum class Step { Welcome, Privacy, Question, Result };
 
 // A number question's answer when she chose not to give the number.
 inline const char* const kPreferNotToSay = "prefer_not";
@@ -33,8 +33,11 @@ public:
     const Form& form() const { return content_.form; }
     const Content& content() const { return content_; }
 
-    // Welcome: start in a language. Elsewhere: switch language, keeping the answers.
+    // Welcome: start in a language (the privacy notice comes next). Elsewhere: switch
+    // language, keeping the answers.
     void choose_language(const std::string& locale);
+    // Privacy notice read: on to the first question.
+    void accept_privacy();
     // Answers the current question and moves to the next one asked (skip logic applied);
     // after the last one the record is completed and handed to on_complete.
     void answer(const AnswerValue& value);

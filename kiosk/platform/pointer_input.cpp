@@ -5,6 +5,7 @@
 namespace selfcheck::platform {
 
 void PointerInput::press(float x, float y) {
+    ++activity_;
     x_ = x, y_ = y;
     down_ = true;
     latched_press_ = true;
@@ -12,10 +13,12 @@ void PointerInput::press(float x, float y) {
 }
 
 void PointerInput::move(float x, float y) {
+    ++activity_;
     x_ = x, y_ = y;
 }
 
 void PointerInput::release(float x, float y) {
+    ++activity_;
     x_ = x, y_ = y;
     down_ = false;
     lifted_ = true;
@@ -32,7 +35,7 @@ bool PointerInput::handle(const SDL_Event& event, int width, int height) {
         release(float(event.button.x), float(event.button.y));
         return true;
     case SDL_MOUSEMOTION:
-        x_ = float(event.motion.x), y_ = float(event.motion.y);
+        move(float(event.motion.x), float(event.motion.y));
         lifted_ = false;
         return true;
     case SDL_MOUSEWHEEL:
@@ -42,7 +45,7 @@ bool PointerInput::handle(const SDL_Event& event, int width, int height) {
         press(event.tfinger.x * width, event.tfinger.y * height);
         return true;
     case SDL_FINGERMOTION:
-        x_ = event.tfinger.x * width, y_ = event.tfinger.y * height;
+        move(event.tfinger.x * width, event.tfinger.y * height);
         return true;
     case SDL_FINGERUP:
         release(event.tfinger.x * width, event.tfinger.y * height);

@@ -17,6 +17,9 @@ public:
     void release(float x, float y);
     void move(float x, float y);
 
+    // Grows with every press, release and move: the idle timer watches it.
+    unsigned long activity() const { return activity_; }
+
     // Feeds the state into ImGui's IO for the frame about to start.
     void apply_to_imgui();
     // After a frame: a finger that lifted no longer hovers anything.
@@ -29,6 +32,7 @@ private:
     bool lifted_ = false;
     bool release_reported_ = false;
     float wheel_ = 0;
+    unsigned long activity_ = 0;
 };
 
 }  // namespace selfcheck::platform

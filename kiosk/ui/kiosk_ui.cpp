@@ -1,6 +1,7 @@
 #include "kiosk_ui.h"
 
 #include "screens/screens.h"
+#include "overlays.h"
 #include "scroll_region.h"
 #include "theme.h"
 #include "widgets.h"
@@ -10,6 +11,7 @@ namespace selfcheck::ui {
 std::string screen_name(const Session& session) {
     switch (session.step()) {
     case Step::Welcome: return "welcome";
+    case Step::Privacy: return "privacy";
     case Step::Question: return "question";
     case Step::Result: return "result";
     }
@@ -18,25 +20,38 @@ std::string screen_name(const Session& session) {
 
 namespace {
 
-// Neutral title at the left, quick exit at the right: on every screen, one tap wipes.
+// Neutral title at the left; Language and the quick exit at the right, on every screen (one
+// tap on Exit wipes everything). The bar grows when the title needs two lines.
 float draw_top_bar(UiContext& ui, ImVec2 display) {
     const Theme& t = theme();
     const float em = ui.em();
-    const float height = t.top_bar_height * em;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, height), t.top_bar);
-
-    const float exit_width = std::max(6.f * em, ImGui::CalcTextSize(ui.text("nav.quick_exit").c_str()).x + 2 * em);
     const float inset = 0.3f * em;
-    ImGui::SetCursorScreenPos(ImVec2(display.x - exit_width - inset, inset));
-    if (tap_button(ui, "nav.quick_exit", ui.text("nav.quick_exit"), ImVec2(exit_width, height - 2 * inset), ButtonKind::Exit))
-        ui.session.wipe();
+    auto button_width = [&](const std::string& label) { return std::max(5.f * em, ImGui::CalcTextSize(label.c_str()).x + 2 * em); };
+    const std::string exit_label = ui.text("nav.quick_exit");
+    const bool offer_language = ui.session.step() != Step::Welcome;
+    const std::string language_label = offer_language ? ui.text("nav.change_language") : std::string();
+    const float exit_width = button_width(exit_label);
+    const float language_width = offer_language ? button_width(language_label) : 0.f;
+    const float title_width = display.x - exit_width - language_width - 2 * em - (offer_language ? inset : 0.f);
+    const std::string title = ui.text("app.title");
+    const float height = std::max(t.top_bar_height * em, wrapped_height(ui.fonts.body, title, title_width) + 1.2f * em);
 
-    const float title_width = display.x - exit_width - 3 * em;
-    ImGui::SetCursorScreenPos(ImVec2(em, (height - em) * 0.5f));
-    ImGui::PushClipRect(ImVec2(0, 0), ImVec2(em + title_width, height), true);
-    wrapped_text(ui, ui.text("app.title"), ui.fonts.body, title_width, t.muted_text);
-    ImGui::PopClipRect();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, height), t.top_bar);
+    ImGui::SetCursorScreenPos(ImVec2(em * 0.8f, (height - wrapped_height(ui.fonts.body, title, title_width)) * 0.5f));
+    wrapped_text(ui, title, ui.fonts.body, title_width, t.muted_text);
+
+    const float button_height = t.top_bar_height * em - 2 * inset;
+    const float button_top = (height - button_height) * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(display.x - exit_width - inset, button_top));
+    if (tap_button(ui, "nav.quick_exit", exit_label, ImVec2(exit_width, button_height), ButtonKind::Exit)) {
+        ui.session.wipe();
+        ui.memory.choosing_language = false;
+    }
+    if (offer_language) {
+        ImGui::SetCursorScreenPos(ImVec2(display.x - exit_width - language_width - 2 * inset, button_top));
+        if (tap_button(ui, "nav.change_language", language_label, ImVec2(language_width, button_height), ButtonKind::Secondary))
+            ui.memory.choosing_language = !ui.memory.choosing_language;
+    }
     return height;
 }
 
@@ -50,7 +65,6 @@ void draw_kiosk(UiContext& ui, ImVec2 display) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("##kiosk", nullptr, flags);
-    ImGui::PushFont(ui.fonts.body);
     const float bar = draw_top_bar(ui, display);
     // The result keeps Finish in reach below the scrolled content.
     const float footer = ui.session.step() == Step::Result ? theme().button_height * ui.em() + 0.8f * ui.em() : 0.f;
@@ -65,14 +79,22 @@ void draw_kiosk(UiContext& ui, ImVec2 display) {
         const ScreenArea area{scroll.origin(), scroll.size()};
         switch (step) {
         case Step::Welcome: draw_welcome_screen(ui, area); break;
+        case Step::Privacy: draw_privacy_screen(ui, area); break;
         case Step::Question: draw_question_screen(ui, area); break;
         case Step::Result: draw_result_screen(ui, area); break;
         }
     }
     if (step == Step::Result && ui.session.step() == Step::Result)
         draw_result_footer(ui, ImVec2(0, display.y - footer), ImVec2(display.x, footer));
-    ImGui::PopFont();
     ImGui::End();
+
+    // Overlays cover the screen below the top bar, so Exit stays in reach.
+    if (ui.session.step() == Step::Welcome) ui.memory.choosing_language = false;
+    const ImVec2 below_bar(display.x, display.y - bar);
+    if (ui.idle_seconds_left > 0)
+        draw_idle_prompt(ui, ImVec2(0, bar), below_bar, ui.idle_seconds_left);
+    else if (ui.memory.choosing_language)
+        draw_language_picker(ui, ImVec2(0, bar), below_bar);
 }
 
 }  // namespace selfcheck::ui

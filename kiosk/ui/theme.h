@@ -20,6 +20,7 @@ struct Theme {
     ImU32 progress_track = IM_COL32(0xD9, 0xDE, 0xE3, 0xFF);
     ImU32 top_bar = IM_COL32(0xEC, 0xE9, 0xE2, 0xFF);
     ImU32 card = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    ImU32 scrim = IM_COL32(0x1F, 0x29, 0x33, 0xB0);  // dims the screen behind a panel
 
     // Layout, in em.
     float padding = 1.0f;

@@ -13,7 +13,8 @@ namespace selfcheck::ui {
 
 // What the UI remembers between frames (never anything she answered).
 struct UiMemory {
-    std::string shown_screen;  // screen and question shown last frame, to start each new one at the top
+    std::string shown_screen;        // screen and question shown last frame, to start each new one at the top
+    bool choosing_language = false;  // the language list is open over the screen
 };
 
 struct UiContext {
@@ -22,7 +23,8 @@ struct UiContext {
     WidgetRegistry& registry;
     const Fonts& fonts;
     std::string chrome_locale;
-    UiMemory& memory;  // locale of the chrome before a language is chosen
+    UiMemory& memory;
+    int idle_seconds_left = 0;  // > 0: show "Still there?" with this countdown  // locale of the chrome before a language is chosen
 
     float em() const { return fonts.em; }
     const std::string& locale() const {

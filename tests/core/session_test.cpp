@@ -50,6 +50,8 @@ struct Harness {
 TEST_CASE("skip logic hides follow-up questions and the progress counts only what is asked") {
     Harness h;
     h.session.choose_language("en");
+    REQUIRE(h.session.step() == Step::Privacy);
+    h.session.accept_privacy();
     REQUIRE(h.session.step() == Step::Question);
     CHECK(h.session.current_question()->id == "has_loan");
     CHECK(h.session.total() == 3);  // loan_interest not asked yet
@@ -68,6 +70,7 @@ TEST_CASE("skip logic hides follow-up questions and the progress counts only wha
 TEST_CASE("a completed session hands over one record with only the questions asked") {
     Harness h;
     h.session.choose_language("zh_Hant_HK");
+    h.session.accept_privacy();
     h.session.answer(std::string("yes"));
     h.session.answer(std::string("yes"));  // loan_interest
     h.session.back();
@@ -95,6 +98,7 @@ TEST_CASE("a completed session hands over one record with only the questions ask
 TEST_CASE("quick exit forgets everything and completes nothing") {
     Harness h;
     h.session.choose_language("en");
+    h.session.accept_privacy();
     h.session.answer(std::string("yes"));
     h.session.wipe();
     CHECK(h.session.step() == Step::Welcome);
@@ -106,6 +110,7 @@ TEST_CASE("quick exit forgets everything and completes nothing") {
 TEST_CASE("amounts are typed digit by digit within the question's range") {
     Harness h;
     h.session.choose_language("en");
+    h.session.accept_privacy();
     h.session.answer(std::string("no"));
     REQUIRE(h.session.current_question()->id == "salary");
     CHECK_FALSE(h.session.confirm_number());  // nothing typed yet
@@ -129,11 +134,13 @@ TEST_CASE("amounts are typed digit by digit within the question's range") {
 TEST_CASE("the result and any typed digits are gone after a wipe") {
     Harness h;
     h.session.choose_language("en");
+    h.session.accept_privacy();
     h.session.answer(std::string("no"));
     h.session.type_digit(5);
     h.session.wipe();
     CHECK(h.session.number_entry().empty());
     h.session.choose_language("en");
+    h.session.accept_privacy();
     h.session.answer(std::string("no"));
     h.session.answer(4800);
     h.session.answer(std::string("no"));
@@ -145,6 +152,7 @@ TEST_CASE("the result and any typed digits are gone after a wipe") {
 TEST_CASE("changing language keeps the answers") {
     Harness h;
     h.session.choose_language("en");
+    h.session.accept_privacy();
     h.session.answer(std::string("no"));
     h.session.choose_language("zh_Hant_HK");
     CHECK(h.session.locale() == "zh_Hant_HK");
@@ -165,4 +173,17 @@ TEST_CASE("the record's JSON carries exactly the record's fields") {
     CHECK(to_json(r) ==
           R"({"answers":{"a":"yes","n":7},"completed_on":"2026-01-02","form_id":"f","form_version":1,)"
           R"("language":"id","record_id":"0123456789abcdef0123456789abcdef","site":"site"})");
+}
+
+TEST_CASE("the privacy notice comes between the language and the first question") {
+    Harness h;
+    h.session.choose_language("zh_Hant_HK");
+    CHECK(h.session.step() == Step::Privacy);
+    CHECK(h.session.current_question() == nullptr);
+    h.session.answer(std::string("yes"));  // no question is showing: ignored
+    CHECK(h.session.answers().empty());
+    h.session.accept_privacy();
+    CHECK(h.session.current_question()->id == "has_loan");
+    h.session.back();  // back from the first question shows the notice again
+    CHECK(h.session.step() == Step::Privacy);
 }

@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <memory>
 #include <tuple>
 #include <set>
 #include <unordered_set>
@@ -139,6 +140,10 @@ std::string walk_session(KioskApp& app, TestDriver& driver, const std::string& l
     check_text_of_frame(app);
     check_not_blank(driver.screenshot(shots / ("welcome-" + suffix)));
     driver.tap("lang." + locale);
+    REQUIRE(app.screen_name() == "privacy");
+    check_text_of_frame(app);
+    check_not_blank(driver.screenshot(shots / ("privacy-" + suffix)));
+    driver.tap("privacy.continue");
     int shown = 0;
     while (app.session().step() == Step::Question) {
         const Question* q = app.session().current_question();
@@ -201,6 +206,7 @@ TEST_CASE("the same taps give byte-identical screenshots") {
         driver.settle();
         std::vector<std::vector<uint8_t>> frames{driver.screenshot(dir.path() / "a.png")};
         driver.tap("lang.zh_Hant_HK");
+        driver.tap("privacy.continue");
         frames.push_back(driver.screenshot(dir.path() / "b.png"));
         return frames;
     };
@@ -216,6 +222,7 @@ TEST_CASE("quick exit from a question wipes the answers and stores nothing") {
     TestDriver driver(app);
     driver.settle();
     driver.tap("lang.id");
+    driver.tap("privacy.continue");
     const Question* first = app.session().current_question();
     REQUIRE(first);
     driver.tap("answer." + first->options.front().code);
@@ -239,6 +246,7 @@ TEST_CASE("a new question starts at the top however far the last one was scrolle
     TestDriver driver(app);
     driver.settle();
     driver.tap("lang.en");
+    driver.tap("privacy.continue");
     const Question* first = app.session().current_question();
     REQUIRE(first->type == QuestionType::Choice);
     CHECK(app.registry().scrolled() == 0);
@@ -249,4 +257,91 @@ TEST_CASE("a new question starts at the top however far the last one was scrolle
     REQUIRE(app.session().current_question() != first);
     CHECK(app.registry().scrolled() == 0);
     CHECK_FALSE(app.registry().find("nav.back")->visible);  // this question too is taller than the screen
+}
+
+namespace {
+
+// A clock the test moves by hand.
+struct FakeClock {
+    std::shared_ptr<std::chrono::steady_clock::time_point> now =
+        std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::time_point{} + std::chrono::hours(1));
+    void advance(std::chrono::seconds by) const { *now += by; }
+    std::function<std::chrono::steady_clock::time_point()> source() const {
+        auto shared = now;
+        return [shared] { return *shared; };
+    }
+};
+
+}  // namespace
+
+TEST_CASE("an abandoned session asks Still there? then wipes, storing nothing") {
+    using namespace std::chrono_literals;
+    FakeClock clock;
+    KioskConfig config = headless(480, 800);
+    config.clock = clock.source();
+    KioskApp app(config);
+    TestDriver driver(app);
+    driver.settle();
+    driver.tap("lang.en");
+    driver.tap("privacy.continue");
+    driver.tap("answer." + app.session().current_question()->options.front().code);
+    REQUIRE_FALSE(app.session().answers().empty());
+
+    clock.advance(89s);
+    driver.settle();
+    CHECK_FALSE(driver.has("idle.continue"));
+    clock.advance(1s);
+    driver.settle();
+    REQUIRE(driver.has("idle.continue"));
+    bool countdown_shown = false;
+    for (const auto& drawn : app.registry().texts()) countdown_shown |= drawn.text.find("20 seconds") != std::string::npos;
+    CHECK(countdown_shown);
+    CHECK(app.screen_name() == "question");  // her answers are still there during the countdown
+
+    clock.advance(20s);
+    driver.settle();
+    CHECK(app.screen_name() == "welcome");
+    CHECK(app.session().answers().empty());
+    CHECK(app.records_completed() == 0);
+}
+
+TEST_CASE("a touch during Still there? keeps the session") {
+    using namespace std::chrono_literals;
+    FakeClock clock;
+    KioskConfig config = headless(800, 1280);
+    config.clock = clock.source();
+    KioskApp app(config);
+    TestDriver driver(app);
+    driver.settle();
+    driver.tap("lang.id");
+    driver.tap("privacy.continue");
+    driver.tap("answer." + app.session().current_question()->options.front().code);
+    clock.advance(95s);
+    driver.settle();
+    REQUIRE(driver.has("idle.continue"));
+    driver.tap("idle.continue");
+    CHECK_FALSE(driver.has("idle.continue"));
+    clock.advance(80s);
+    driver.settle();
+    CHECK(app.screen_name() == "question");
+    CHECK(app.session().answers().size() == 1);
+}
+
+TEST_CASE("changing language mid-way keeps the answers and shows the new language") {
+    KioskApp app(headless(480, 800));
+    TestDriver driver(app);
+    driver.settle();
+    driver.tap("lang.en");
+    driver.tap("privacy.continue");
+    driver.tap("answer." + app.session().current_question()->options.front().code);
+    const std::string asked = app.session().current_question()->id;
+    driver.tap("nav.change_language");
+    driver.tap("lang.zh_Hant_HK");
+    CHECK(app.session().locale() == "zh_Hant_HK");
+    CHECK(app.session().current_question()->id == asked);
+    CHECK(app.session().answers().size() == 1);
+    CHECK_FALSE(driver.has("lang.en"));  // the list closed
+    bool chinese = false;
+    for (const auto& drawn : app.registry().texts()) chinese |= drawn.text.find("\xe9\x9b\xa2\xe9\x96\x8b") != std::string::npos;  // 離開
+    CHECK(chinese);
 }

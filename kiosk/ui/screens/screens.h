@@ -22,6 +22,7 @@ struct Column {
 Column centred_column(const ScreenArea& area, float max_em, float em);
 
 void draw_welcome_screen(UiContext& ui, const ScreenArea& area);
+void draw_privacy_screen(UiContext& ui, const ScreenArea& area);
 void draw_question_screen(UiContext& ui, const ScreenArea& area);
 void draw_number_pad(UiContext& ui, const Question& question, float left, float width, bool landscape);
 // The result: what the answers suggest, the rights concerned, who can help. Returns the
