@@ -2,6 +2,7 @@
 //   kiosk [--windowed] [--size WxH] [--collector URL] [--site CODE]
 //         [--content DIR] [--locales DIR]
 //         [--headless --walk DIR [--language LOCALE] [--sync-wait SECONDS]]
+//         [--screenshots DIR]
 #include "kiosk_app.h"
 #include "scripted_walk.h"
 
@@ -21,12 +22,14 @@ const auto g_process_start = std::chrono::steady_clock::now();
 void usage(std::ostream& out) {
     out << "usage: kiosk [--windowed] [--size WxH] [--collector URL] [--site CODE]\n"
            "             [--content DIR] [--locales DIR]\n"
-           "             [--headless --walk DIR [--language LOCALE] [--sync-wait SECONDS]]\n";
+           "             [--headless --walk DIR [--language LOCALE] [--sync-wait SECONDS]]\n"
+           "             [--screenshots DIR]   every screen, language and size as PNG\n";
 }
 
 struct Options {
     selfcheck::KioskConfig config;
     std::string walk_dir;
+    std::string screenshots_dir;
     std::string walk_language = "en";
     int sync_wait_seconds = 15;  // how long a walk waits for its record to reach the collector
 };
@@ -71,6 +74,8 @@ bool parse(int argc, char** argv, Options& options) {
             options.config.locales_dir = v;
         } else if (arg == "--walk") {
             if (!value(options.walk_dir)) return false;
+        } else if (arg == "--screenshots") {
+            if (!value(options.screenshots_dir)) return false;
         } else if (arg == "--language") {
             if (!value(options.walk_language)) return false;
         } else if (arg == "--sync-wait") {
@@ -121,6 +126,11 @@ int main(int argc, char** argv) {
     Options options;
     if (!parse(argc, argv, options)) return 2;
     try {
+        if (!options.screenshots_dir.empty()) {
+            const auto set = selfcheck::render_screenshot_set(options.config, options.screenshots_dir);
+            std::cout << set.screenshots.size() << " screenshots in " << options.screenshots_dir << "\n";
+            return 0;
+        }
         selfcheck::KioskApp app(options.config);
         if (!options.walk_dir.empty()) return walk(app, options);
         app.render_frame();

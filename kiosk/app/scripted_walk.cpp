@@ -1,21 +1,67 @@
 #include "scripted_walk.h"
 
-#include "test_driver.h"
-
 namespace selfcheck {
+
+AnswerValue quiet_answer(const Question& q, const Answers& answers) {
+    std::vector<AnswerValue> options;
+    if (q.type == QuestionType::Choice)
+        for (const auto& o : q.options) options.emplace_back(o.code);
+    else
+        options = {AnswerValue(q.number.max / 2), AnswerValue(q.number.min)};
+    for (const auto& option : options) {
+        Answers trial = answers;
+        trial[q.id] = option;
+        bool raises = false;
+        for (const auto& signal : q.signals) raises = raises || signal.when.holds(trial);
+        if (!raises) return option;
+    }
+    return options.front();
+}
+
+AnswerValue first_answer(const Question& q, const Answers&) {
+    if (q.type == QuestionType::Choice) return q.options.front().code;
+    return q.number.min + (q.number.max - q.number.min) / 2;
+}
 
 void type_number(TestDriver& driver, int value) {
     for (char digit : std::to_string(value)) driver.tap(std::string("number.") + digit);
     driver.tap("number.done");
 }
 
+void give_answer(TestDriver& driver, const AnswerValue& answer) {
+    if (const auto* code = std::get_if<std::string>(&answer))
+        driver.tap("answer." + *code);
+    else
+        type_number(driver, std::get<int>(answer));
+}
+
+void walk_to(TestDriver& driver, KioskApp& app, const std::string& locale, const AnswerPolicy& policy,
+             const std::function<bool(const Question&)>& stop) {
+    driver.settle();
+    if (app.session().step() == Step::Welcome) driver.tap("lang." + locale);
+    if (app.session().step() == Step::Privacy) driver.tap("privacy.continue");
+    for (int guard = 0; app.session().step() == Step::Question && guard < 200; ++guard) {
+        const Question* q = app.session().current_question();
+        if (stop && stop(*q)) return;
+        give_answer(driver, policy(*q, app.session().answers()));
+    }
+}
+
+namespace {
+
+std::string size_name(KioskApp& app) {
+    int width = 0, height = 0;
+    app.display().size(width, height);
+    return std::to_string(width) + "x" + std::to_string(height);
+}
+
+}  // namespace
+
 WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std::filesystem::path& out_dir) {
     std::filesystem::create_directories(out_dir);
     TestDriver driver(app);
     WalkResult result;
-    int width = 0, height = 0;
-    app.display().size(width, height);
-    const std::string size = std::to_string(width) + "x" + std::to_string(height);
+    const std::string size = size_name(app);
     int step = 0;
     auto shoot = [&](const std::string& detail) {
         char prefix[8];
@@ -30,18 +76,72 @@ WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std:
     driver.tap("lang." + locale);
     shoot("");
     driver.tap("privacy.continue");
-    int guard = 0;
-    while (app.session().step() == Step::Question && guard++ < 200) {
+    for (int guard = 0; app.session().step() == Step::Question && guard < 200; ++guard) {
         const Question* q = app.session().current_question();
         shoot("-" + q->id);
-        if (q->type == QuestionType::Choice) {
-            driver.tap("answer." + q->options.front().code);
-        } else {
-            type_number(driver, (q->number.min + q->number.max) / 2);
-        }
+        give_answer(driver, first_answer(*q, app.session().answers()));
     }
     shoot(app.session().assessment() ? "-" + app.session().assessment()->level->id : "");
     driver.tap("result.finish");
+    return result;
+}
+
+WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem::path& out_dir) {
+    std::filesystem::create_directories(out_dir);
+    WalkResult result;
+    const std::pair<int, int> sizes[] = {{480, 800}, {800, 1280}, {1920, 1080}};
+    for (const auto& [width, height] : sizes) {
+        // The clock stands still unless a screen needs time to pass (the idle prompt).
+        auto now = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::time_point{});
+        KioskConfig config = base;
+        config.headless = true;
+        config.width = width;
+        config.height = height;
+        config.clock = [now] { return *now; };
+        KioskApp app(config);
+        TestDriver driver(app);
+        const std::string size = std::to_string(width) + "x" + std::to_string(height);
+        for (const auto& language : app.form().languages) {
+            const std::string& locale = language.locale;
+            auto shoot = [&](const std::string& screen) {
+                const auto file = out_dir / (screen + "-" + locale + "-" + size + ".png");
+                driver.screenshot(file);
+                result.screenshots.push_back(file);
+            };
+            driver.settle();
+            shoot("welcome");
+            driver.tap("lang." + locale);
+            shoot("privacy");
+            driver.tap("privacy.continue");
+            shoot("question-choice");
+            driver.tap("nav.change_language");
+            shoot("language-picker");
+            driver.tap("lang." + locale);
+            walk_to(driver, app, locale, quiet_answer, [](const Question& q) { return q.type == QuestionType::Number; });
+            for (const char* digit : {"4", "8", "0", "0"}) driver.tap(std::string("number.") + digit);
+            shoot("question-number");  // the amount shows on the pad before she confirms it
+            *now += config.idle_prompt_after + std::chrono::seconds(1);
+            driver.settle();
+            shoot("idle-prompt");
+            driver.tap("idle.continue");
+            driver.tap("nav.quick_exit");
+
+            const std::pair<const char*, AnswerPolicy> walks[] = {
+                {"no_concerns", quiet_answer},
+                {"rights_concerns", [](const Question& q, const Answers& a) {
+                     return q.id == "monthly_salary" ? AnswerValue(4000) : quiet_answer(q, a);
+                 }},
+                {"forced_labour_signs", first_answer},
+            };
+            for (const auto& [level, policy] : walks) {
+                walk_to(driver, app, locale, policy);
+                shoot(std::string("result-") + level);
+                driver.scroll_to_end("screen.scroll");
+                shoot(std::string("result-") + level + "-end");
+                driver.tap("result.finish");
+            }
+        }
+    }
     return result;
 }
 

@@ -1,23 +1,44 @@
 #pragma once
-// The headless walk: one scripted session through every screen, a PNG of each.
+// Scripted sessions for the headless walk, the screenshot set and the UI tests: a person
+// tapping by widget name, answering by a policy.
 #include "kiosk_app.h"
 #include "test_driver.h"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace selfcheck {
 
+// How a scripted person answers, given the question and her answers so far.
+using AnswerPolicy = std::function<AnswerValue(const Question&, const Answers&)>;
+
+// The first answer (or amount) that raises no signal: a job with no concerns.
+AnswerValue quiet_answer(const Question& q, const Answers& answers);
+// The first answer offered; an amount halfway through its range.
+AnswerValue first_answer(const Question& q, const Answers& answers);
+
+// Taps the answer's button, or types the amount on the number pad and confirms it.
+void give_answer(TestDriver& driver, const AnswerValue& answer);
+void type_number(TestDriver& driver, int value);
+
+// From wherever the session is (choosing `locale` on the welcome screen, reading the
+// privacy notice), answers until `stop` says to or the result shows. `stop` is asked
+// before each question.
+void walk_to(TestDriver& driver, KioskApp& app, const std::string& locale, const AnswerPolicy& policy,
+             const std::function<bool(const Question&)>& stop = {});
+
 struct WalkResult {
     std::vector<std::filesystem::path> screenshots;
 };
 
-// Chooses `locale`, answers each question with its first answer (an amount typed on the
-// number pad, halfway through its range), shows the result, and finishes.
-// Types `value` on the number pad and confirms it.
-void type_number(TestDriver& driver, int value);
-
+// Chooses `locale`, answers each question with its first answer, shows the result, and
+// finishes; a PNG of every screen on the way.
 WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std::filesystem::path& out_dir);
+
+// Every screen, in every language, at phone (480x800), tablet (800x1280) and kiosk
+// (1920x1080) sizes: <screen>-<locale>-<WxH>.png in `out_dir`.
+WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem::path& out_dir);
 
 }  // namespace selfcheck

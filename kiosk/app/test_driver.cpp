@@ -45,6 +45,17 @@ void TestDriver::drag(ImVec2 from, ImVec2 to) {
     settle();
 }
 
+void TestDriver::scroll_to_end(const std::string& region_name) {
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const auto region = app_.registry().find(region_name);
+        if (!region) throw TestDriverError("no scroll region '" + region_name + "' on the " + app_.screen_name() + " screen");
+        const float before = app_.registry().scrolled();
+        const float x = region->center().x;
+        drag(ImVec2(x, region->max.y - 5), ImVec2(x, region->min.y + 5));
+        if (app_.registry().scrolled() == before) return;
+    }
+}
+
 void TestDriver::scroll_into_view(const std::string& widget) {
     for (int attempt = 0; attempt < 100; ++attempt) {
         const auto rect = app_.registry().find(widget);

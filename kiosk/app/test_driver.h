@@ -23,6 +23,8 @@ public:
     // Throws TestDriverError when no widget of that name is on screen. A widget scrolled out
     // of view is first dragged into view, as a finger would.
     void tap(const std::string& widget);
+    // Drags the named scroll region up until it will go no further.
+    void scroll_to_end(const std::string& region);
     // Drags a finger from `from` to `to` in a few steps.
     void drag(ImVec2 from, ImVec2 to);
     bool has(const std::string& widget) const;

@@ -4,7 +4,7 @@
 #include "yaml_reader.h"
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 
 namespace selfcheck {
 namespace {
@@ -92,11 +92,27 @@ void read_scoring(const std::filesystem::path& path, Content& content) {
     top.reject_unknown_keys();
 }
 
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// YYYY-MM-DD with a month and day that can exist.
+bool is_date(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!is_digit(s[i])) return false;
+    const int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// Digits and spaces, an optional leading +, 3 to 20 characters: "999", "+852 2157 9537".
+bool is_phone(const std::string& s) {
+    const size_t start = !s.empty() && s[0] == '+' ? 1 : 0;
+    if (s.size() < start + 3 || s.size() > 20 || !is_digit(s[start])) return false;
+    return std::all_of(s.begin() + long(start), s.end(), [](char c) { return is_digit(c) || c == ' '; });
+}
+
 void read_directory(const std::filesystem::path& path, Content& content) {
     const std::string file = path.string();
     MapReader top(file, load_yaml_file(path), "directory file");
-    static const std::regex date(R"(\d{4}-\d{2}-\d{2})");
-    static const std::regex phone(R"(\+?[0-9][0-9 ]{2,19})");
     content.directory = read_list<Organisation>(file, top.required("organisations"), "organisations", [&](const YAML::Node& n) {
         MapReader entry(file, n, "organisation");
         Organisation o;
@@ -112,9 +128,9 @@ void read_directory(const std::filesystem::path& path, Content& content) {
         o.source = entry.required_string("source");
         o.verified = entry.optional_string("verified");
         for (const auto* number : {&o.phone, &o.whatsapp})
-            if (!number->empty() && !std::regex_match(*number, phone))
+            if (!number->empty() && !is_phone(*number))
                 throw error_at(file, n, what + ": '" + *number + "' is not a phone number (digits and spaces, optional leading +)");
-        if (!o.verified.empty() && !std::regex_match(o.verified, date))
+        if (!o.verified.empty() && !is_date(o.verified))
             throw error_at(file, entry.required("verified"), what + " 'verified': expected a date YYYY-MM-DD");
         if (o.phone.empty() && o.whatsapp.empty() && o.address_key.empty())
             throw error_at(file, n, what + ": needs a phone, a WhatsApp number or an address");

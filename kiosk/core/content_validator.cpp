@@ -1,5 +1,6 @@
 #include "content_validator.h"
 
+#include "contact_link.h"
 #include "scoring.h"
 
 #include <unicode/messagepattern.h>
@@ -323,6 +324,13 @@ private:
 
     void check_directory() {
         for (const auto& o : c_.directory) {
+            // The kiosk turns each number into a QR code: it must make a valid link.
+            try {
+                if (!o.phone.empty()) tel_link(o.phone);
+                if (!o.whatsapp.empty()) whatsapp_link(o.whatsapp);
+            } catch (const std::invalid_argument& e) {
+                error("directory.yaml organisation '" + o.id + "'", e.what());
+            }
             if (o.is_verified()) {
                 ++report_.directory_verified;
             } else {

@@ -34,10 +34,10 @@ float draw_top_bar(UiContext& ui, ImVec2 display) {
     const float language_width = offer_language ? button_width(language_label) : 0.f;
     const float title_width = display.x - exit_width - language_width - 2 * em - (offer_language ? inset : 0.f);
     const std::string title = ui.text("app.title");
-    const float height = std::max(t.top_bar_height * em, wrapped_height(ui.fonts.body, title, title_width) + 1.2f * em);
+    const float height = std::max(t.top_bar_height * em, wrapped_height(ui, ui.fonts.body, title, title_width) + 1.2f * em);
 
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, height), t.top_bar);
-    ImGui::SetCursorScreenPos(ImVec2(em * 0.8f, (height - wrapped_height(ui.fonts.body, title, title_width)) * 0.5f));
+    ImGui::SetCursorScreenPos(ImVec2(em * 0.8f, (height - wrapped_height(ui, ui.fonts.body, title, title_width)) * 0.5f));
     wrapped_text(ui, title, ui.fonts.body, title_width, t.muted_text);
 
     const float button_height = t.top_bar_height * em - 2 * inset;

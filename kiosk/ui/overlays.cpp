@@ -50,7 +50,7 @@ void draw_language_picker(UiContext& ui, ImVec2 origin, ImVec2 size) {
     const float em = ui.em();
     const auto& languages = ui.session.form().languages;
     float left, top, width;
-    begin_panel(ui, origin, size, 2 + float(languages.size()) * (t.button_height + t.gap) + 1.2f, left, top, width);
+    begin_panel(ui, origin, size, 2 + float(languages.size()) * (t.button_height + t.gap) - t.gap, left, top, width);
     ImGui::PushFont(ui.fonts.title);
     for (size_t i = 0; i < languages.size(); ++i) {
         ImGui::SetCursorScreenPos(ImVec2(left, top + float(i) * (t.button_height + t.gap) * em));

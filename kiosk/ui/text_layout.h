@@ -1,6 +1,7 @@
 #pragma once
-// Splits text into lines that fit a width. The one place line breaking is decided, so that
-// ICU's line BreakIterator can take over without touching the screens.
+// Splits text into lines that fit a width, at the break opportunities ICU's line
+// BreakIterator gives for the locale: Chinese between characters but never before closing
+// punctuation, other scripts at words, and a word too long for the line between graphemes.
 #include <imgui.h>
 
 #include <string>
@@ -20,6 +21,6 @@ struct WrappedText {
 };
 
 // `text` must outlive the result (lines point into it).
-WrappedText wrap_text(ImFont* font, float size, const std::string& text, float width);
+WrappedText wrap_text(ImFont* font, float size, const std::string& text, float width, const std::string& locale);
 
 }  // namespace selfcheck::ui

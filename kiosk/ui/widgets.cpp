@@ -8,9 +8,9 @@ namespace {
 
 // Draws wrapped lines centred in `box`; returns false when they do not fit it.
 bool draw_centred(ImDrawList* draw, ImFont* font, const std::string& text, const ImVec2& min, const ImVec2& max,
-                  float padding, ImU32 colour) {
+                  float padding, ImU32 colour, const std::string& locale) {
     const float width = max.x - min.x - 2 * padding;
-    const WrappedText wrapped = wrap_text(font, font->FontSize, text, width);
+    const WrappedText wrapped = wrap_text(font, font->FontSize, text, width, locale);
     float y = min.y + (max.y - min.y - wrapped.size.y) * 0.5f;
     for (const TextLine& line : wrapped.lines) {
         const float x = min.x + (max.x - min.x - line.width) * 0.5f;
@@ -38,7 +38,7 @@ bool tap_button(UiContext& ui, const std::string& name, const std::string& label
     if (kind == ButtonKind::Exit) fill = t.exit, pressed_fill = t.exit_pressed, ink = t.on_primary;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(min, max, pressed ? pressed_fill : fill, t.rounding * ui.em());
-    const bool fits = draw_centred(draw, ImGui::GetFont(), label, min, max, 0.5f * ui.em(), ink);
+    const bool fits = draw_centred(draw, ImGui::GetFont(), label, min, max, 0.5f * ui.em(), ink, ui.locale());
     ui.registry.record_widget(name, {min, max});
     ui.registry.record_text(label, !fits);
     return tapped;
@@ -61,12 +61,12 @@ ButtonGrid make_button_grid(float left, float top, float width, float cell_heigh
     return grid;
 }
 
-float wrapped_height(ImFont* font, const std::string& text, float width) {
-    return wrap_text(font, font->FontSize, text, width).size.y;
+float wrapped_height(UiContext& ui, ImFont* font, const std::string& text, float width) {
+    return wrap_text(font, font->FontSize, text, width, ui.locale()).size.y;
 }
 
 void wrapped_text(UiContext& ui, const std::string& text, ImFont* font, float width, ImU32 colour) {
-    const WrappedText wrapped = wrap_text(font, font->FontSize, text, width);
+    const WrappedText wrapped = wrap_text(font, font->FontSize, text, width, ui.locale());
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float y = origin.y;

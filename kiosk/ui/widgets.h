@@ -34,6 +34,6 @@ struct ButtonGrid {
 ButtonGrid make_button_grid(float left, float top, float width, float cell_height, float em, bool landscape);
 
 // Height the text would take when wrapped to `width`.
-float wrapped_height(ImFont* font, const std::string& text, float width);
+float wrapped_height(UiContext& ui, ImFont* font, const std::string& text, float width);
 
 }  // namespace selfcheck::ui

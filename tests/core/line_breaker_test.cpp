@@ -146,13 +146,18 @@ void check_invariants(const std::string& text, const std::string& locale, float 
         if (begin == end) continue;
         // No trailing spaces; leading ones only where the text or a paragraph starts.
         CHECK_FALSE(is_space(code_point_before(text, end)));
-        if (is_space(code_point_at(text, begin)))
-            CHECK((begin == 0 || is_line_end(code_point_before(text, begin))));
+        const UChar32 first = code_point_at(text, begin);
+        const bool lone_space = graphemes->following(static_cast<int32_t>(begin)) == static_cast<int32_t>(begin) + U8_LENGTH(first);
+        if (is_space(first) && lone_space) CHECK((begin == 0 || is_line_end(code_point_before(text, begin))));
         // Within the width, unless the line is one grapheme wider than any line.
         if (ruler(begin, end) > max_width) CHECK(graphemes->following(static_cast<int32_t>(begin)) == static_cast<int32_t>(end));
         // Greedy: within a paragraph, the next line's first piece would not have fitted here.
         if (n + 1 < lines.size() && !has_line_end(text, end, lines[n + 1].begin)) {
-            auto more = static_cast<size_t>(breaks->following(static_cast<int32_t>(lines[n + 1].begin)));
+            // (ICU's next opportunity that does not split a grapheme: see the lone accent test.)
+            int32_t next = breaks->following(static_cast<int32_t>(lines[n + 1].begin));
+            while (next != icu::BreakIterator::DONE && !graphemes->isBoundary(next)) next = breaks->following(next);
+            REQUIRE(next != icu::BreakIterator::DONE);
+            auto more = static_cast<size_t>(next);
             while (more > lines[n + 1].begin && is_space(code_point_before(text, more)))
                 more -= static_cast<size_t>(U8_LENGTH(code_point_before(text, more)));
             CHECK(ruler(begin, more) > max_width);
@@ -310,8 +315,14 @@ TEST_CASE("combining marks and emoji are never split") {
     CHECK(wrap("ok " + family + " ok", 30) == std::vector<std::string>{"ok", family, "ok"});
     const std::string thumbs = "\U0001F44D\U0001F3FD";  // with a skin tone modifier
     CHECK(wrap("Salamat" + thumbs + thumbs, 80, "fil") == std::vector<std::string>{"Salamat", thumbs + thumbs});
+    // A combining mark on a space is a lone accent: ICU's line rules allow a break between the
+    // two, but that would split the cluster, so the space stays and leads the line.
+    CHECK(wrap("ab \u0301cd", 20) == std::vector<std::string>{"ab", " \u0301", "cd"});
+    CHECK(wrap("ab  \u0301cd", 20) == std::vector<std::string>{"ab", " \u0301", "cd"});  // the lone space goes
+    CHECK(wrap("ab \u0301cd", 1000) == std::vector<std::string>{"ab \u0301cd"});
     for (float width = 0; width <= 120; width += 5) {
         check_invariants(text, "en", width, false);
+        check_invariants("ab \u0301cd x \u0308\u0308y z", "en", width, false);
         check_invariants(hk + id + ph + " " + family + " caf" + e_acute + " " + thumbs, "en", width, false);
     }
 }
@@ -322,6 +333,7 @@ TEST_CASE("every locale gives well-formed lines for every width") {
         "請致電 2157 9537 或 WhatsApp 5555 1234。\n不收費，保密。",
         "Minimum Allowable Wage: HK$5,100 per month (2024).  Tingnan: https://www.labour.gov.hk",
         "  one\n\n  two  \r\n three ",
+        "Accent \u0301 alone, na\u0308ive, \u1100\u1161\u11A8 jamo, \u0915\u094D\u0937 conjunct",
         "ab\xFF\xFE" "cd ef\xE4\xBD",  // ill-formed UTF-8, including a truncated sequence at the end
     };
     for (const std::string locale : {"en", "id", "fil", "zh_Hant_HK", "xx_unknown"}) {

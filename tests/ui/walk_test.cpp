@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <tuple>
@@ -19,6 +21,23 @@ using namespace selfcheck;
 using selfcheck::testing::TempDir;
 
 namespace {
+
+struct RunOutput {
+    int status;
+    std::string text;
+};
+
+// Runs a shell command and returns its standard output.
+RunOutput run_capture(const std::string& command) {
+    RunOutput out{-1, ""};
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return out;
+    char buffer[4096];
+    size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.text.append(buffer, n);
+    out.status = pclose(pipe);
+    return out;
+}
 
 KioskConfig headless(int width, int height) {
     KioskConfig config;
@@ -86,30 +105,7 @@ void check_not_blank(const std::vector<uint8_t>& rgba) {
     CHECK(differing > pixels / 50);  // more than 2% of the screen is drawn on
 }
 
-// How a scripted person answers: given the question and her answers so far.
-using Policy = std::function<AnswerValue(const Question&, const Answers&)>;
-
-// The first answer (or amount) that raises no signal: a life with no concerns.
-AnswerValue quiet_answer(const Question& q, const Answers& answers) {
-    std::vector<AnswerValue> options;
-    if (q.type == QuestionType::Choice)
-        for (const auto& o : q.options) options.emplace_back(o.code);
-    else
-        options = {AnswerValue(q.number.max / 2), AnswerValue(q.number.min)};
-    for (const auto& option : options) {
-        Answers trial = answers;
-        trial[q.id] = option;
-        bool raises = false;
-        for (const auto& signal : q.signals) raises = raises || signal.when.holds(trial);
-        if (!raises) return option;
-    }
-    return options.front();
-}
-
-AnswerValue first_answer(const Question& q, const Answers&) {
-    if (q.type == QuestionType::Choice) return q.options.front().code;
-    return q.number.min + (q.number.max - q.number.min) / 2;
-}
+using Policy = AnswerPolicy;
 
 struct Walk {
     const char* name;
@@ -154,11 +150,7 @@ std::string walk_session(KioskApp& app, TestDriver& driver, const std::string& l
         // Keep pictures of the first three questions; check every one.
         const auto file = shots / ("question-" + std::to_string(shown) + "-" + q->id + "-" + suffix);
         check_not_blank(shown++ < 3 ? driver.screenshot(file) : driver.pixels());
-        const AnswerValue answer = walk.policy(*q, app.session().answers());
-        if (const auto* code = std::get_if<std::string>(&answer))
-            driver.tap("answer." + *code);
-        else
-            type_number(driver, std::get<int>(answer));
+        give_answer(driver, walk.policy(*q, app.session().answers()));
     }
     REQUIRE(app.screen_name() == "result");
     const std::string level = app.session().assessment()->level->id;
@@ -344,4 +336,32 @@ TEST_CASE("changing language mid-way keeps the answers and shows the new languag
     bool chinese = false;
     for (const auto& drawn : app.registry().texts()) chinese |= drawn.text.find("\xe9\x9b\xa2\xe9\x96\x8b") != std::string::npos;  // 離開
     CHECK(chinese);
+}
+
+TEST_CASE("the QR codes on the result screen scan back to the help numbers") {
+    if (std::system("command -v zbarimg >/dev/null 2>&1") != 0) {
+        WARN("zbarimg (Debian package zbar-tools) is not installed: QR codes not decoded");
+        return;
+    }
+    KioskApp app(headless(800, 1280));
+    TestDriver driver(app);
+    walk_to(driver, app, "en", [](const Question& q, const Answers& a) {
+        return q.id == "violence" ? AnswerValue(std::string("yes")) : quiet_answer(q, a);
+    });
+    REQUIRE(app.screen_name() == "result");
+    TempDir dir;
+    std::string decoded;
+    for (int page = 0; page < 12; ++page) {  // scan every screenful of the result
+        const auto file = dir.path() / ("result-" + std::to_string(page) + ".png");
+        driver.screenshot(file);
+        const RunOutput out = run_capture("zbarimg --raw -q " + file.string());
+        decoded += out.text;
+        const float before = app.registry().scrolled();
+        const auto region = *app.registry().find("screen.scroll");
+        driver.drag(ImVec2(region.center().x, region.max.y - 5), ImVec2(region.center().x, region.min.y + 5));
+        if (app.registry().scrolled() == before) break;
+    }
+    INFO("decoded:\n" << decoded);
+    CHECK_THAT(decoded, Catch::Matchers::Contains("tel:999"));          // violence: the police are listed
+    CHECK_THAT(decoded, Catch::Matchers::Contains("tel:+85221579537")); // the Labour Department hotline
 }

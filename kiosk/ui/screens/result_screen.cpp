@@ -2,9 +2,13 @@
 // Hong Kong rights concerned, and who can help. Finish stays fixed at the bottom.
 #include "screens.h"
 
+#include "contact_link.h"
+#include "qr_code.h"
 #include "scoring.h"
 #include "theme.h"
 #include "widgets.h"
+
+#include <cmath>
 
 namespace selfcheck::ui {
 namespace {
@@ -16,11 +20,28 @@ void paragraph(UiContext& ui, float left, float width, const std::string& text, 
     wrapped_text(ui, text, font, width, colour);
 }
 
-// One organisation: name, what it helps with, hours, how to reach it.
+// A QR code she can scan with her own phone, `side` pixels square with its quiet zone, drawn
+// in whole pixels per module so it stays sharp.
+void draw_qr(const std::string& link, ImVec2 at, float side, ImU32 ink) {
+    const QrCode code = QrCode::encode(link);
+    const int modules = code.size() + 8;  // four light modules of quiet zone each side
+    const float module = std::floor(side / float(modules));
+    const ImVec2 origin(std::floor(at.x + (side - module * float(modules)) * 0.5f + 4 * module),
+                        std::floor(at.y + (side - module * float(modules)) * 0.5f + 4 * module));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (const QrCode::Run& run : code.dark_runs())
+        draw->AddRectFilled(ImVec2(origin.x + float(run.x_begin) * module, origin.y + float(run.y) * module),
+                            ImVec2(origin.x + float(run.x_end) * module, origin.y + float(run.y + 1) * module), ink);
+}
+
+// One organisation: name, what it helps with, hours, how to reach it, and a QR code of its
+// phone (or WhatsApp) number.
 void draw_help_card(UiContext& ui, const Organisation& org, float left, float width) {
     const Theme& t = theme();
     const float em = ui.em();
-    const float inner = width - 1.6f * em;
+    const std::string link = !org.phone.empty() ? tel_link(org.phone) : !org.whatsapp.empty() ? whatsapp_link(org.whatsapp) : "";
+    const float qr_side = link.empty() ? 0.f : std::min(6.5f * em, width * 0.35f);
+    const float inner = width - 1.6f * em - (link.empty() ? 0.f : qr_side + 0.6f * em);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 top_left(left, ImGui::GetCursorScreenPos().y);
     draw->ChannelsSplit(2);  // card background behind text whose height is known only after drawing
@@ -34,7 +55,15 @@ void draw_help_card(UiContext& ui, const Organisation& org, float left, float wi
         paragraph(ui, left + 0.8f * em, inner, ui.text("result.whatsapp") + " " + org.whatsapp, ui.fonts.title, t.text);
     if (!org.address_key.empty()) paragraph(ui, left + 0.8f * em, inner, ui.text(org.address_key), ui.fonts.body, t.muted_text);
     if (!org.is_verified()) paragraph(ui, left + 0.8f * em, inner, ui.text("result.please_check"), ui.fonts.body, t.muted_text);
-    const float bottom = ImGui::GetCursorScreenPos().y + 0.6f * em;
+    float bottom = ImGui::GetCursorScreenPos().y + 0.6f * em;
+    if (!link.empty()) {
+        const ImVec2 qr_at(left + width - 0.8f * em - qr_side, top_left.y + 0.6f * em);
+        draw_qr(link, qr_at, qr_side, t.text);
+        ImGui::SetCursorScreenPos(ImVec2(qr_at.x, qr_at.y + qr_side));
+        wrapped_text(ui, ui.text("result.scan_qr"), ui.fonts.body, qr_side, t.muted_text);
+        ui.registry.record_widget("qr." + org.id, {qr_at, ImVec2(qr_at.x + qr_side, qr_at.y + qr_side)});
+        bottom = std::max(bottom, ImGui::GetCursorScreenPos().y + 0.6f * em);
+    }
     draw->ChannelsSetCurrent(0);
     draw->AddRectFilled(top_left, ImVec2(left + width, bottom), t.card, t.rounding * em);
     draw->ChannelsMerge();
