@@ -23,6 +23,15 @@ const std::map<std::string, std::vector<std::string>>& chrome_messages() {
         {"result.help_heading", {}}, {"result.rights_heading", {}}, {"result.scan_qr", {}},
         {"result.please_check", {}}, {"result.phone", {}},      {"result.whatsapp", {}},
         {"result.finish", {}},      {"thanks.body", {}},
+        {"staff.pin_title", {}},    {"staff.pin_wrong", {}},    {"staff.locked_out", {"seconds"}},
+        {"staff.ok", {}},           {"staff.cancel", {}},       {"staff.title", {}},
+        {"staff.completed_today", {"count"}}, {"staff.queued", {"count"}}, {"staff.sent", {"count"}},
+        {"staff.last_sync", {"when"}}, {"staff.never", {}},     {"staff.last_error", {"error"}},
+        {"staff.no_error", {}},     {"staff.battery", {"state"}}, {"staff.content", {"form", "version"}},
+        {"staff.site", {"site"}},   {"staff.sync_now", {}},     {"staff.test_connection", {}},
+        {"staff.end_day", {}},      {"staff.exit", {}},         {"staff.close", {}},
+        {"staff.working", {}},      {"staff.connection_ok", {}}, {"staff.connection_failed", {"error"}},
+        {"staff.day_ended", {}},    {"staff.day_pending", {"count"}}, {"staff.no_collector", {}},
     };
     return keys;
 }

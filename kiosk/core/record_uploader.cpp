@@ -28,6 +28,14 @@ void RecordUploader::enqueue(std::string record_json) {
     wake_.notify_all();
 }
 
+void RecordUploader::send_now() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        send_now_ = true;
+    }
+    wake_.notify_all();
+}
+
 UploadStatus RecordUploader::status() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return status_;
@@ -52,13 +60,15 @@ void RecordUploader::run() {
             queue_.pop_front();
             status_.sent++;
             status_.last_error.clear();
+            status_.last_success = std::chrono::system_clock::now();
             backoff = std::chrono::milliseconds(250);
             if (queue_.empty()) drained_.notify_all();
         } else {
             status_.last_error = response.status ? "collector answered " + std::to_string(response.status) + ": " + response.body
                                                  : "collector unreachable: " + response.error;
-            wake_.wait_for(lock, backoff, [this] { return stopping_; });
-            backoff = std::min(backoff * 2, std::chrono::milliseconds(30000));
+            wake_.wait_for(lock, backoff, [this] { return stopping_ || send_now_; });
+            backoff = send_now_ ? std::chrono::milliseconds(250) : std::min(backoff * 2, std::chrono::milliseconds(30000));
+            send_now_ = false;
         }
         status_.queued = queue_.size();
     }

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -15,6 +16,7 @@ struct UploadStatus {
     size_t queued = 0;
     size_t sent = 0;
     std::string last_error;  // empty after a success
+    std::optional<std::chrono::system_clock::time_point> last_success;
 };
 
 class RecordUploader {
@@ -26,6 +28,8 @@ public:
     RecordUploader& operator=(const RecordUploader&) = delete;
 
     void enqueue(std::string record_json);
+    // Staff asked to send now: skip the rest of any back-off wait.
+    void send_now();
     UploadStatus status() const;
     // Blocks until the queue is empty or the time is up; true when empty.
     bool wait_until_sent(std::chrono::milliseconds limit);
@@ -40,6 +44,7 @@ private:
     std::deque<std::string> queue_;
     UploadStatus status_;
     bool stopping_ = false;
+    bool send_now_ = false;
     std::thread worker_;
 };
 
