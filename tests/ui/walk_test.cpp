@@ -264,6 +264,12 @@ struct FakeClock {
     }
 };
 
+// From the welcome screen: chooses `locale`, reads the privacy notice, answers the first
+// question with its first answer, and stops on the second.
+void answer_first_question(TestDriver& driver, KioskApp& app, const std::string& locale) {
+    walk_to(driver, app, locale, first_answer, [&app](const Question&) { return !app.session().answers().empty(); });
+}
+
 }  // namespace
 
 TEST_CASE("an abandoned session asks Still there? then wipes, storing nothing") {
@@ -273,10 +279,7 @@ TEST_CASE("an abandoned session asks Still there? then wipes, storing nothing") 
     config.clock = clock.source();
     KioskApp app(config);
     TestDriver driver(app);
-    driver.settle();
-    driver.tap("lang.en");
-    driver.tap("privacy.continue");
-    driver.tap("answer." + app.session().current_question()->options.front().code);
+    answer_first_question(driver, app, "en");
     REQUIRE_FALSE(app.session().answers().empty());
 
     clock.advance(89s);
@@ -304,10 +307,7 @@ TEST_CASE("a touch during Still there? keeps the session") {
     config.clock = clock.source();
     KioskApp app(config);
     TestDriver driver(app);
-    driver.settle();
-    driver.tap("lang.id");
-    driver.tap("privacy.continue");
-    driver.tap("answer." + app.session().current_question()->options.front().code);
+    answer_first_question(driver, app, "id");
     clock.advance(95s);
     driver.settle();
     REQUIRE(driver.has("idle.continue"));
@@ -322,10 +322,7 @@ TEST_CASE("a touch during Still there? keeps the session") {
 TEST_CASE("changing language mid-way keeps the answers and shows the new language") {
     KioskApp app(headless(480, 800));
     TestDriver driver(app);
-    driver.settle();
-    driver.tap("lang.en");
-    driver.tap("privacy.continue");
-    driver.tap("answer." + app.session().current_question()->options.front().code);
+    answer_first_question(driver, app, "en");
     const std::string asked = app.session().current_question()->id;
     driver.tap("nav.change_language");
     driver.tap("lang.zh_Hant_HK");
