@@ -3,6 +3,7 @@
 #include "content_error.h"
 #include "content_messages.h"
 #include "content_validator.h"
+#include "device_config.h"
 #include "kiosk_ui.h"
 #include "local_date.h"
 #include "theme.h"
@@ -36,6 +37,50 @@ void refuse_invalid_content(const Content& content, const Messages& messages, co
         throw ContentError(dir.string(), 0, 0, "the content is not valid (" + std::to_string(report.errors()) + " errors):" + errors);
 }
 
+// kiosk.yaml wins over the defaults and the command line: it is what the NGO enrolled.
+void apply_device_config(KioskConfig& config, const Form& form) {
+    std::vector<std::string> form_languages;
+    for (const auto& language : form.languages) form_languages.push_back(language.locale);
+    const DeviceConfig device = load_device_config(config.device_config_file, form_languages);
+    config.site = device.site;
+    config.collector_url = device.collector_url;
+    config.staff_pin_hash = device.staff_pin_hash;
+    config.locked = device.locked;
+    config.title = device.title;
+    config.languages = device.languages;
+    config.idle_prompt_after = std::chrono::seconds(device.idle_timeout_seconds);
+}
+
+// The welcome screen offers the languages the device was set up for, in the form's order.
+void offer_only_configured_languages(Form& form, const std::vector<std::string>& wanted) {
+    if (wanted.empty()) return;
+    auto& languages = form.languages;
+    languages.erase(std::remove_if(languages.begin(), languages.end(),
+                                   [&](const auto& l) { return std::find(wanted.begin(), wanted.end(), l.locale) == wanted.end(); }),
+                    languages.end());
+    if (languages.empty()) throw ContentError("kiosk config", 0, 0, "'languages': none of them is a language of the form");
+}
+
+// SDL's view of the power supply, in the staff panel's words.
+void read_power(StaffStatus& status) {
+    int seconds = -1, percent = -1;
+    switch (SDL_GetPowerInfo(&seconds, &percent)) {
+    case SDL_POWERSTATE_NO_BATTERY: status.power = PowerSource::Mains; break;
+    case SDL_POWERSTATE_ON_BATTERY: status.power = PowerSource::OnBattery; break;
+    case SDL_POWERSTATE_CHARGING: status.power = PowerSource::Charging; break;
+    case SDL_POWERSTATE_CHARGED: status.power = PowerSource::Charged; break;
+    default: status.power = PowerSource::Unknown; break;
+    }
+    status.battery_percent = percent;
+}
+
+// An SDL event that only wakes the event loop, so a result from another thread shows.
+void wake_event_loop() {
+    SDL_Event event{};
+    event.type = SDL_USEREVENT;
+    SDL_PushEvent(&event);
+}
+
 }  // namespace
 
 KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
@@ -43,6 +88,8 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     messages_ = std::make_unique<Messages>(config_.locales_dir);
     messages_->set_shared_args(constant_args(content_));
     refuse_invalid_content(content_, *messages_, config_.content_dir);
+    if (!config_.device_config_file.empty()) apply_device_config(config_, content_.form);
+    offer_only_configured_languages(content_.form, config_.languages);
 
     if (!config_.collector_url.empty()) uploader_ = std::make_unique<RecordUploader>(config_.collector_url + "/api/v1/records");
     SessionSettings settings;
@@ -61,6 +108,12 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     options.height = config_.height;
     options.title = messages_->text(config_.chrome_locale, "app.title");
     display_ = std::make_unique<platform::Display>(options);
+
+    staff_panel_ = std::make_unique<StaffPanel>(config_.staff_pin_hash, config_.clock);
+    StaffService::Settings staff_settings;
+    if (!config_.collector_url.empty()) staff_settings.health_url = config_.collector_url + "/healthz";
+    staff_settings.on_change = wake_event_loop;
+    staff_service_ = std::make_unique<StaffService>(uploader_.get(), staff_settings);
 
     idle_ = std::make_unique<IdleTimer>(IdleTimer::Settings{config_.idle_prompt_after, config_.idle_countdown}, config_.clock());
 
@@ -105,11 +158,39 @@ void KioskApp::rebuild_fonts_if_needed() {
     ui::apply_theme(em);
 }
 
-std::string KioskApp::screen_name() const { return ui::screen_name(*session_); }
+std::string KioskApp::screen_name() const { return ui::screen_name(*session_, staff_panel_.get()); }
+
+ImVec2 KioskApp::staff_corner() const {
+    // Inside the top bar's left end, where only the title is drawn.
+    return ImVec2(2.5f * fonts_.em, ui::theme().top_bar_height * fonts_.em);
+}
+
+void KioskApp::check_staff_gesture() {
+    if (!staff_panel_->available() || staff_panel_->view() != StaffPanel::View::Closed) return;
+    const ImVec2 corner = staff_corner();
+    const bool held = input_.finger_down() && input_.x() >= 0 && input_.x() < corner.x && input_.y() >= 0 && input_.y() < corner.y;
+    if (!corner_hold_.update(held, config_.clock())) return;
+    // Whoever was answering is gone from the screen before staff see anything.
+    session_->wipe();
+    ui_memory_ = ui::UiMemory{};
+    staff_panel_->ask_for_pin();
+}
+
+StaffStatus KioskApp::staff_status() const {
+    StaffStatus status;
+    status.completed_today = records_completed_;
+    if (uploader_) status.sync = uploader_->status();
+    read_power(status);
+    status.form_id = content_.form.id;
+    status.form_version = content_.form.version;
+    status.site = config_.site;
+    return status;
+}
 
 int KioskApp::check_idle() {
     const auto now = config_.clock();
-    if (input_.activity() != seen_activity_ || session_->step() == Step::Welcome) {
+    const bool at_rest = session_->step() == Step::Welcome && staff_panel_->view() == StaffPanel::View::Closed;
+    if (input_.activity() != seen_activity_ || at_rest) {
         seen_activity_ = input_.activity();
         idle_->touch(now);  // the welcome screen is the resting state: nothing to time out
         return 0;
@@ -119,7 +200,9 @@ int KioskApp::check_idle() {
     case IdleTimer::State::Prompting: return idle_->seconds_left(now);
     case IdleTimer::State::Expired: break;
     }
-    // Abandoned: discarded, never stored.
+    // Abandoned: discarded, never stored. A staff panel left open closes too.
+    staff_service_->clear();
+    staff_panel_->close();
     session_->wipe();
     ui_memory_ = ui::UiMemory{};
     idle_->touch(now);
@@ -127,10 +210,17 @@ int KioskApp::check_idle() {
 }
 
 int KioskApp::sleep_limit_ms() const {
-    if (session_->step() == Step::Welcome) return -1;
     const auto now = config_.clock();
-    const auto wait = std::chrono::ceil<std::chrono::milliseconds>(idle_->next_change(now) - now);
-    return int(std::max<long>(0, wait.count()));
+    auto until = [&](std::chrono::steady_clock::time_point when) {
+        return int(std::max<long>(0, std::chrono::ceil<std::chrono::milliseconds>(when - now).count()));
+    };
+    int limit = -1;
+    auto at_most = [&](int ms) { limit = limit < 0 ? ms : std::min(limit, ms); };
+    if (const auto hold = corner_hold_.completes_at()) at_most(until(*hold));
+    // The panel's counts, a lockout countdown and action outcomes move by themselves.
+    if (staff_panel_->view() != StaffPanel::View::Closed) at_most(1000);
+    if (session_->step() != Step::Welcome || staff_panel_->view() != StaffPanel::View::Closed) at_most(until(idle_->next_change(now)));
+    return limit;
 }
 
 void KioskApp::render_frame() {
@@ -142,11 +232,14 @@ void KioskApp::render_frame() {
     // A fixed step keeps headless frames identical run to run; nothing here animates by time yet.
     io.DeltaTime = 1.0f / 60.0f;
     const int idle_seconds_left = check_idle();
+    check_staff_gesture();
     input_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
-    ui::UiContext context{*session_, *messages_, registry_, fonts_, config_.chrome_locale, ui_memory_, idle_seconds_left};
+    ui::StaffView staff{*staff_panel_, *staff_service_, staff_status(), !config_.locked};
+    ui::UiContext context{*session_, *messages_, registry_, fonts_, config_.chrome_locale, ui_memory_, idle_seconds_left, &staff, config_.title};
     ui::draw_kiosk(context, io.DisplaySize);
+    if (staff.exit_requested) exit_requested_ = true;
     ImGui::Render();
     const ImU32 bg = ui::theme().background;
     SDL_SetRenderDrawColor(display_->renderer(), bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 0xFF);
@@ -178,7 +271,7 @@ int KioskApp::run() {
             display_->size(width, height);
             if (event.type == SDL_QUIT) running = false;
             if (input_.handle(event, width, height)) owed = kFramesPerChange;
-            if (event.type == SDL_WINDOWEVENT) owed = kFramesPerChange;
+            if (event.type == SDL_WINDOWEVENT || event.type == SDL_USEREVENT) owed = kFramesPerChange;
             have_event = SDL_PollEvent(&event);
         }
         if (owed > 0 && running) {

@@ -11,7 +11,10 @@
 #include "record_uploader.h"
 #include "session.h"
 #include "fonts.h"
+#include "corner_hold.h"
 #include "idle_timer.h"
+#include "staff_panel.h"
+#include "staff_service.h"
 #include "ui_context.h"
 #include "widget_registry.h"
 
@@ -45,6 +48,12 @@ public:
     const ui::Fonts& fonts() const { return fonts_; }
     RecordUploader* uploader() { return uploader_.get(); }
     std::string screen_name() const;
+    StaffPanel& staff_panel() { return *staff_panel_; }
+    // The language of the chrome (and the staff panel) while no language is chosen.
+    void set_chrome_locale(std::string locale) { config_.chrome_locale = std::move(locale); }
+    const StaffService& staff_service() const { return *staff_service_; }
+    // Where the staff panel's hidden hold must be: the top-left corner, clear of every button.
+    ImVec2 staff_corner() const;
     int records_completed() const { return records_completed_; }
 
     // Every string the UI can show, in every language: what the glyph atlas must cover.
@@ -54,6 +63,9 @@ private:
     void rebuild_fonts_if_needed();
     // Applies the idle rules for this frame; returns the countdown to show (0: none).
     int check_idle();
+    // The corner hold: a finger held there long enough asks for the staff PIN.
+    void check_staff_gesture();
+    StaffStatus staff_status() const;
     // How long the event loop may sleep before the screen must change by itself (-1: forever).
     int sleep_limit_ms() const;
 
@@ -69,6 +81,10 @@ private:
     ui::Fonts fonts_;
     int records_completed_ = 0;
     std::unique_ptr<IdleTimer> idle_;
+    CornerHold corner_hold_;
+    std::unique_ptr<StaffPanel> staff_panel_;
+    std::unique_ptr<StaffService> staff_service_;
+    bool exit_requested_ = false;
     unsigned long seen_activity_ = 0;
     bool imgui_ready_ = false;
 };

@@ -5,10 +5,13 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace selfcheck {
 
 struct KioskConfig {
+    // kiosk.yaml (see docs/protocol.md). When set, its values override the ones below.
+    std::filesystem::path device_config_file;
     std::filesystem::path content_dir = SELFCHECK_DEFAULT_CONTENT_DIR;
     std::filesystem::path locales_dir = SELFCHECK_DEFAULT_LOCALES_DIR;
     std::string collector_url;  // e.g. http://127.0.0.1:8080; empty: keep records unsent
@@ -20,6 +23,10 @@ struct KioskConfig {
     int height = 800;
     std::chrono::seconds idle_prompt_after{90};  // quiet time before "Still there?"
     std::chrono::seconds idle_countdown{20};     // then the wipe
+    std::string staff_pin_hash;                  // empty: the staff panel cannot be opened
+    bool locked = false;                         // true: the staff panel offers no way out (kiosk.yaml defaults to true)
+    std::string title;                           // the neutral top-bar title; empty: the messages' own
+    std::vector<std::string> languages;          // offered on the welcome screen; empty: all of the form's
     // The kiosk's sense of time; tests replace it to jump ahead without waiting.
     std::function<std::chrono::steady_clock::time_point()> clock = std::chrono::steady_clock::now;
 };

@@ -1,5 +1,5 @@
 // kiosk: the touchscreen self-assessment. Full screen by default.
-//   kiosk [--windowed] [--size WxH] [--collector URL] [--site CODE]
+//   kiosk [--config kiosk.yaml] [--windowed] [--size WxH] [--collector URL] [--site CODE]
 //         [--content DIR] [--locales DIR]
 //         [--headless --walk DIR [--language LOCALE] [--sync-wait SECONDS]]
 //         [--screenshots DIR]
@@ -20,7 +20,7 @@ namespace {
 const auto g_process_start = std::chrono::steady_clock::now();
 
 void usage(std::ostream& out) {
-    out << "usage: kiosk [--windowed] [--size WxH] [--collector URL] [--site CODE]\n"
+    out << "usage: kiosk [--config kiosk.yaml] [--windowed] [--size WxH] [--collector URL] [--site CODE]\n"
            "             [--content DIR] [--locales DIR]\n"
            "             [--headless --walk DIR [--language LOCALE] [--sync-wait SECONDS]]\n"
            "             [--screenshots DIR]   every screen, language and size as PNG\n";
@@ -62,6 +62,9 @@ bool parse(int argc, char** argv, Options& options) {
                 std::cerr << "kiosk: --size expects WIDTHxHEIGHT (200..8192), got '" << v << "'\n";
                 return false;
             }
+        } else if (arg == "--config") {
+            if (!value(v)) return false;
+            options.config.device_config_file = v;
         } else if (arg == "--collector") {
             if (!value(options.config.collector_url)) return false;
         } else if (arg == "--site") {

@@ -1,5 +1,7 @@
 #include "scripted_walk.h"
 
+#include "staff_pin.h"
+
 namespace selfcheck {
 
 AnswerValue quiet_answer(const Question& q, const Answers& answers) {
@@ -98,6 +100,9 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
         config.width = width;
         config.height = height;
         config.clock = [now] { return *now; };
+        // The staff screens are opened with a throwaway PIN, never the device's own.
+        const std::string staff_pin = "2468";
+        config.staff_pin_hash = hash_staff_pin(staff_pin);
         KioskApp app(config);
         TestDriver driver(app);
         const std::string size = std::to_string(width) + "x" + std::to_string(height);
@@ -140,6 +145,17 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
                 shoot(std::string("result-") + level + "-end");
                 driver.tap("result.finish");
             }
+
+            // The staff panel, in this language as the chrome's.
+            app.set_chrome_locale(locale);
+            driver.hold(ImVec2(app.staff_corner().x * 0.5f, app.staff_corner().y * 0.5f), [&] { *now += std::chrono::seconds(3); });
+            for (char digit : staff_pin.substr(0, 2)) driver.tap(std::string("pin.") + digit);
+            shoot("staff-pin");
+            for (char digit : staff_pin.substr(2)) driver.tap(std::string("pin.") + digit);
+            driver.tap("pin.ok");
+            shoot("staff-panel");
+            driver.tap("staff.close");
+            app.set_chrome_locale(base.chrome_locale);
         }
     }
     return result;

@@ -45,6 +45,16 @@ void TestDriver::drag(ImVec2 from, ImVec2 to) {
     settle();
 }
 
+void TestDriver::hold(ImVec2 at, const std::function<void()>& pass_time) {
+    app_.input().press(at.x, at.y);
+    app_.render_frame();
+    pass_time();
+    app_.render_frame();
+    app_.input().release(at.x, at.y);
+    app_.render_frame();
+    settle();
+}
+
 void TestDriver::scroll_to_end(const std::string& region_name) {
     for (int attempt = 0; attempt < 100; ++attempt) {
         const auto region = app_.registry().find(region_name);

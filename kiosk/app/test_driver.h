@@ -4,6 +4,7 @@
 #include "kiosk_app.h"
 
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -27,6 +28,8 @@ public:
     void scroll_to_end(const std::string& region);
     // Drags a finger from `from` to `to` in a few steps.
     void drag(ImVec2 from, ImVec2 to);
+    // Holds a finger at `at` while `pass_time` moves the app's clock on, then lifts it.
+    void hold(ImVec2 at, const std::function<void()>& pass_time);
     bool has(const std::string& widget) const;
     // The current frame's RGBA bytes.
     std::vector<uint8_t> pixels() const;

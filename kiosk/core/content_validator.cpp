@@ -32,6 +32,10 @@ const std::map<std::string, std::vector<std::string>>& chrome_messages() {
         {"staff.end_day", {}},      {"staff.exit", {}},         {"staff.close", {}},
         {"staff.working", {}},      {"staff.connection_ok", {}}, {"staff.connection_failed", {"error"}},
         {"staff.day_ended", {}},    {"staff.day_pending", {"count"}}, {"staff.no_collector", {}},
+        {"staff.erase", {}},        {"staff.power_mains", {}},  {"staff.power_charged", {}},
+        {"staff.power_on_battery", {"percent"}}, {"staff.power_charging", {"percent"}}, {"staff.power_unknown", {}},
+        {"staff.rejected", {"count"}}, {"staff.storage_failed", {"error"}}, {"staff.outbox_dropped", {"count"}},
+        {"staff.outbox_near_cap", {}},
     };
     return keys;
 }

@@ -36,7 +36,7 @@ void RecordUploader::send_now() {
     wake_.notify_all();
 }
 
-UploadStatus RecordUploader::status() const {
+SyncStatus RecordUploader::status() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return status_;
 }

@@ -17,6 +17,11 @@ public:
     void release(float x, float y);
     void move(float x, float y);
 
+    // Where a finger is down now (for gestures such as the staff panel's corner hold).
+    bool finger_down() const { return down_; }
+    float x() const { return x_; }
+    float y() const { return y_; }
+
     // Grows with every press, release and move: the idle timer watches it.
     unsigned long activity() const { return activity_; }
 

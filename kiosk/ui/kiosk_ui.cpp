@@ -8,7 +8,9 @@
 
 namespace selfcheck::ui {
 
-std::string screen_name(const Session& session) {
+std::string screen_name(const Session& session, const StaffPanel* staff) {
+    if (staff && staff->view() == StaffPanel::View::Pin) return "staff_pin";
+    if (staff && staff->view() == StaffPanel::View::Open) return "staff_panel";
     switch (session.step()) {
     case Step::Welcome: return "welcome";
     case Step::Privacy: return "privacy";
@@ -20,6 +22,8 @@ std::string screen_name(const Session& session) {
 
 namespace {
 
+bool staff_showing(const UiContext& ui) { return ui.staff && ui.staff->panel.view() != StaffPanel::View::Closed; }
+
 // Neutral title at the left; Language and the quick exit at the right, on every screen (one
 // tap on Exit wipes everything). The bar grows when the title needs two lines.
 float draw_top_bar(UiContext& ui, ImVec2 display) {
@@ -28,12 +32,12 @@ float draw_top_bar(UiContext& ui, ImVec2 display) {
     const float inset = 0.3f * em;
     auto button_width = [&](const std::string& label) { return std::max(5.f * em, ImGui::CalcTextSize(label.c_str()).x + 2 * em); };
     const std::string exit_label = ui.text("nav.quick_exit");
-    const bool offer_language = ui.session.step() != Step::Welcome;
+    const bool offer_language = ui.session.step() != Step::Welcome && !staff_showing(ui);
     const std::string language_label = offer_language ? ui.text("nav.change_language") : std::string();
     const float exit_width = button_width(exit_label);
     const float language_width = offer_language ? button_width(language_label) : 0.f;
     const float title_width = display.x - exit_width - language_width - 2 * em - (offer_language ? inset : 0.f);
-    const std::string title = ui.text("app.title");
+    const std::string title = ui.title.empty() ? ui.text("app.title") : ui.title;
     const float height = std::max(t.top_bar_height * em, wrapped_height(ui, ui.fonts.body, title, title_width) + 1.2f * em);
 
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, height), t.top_bar);
@@ -46,6 +50,10 @@ float draw_top_bar(UiContext& ui, ImVec2 display) {
     if (tap_button(ui, "nav.quick_exit", exit_label, ImVec2(exit_width, button_height), ButtonKind::Exit)) {
         ui.session.wipe();
         ui.memory.choosing_language = false;
+        if (ui.staff) {
+            ui.staff->service.clear();
+            ui.staff->panel.close();
+        }
     }
     if (offer_language) {
         ImGui::SetCursorScreenPos(ImVec2(display.x - exit_width - language_width - 2 * inset, button_top));
@@ -67,30 +75,35 @@ void draw_kiosk(UiContext& ui, ImVec2 display) {
     ImGui::Begin("##kiosk", nullptr, flags);
     const float bar = draw_top_bar(ui, display);
     // The result keeps Finish in reach below the scrolled content.
-    const float footer = ui.session.step() == Step::Result ? theme().button_height * ui.em() + 0.8f * ui.em() : 0.f;
+    const bool staff = staff_showing(ui);
+    const float footer = !staff && ui.session.step() == Step::Result ? theme().button_height * ui.em() + 0.8f * ui.em() : 0.f;
     const Step step = ui.session.step();
     {
         ScrollRegion scroll(ui, "screen.scroll", ImVec2(0, bar), ImVec2(display.x, display.y - bar - footer));
         // A new screen or question starts at the top, however far the last one was scrolled.
         const Question* question = ui.session.current_question();
-        const std::string shown = screen_name(ui.session) + (question ? "/" + question->id : std::string());
+        const std::string shown = screen_name(ui.session, ui.staff ? &ui.staff->panel : nullptr) +
+                                  (question ? "/" + question->id : std::string());
         if (shown != ui.memory.shown_screen) ImGui::SetScrollY(0);
         ui.memory.shown_screen = shown;
         const ScreenArea area{scroll.origin(), scroll.size()};
-        switch (step) {
+        if (staff && ui.staff->panel.view() == StaffPanel::View::Pin) draw_staff_pin(ui, *ui.staff, area);
+        else if (staff) draw_staff_panel(ui, *ui.staff, area);
+        else switch (step) {
         case Step::Welcome: draw_welcome_screen(ui, area); break;
         case Step::Privacy: draw_privacy_screen(ui, area); break;
         case Step::Question: draw_question_screen(ui, area); break;
         case Step::Result: draw_result_screen(ui, area); break;
         }
     }
-    if (step == Step::Result && ui.session.step() == Step::Result)
+    if (!staff && step == Step::Result && ui.session.step() == Step::Result)
         draw_result_footer(ui, ImVec2(0, display.y - footer), ImVec2(display.x, footer));
     ImGui::End();
 
     // Overlays cover the screen below the top bar, so Exit stays in reach.
-    if (ui.session.step() == Step::Welcome) ui.memory.choosing_language = false;
+    if (ui.session.step() == Step::Welcome || staff_showing(ui)) ui.memory.choosing_language = false;
     const ImVec2 below_bar(display.x, display.y - bar);
+    if (staff_showing(ui)) return;  // staff are not asked "Still there?"; the panel closes itself when idle
     if (ui.idle_seconds_left > 0)
         draw_idle_prompt(ui, ImVec2(0, bar), below_bar, ui.idle_seconds_left);
     else if (ui.memory.choosing_language)

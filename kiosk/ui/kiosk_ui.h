@@ -6,7 +6,8 @@
 namespace selfcheck::ui {
 
 // Name of the screen showing, for screenshots and logs: welcome, question, thanks.
-std::string screen_name(const Session& session);
+// While the staff panel is up: staff_pin or staff_panel.
+std::string screen_name(const Session& session, const StaffPanel* staff = nullptr);
 
 void draw_kiosk(UiContext& ui, ImVec2 display_size);
 

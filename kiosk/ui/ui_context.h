@@ -6,6 +6,9 @@
 
 #include "messages.h"
 #include "session.h"
+#include "staff_panel.h"
+#include "staff_service.h"
+#include "staff_status.h"
 
 #include <string>
 
@@ -17,14 +20,25 @@ struct UiMemory {
     bool choosing_language = false;  // the language list is open over the screen
 };
 
+// The staff panel's parts for this frame. Absent in tests that never open it.
+struct StaffView {
+    StaffPanel& panel;
+    StaffService& service;
+    StaffStatus status;           // read once per frame
+    bool can_exit = false;        // the device is not locked
+    bool exit_requested = false;  // set by the panel: the app closes after this frame
+};
+
 struct UiContext {
     Session& session;
     const Messages& messages;
     WidgetRegistry& registry;
     const Fonts& fonts;
-    std::string chrome_locale;
+    std::string chrome_locale;  // locale of the chrome before a language is chosen
     UiMemory& memory;
-    int idle_seconds_left = 0;  // > 0: show "Still there?" with this countdown  // locale of the chrome before a language is chosen
+    int idle_seconds_left = 0;  // > 0: show "Still there?" with this countdown
+    StaffView* staff = nullptr;
+    std::string title;          // the neutral title in the top bar; empty: the messages' app.title
 
     float em() const { return fonts.em; }
     const std::string& locale() const {

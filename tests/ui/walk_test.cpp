@@ -3,6 +3,7 @@
 #include "scripted_walk.h"
 #include "temp_dir.h"
 #include "test_driver.h"
+#include "ui_test_support.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -18,7 +19,7 @@
 #include <unordered_set>
 
 using namespace selfcheck;
-using selfcheck::testing::TempDir;
+using namespace selfcheck::testing;
 
 namespace {
 
@@ -37,72 +38,6 @@ RunOutput run_capture(const std::string& command) {
     while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.text.append(buffer, n);
     out.status = pclose(pipe);
     return out;
-}
-
-KioskConfig headless(int width, int height) {
-    KioskConfig config;
-    config.headless = true;
-    config.width = width;
-    config.height = height;
-    return config;
-}
-
-// Decodes UTF-8 the way ImGui does, so the check matches what it would draw.
-std::vector<unsigned> codepoints(const std::string& text) {
-    std::vector<unsigned> out;
-    const char* s = text.c_str();
-    const char* end = s + text.size();
-    while (s < end) {
-        unsigned c = 0;
-        s += ImTextCharFromUtf8(&c, s, end);
-        out.push_back(c);
-    }
-    return out;
-}
-
-// Every character of every string drawn this frame has a glyph in the atlas, every string
-// fitted its box, and every button lies wholly on screen where a finger can reach it.
-void check_text_of_frame(KioskApp& app) {
-    int width = 0, height = 0;
-    app.display().size(width, height);
-    for (const auto& [name, rect] : app.registry().widgets()) {
-        if (!rect.visible) {  // scrolled out of view: its scroll region must be on screen
-            INFO("widget " << name);
-            REQUIRE(app.registry().scroll_region_of(name));
-            continue;
-        }
-        INFO("widget " << name);
-        CHECK(rect.min.x >= 0);
-        CHECK(rect.min.y >= 0);
-        CHECK(rect.max.x <= float(width));
-        CHECK(rect.max.y <= float(height));
-    }
-    for (const auto& drawn : app.registry().texts()) {
-        INFO("text: " << drawn.text);
-        CHECK_FALSE(drawn.overflowed);
-        for (unsigned c : codepoints(drawn.text)) {
-            if (c == ' ' || c == '\n') continue;
-            INFO("codepoint U+" << std::hex << c);
-            CHECK(app.fonts().body->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
-            CHECK(app.fonts().title->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
-        }
-    }
-}
-
-// Not blank: a real screen has text and buttons, so many pixels differ from the background
-// and there are many distinct colours (anti-aliased glyphs). Stops as soon as both are seen.
-void check_not_blank(const std::vector<uint8_t>& rgba) {
-    std::unordered_set<uint32_t> colours;
-    const size_t pixels = rgba.size() / 4;
-    size_t differing = 0;
-    const uint32_t background = uint32_t(rgba[0]) | uint32_t(rgba[1]) << 8 | uint32_t(rgba[2]) << 16;
-    for (size_t i = 0; i < pixels && (colours.size() <= 20 || differing <= pixels / 50); ++i) {
-        const uint32_t c = uint32_t(rgba[4 * i]) | uint32_t(rgba[4 * i + 1]) << 8 | uint32_t(rgba[4 * i + 2]) << 16;
-        colours.insert(c);
-        if (c != background) ++differing;
-    }
-    CHECK(colours.size() > 20);
-    CHECK(differing > pixels / 50);  // more than 2% of the screen is drawn on
 }
 
 using Policy = AnswerPolicy;
@@ -250,27 +185,6 @@ TEST_CASE("a new question starts at the top however far the last one was scrolle
     CHECK(app.registry().scrolled() == 0);
     CHECK_FALSE(app.registry().find("nav.back")->visible);  // this question too is taller than the screen
 }
-
-namespace {
-
-// A clock the test moves by hand.
-struct FakeClock {
-    std::shared_ptr<std::chrono::steady_clock::time_point> now =
-        std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::time_point{} + std::chrono::hours(1));
-    void advance(std::chrono::seconds by) const { *now += by; }
-    std::function<std::chrono::steady_clock::time_point()> source() const {
-        auto shared = now;
-        return [shared] { return *shared; };
-    }
-};
-
-// From the welcome screen: chooses `locale`, reads the privacy notice, answers the first
-// question with its first answer, and stops on the second.
-void answer_first_question(TestDriver& driver, KioskApp& app, const std::string& locale) {
-    walk_to(driver, app, locale, first_answer, [&app](const Question&) { return !app.session().answers().empty(); });
-}
-
-}  // namespace
 
 TEST_CASE("an abandoned session asks Still there? then wipes, storing nothing") {
     using namespace std::chrono_literals;

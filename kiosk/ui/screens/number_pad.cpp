@@ -2,6 +2,7 @@
 // and "I prefer not to say". No keyboard, no text field.
 #include "screens.h"
 
+#include "keypad.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -28,28 +29,19 @@ void draw_number_pad(UiContext& ui, const Question& question, float left, float 
     ImGui::SetCursorScreenPos(ImVec2(pad_left, box_max.y + 0.5f * em));
 
     // 1 2 3 / 4 5 6 / 7 8 9 / Clear 0 Done
-    const float gap = t.gap * em;
-    const float key_width = (pad_width - 2 * gap) / 3;
-    const float top = ImGui::GetCursorScreenPos().y;
-    static const char* const kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "done"};
-    for (int i = 0; i < 12; ++i) {
-        const int row = i / 3, column = i % 3;
-        ImGui::SetCursorScreenPos(ImVec2(pad_left + float(column) * (key_width + gap), top + float(row) * (key_height + gap)));
-        const std::string key = kKeys[i];
-        const ImVec2 size(key_width, key_height);
-        if (key == "clear") {
-            if (tap_button(ui, "number.clear", ui.text("number.clear"), size, ButtonKind::Secondary))
-                while (!ui.session.number_entry().empty()) ui.session.erase_digit();
-        } else if (key == "done") {
-            if (tap_button(ui, "number.done", ui.text("number.done"), size)) {
-                ui.session.confirm_number();
-                return;
-            }
-        } else if (tap_button(ui, "number." + key, key, size, ButtonKind::Secondary)) {
-            ui.session.type_digit(key[0] - '0');
-        }
+    KeypadSpec pad{"number", "number.clear", ui.text("number.clear"), "number.done", ui.text("number.done"),
+                   pad_left, ImGui::GetCursorScreenPos().y, pad_width, key_height};
+    const KeypadKey key = draw_keypad(ui, pad);
+    switch (key.kind) {
+    case KeypadKey::Digit: ui.session.type_digit(key.digit); break;
+    case KeypadKey::Left:
+        while (!ui.session.number_entry().empty()) ui.session.erase_digit();
+        break;
+    case KeypadKey::Right: ui.session.confirm_number(); return;
+    case KeypadKey::None: break;
     }
-    ImGui::SetCursorScreenPos(ImVec2(left, top + 4 * (key_height + gap)));
+    const float gap = t.gap * em;
+    ImGui::SetCursorScreenPos(ImVec2(left, pad.top + keypad_height(pad, em) + gap));
     if (tap_button(ui, "answer.prefer_not", ui.text("answer.prefer_not"), ImVec2(width, t.button_height * em), ButtonKind::Secondary)) {
         ui.session.answer(std::string(kPreferNotToSay));
         return;

@@ -29,5 +29,8 @@ void draw_number_pad(UiContext& ui, const Question& question, float left, float 
 // height it needs below the scrolled content for the fixed Finish button.
 void draw_result_screen(UiContext& ui, const ScreenArea& area);
 void draw_result_footer(UiContext& ui, ImVec2 min, ImVec2 size);
+// The hidden staff panel: its PIN pad, then status and actions.
+void draw_staff_pin(UiContext& ui, StaffView& staff, const ScreenArea& area);
+void draw_staff_panel(UiContext& ui, StaffView& staff, const ScreenArea& area);
 
 }  // namespace selfcheck::ui

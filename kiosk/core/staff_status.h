@@ -1,0 +1,25 @@
+#pragma once
+// What the staff panel shows: counts and device health, never an answer.
+#include "sync_control.h"
+
+#include <string>
+
+namespace selfcheck {
+
+enum class PowerSource { Unknown, Mains, OnBattery, Charging, Charged };
+
+struct StaffStatus {
+    long completed_today = 0;
+    SyncStatus sync;
+    PowerSource power = PowerSource::Unknown;
+    int battery_percent = -1;  // -1: not known
+    std::string form_id;
+    int form_version = 0;
+    std::string site;
+    // The outbox's health: staff are told before anything would be dropped.
+    bool outbox_near_cap = false;
+    long outbox_dropped = 0;    // records dropped at the cap since the outbox was made
+    std::string storage_error;  // the last failure to save a record; empty when saving works
+};
+
+}  // namespace selfcheck

@@ -1,0 +1,122 @@
+// kiosk.yaml: a good file loads; every kind of mistake is refused with the file, line, key
+// and what is wrong, so whoever set up the device can fix it without reading code.
+#include "device_config.h"
+#include "staff_pin.h"
+
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+using namespace selfcheck;
+
+namespace {
+
+const std::vector<std::string> kFormLanguages = {"id", "fil", "en", "zh_Hant_HK"};
+// 32 bytes of 0x01 in standard base64.
+const std::string kKey = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
+const std::string kToken = "dGhpcy1pcy1hLWRldmljZS10b2tlbi1mb3ItdGVzdHM";
+
+std::string good_config() {
+    return "site: wan-chai-centre\n"
+           "collector_url: https://collector.example.org/\n"
+           "device_token: " + kToken + "\n"
+           "ngo_public_key: \"" + kKey + "\"\n"
+           "idle_timeout_seconds: 120\n"
+           "languages: [id, en]\n"
+           "title: Information point\n"
+           "locked: false\n";
+}
+
+std::string error_loading(const std::string& text) {
+    testing::TempDir dir;
+    try {
+        load_device_config(dir.write("kiosk.yaml", text), kFormLanguages);
+    } catch (const ContentError& e) {
+        return e.what();
+    }
+    return "(loaded without error)";
+}
+
+std::string replace_line(std::string text, const std::string& starts_with, const std::string& line) {
+    const auto at = text.find(starts_with);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, text.find('\n', at) - at, line);
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("a complete kiosk config loads with every value", "[device_config]") {
+    testing::TempDir dir;
+    const DeviceConfig config = load_device_config(dir.write("kiosk.yaml", good_config()), kFormLanguages);
+    CHECK(config.site == "wan-chai-centre");
+    CHECK(config.collector_url == "https://collector.example.org");  // trailing slash dropped
+    CHECK(config.device_token == kToken);
+    CHECK(config.ngo_public_key[0] == 1);
+    CHECK(config.ngo_public_key[31] == 1);
+    CHECK(config.idle_timeout_seconds == 120);
+    CHECK(config.languages == std::vector<std::string>{"id", "en"});
+    CHECK(config.title == "Information point");
+    CHECK_FALSE(config.locked);
+    CHECK(config.staff_pin_hash.empty());
+}
+
+TEST_CASE("a minimal kiosk config takes safe defaults", "[device_config]") {
+    testing::TempDir dir;
+    const DeviceConfig config =
+        load_device_config(dir.write("kiosk.yaml", "site: demo\nngo_public_key: \"" + kKey + "\"\n"), kFormLanguages);
+    CHECK(config.collector_url.empty());
+    CHECK(config.locked);  // no way out of the kiosk unless asked for
+    CHECK(config.idle_timeout_seconds == 90);
+    CHECK(config.languages.empty());
+}
+
+TEST_CASE("a staff PIN hash made by kiosk-hash-pin is accepted", "[device_config]") {
+    const std::string hash = hash_staff_pin("482916");
+    testing::TempDir dir;
+    const auto config = load_device_config(dir.write("kiosk.yaml", good_config() + "staff_pin_hash: \"" + hash + "\"\n"), kFormLanguages);
+    CHECK(config.staff_pin_hash == hash);
+}
+
+TEST_CASE("kiosk config mistakes name the file and line and key", "[device_config]") {
+    const std::string good = good_config();
+    struct Case {
+        std::string text;
+        std::string expected;
+    };
+    const std::vector<Case> cases = {
+        {replace_line(good, "site:", "site: Wan Chai"), "kiosk.yaml:1:"},
+        {replace_line(good, "site:", "site: Wan Chai"), "'site': use 1 to 64 of a-z"},
+        {replace_line(good, "site:", "# no site"), "missing required key 'site'"},
+        {replace_line(good, "collector_url:", "collector_url: http://collector.example.org"), "'collector_url': must use https://"},
+        {replace_line(good, "collector_url:", "collector_url: ftp://x"), "'collector_url': must start with https://"},
+        {replace_line(good, "device_token:", "device_token: short"), "'device_token': expected the token"},
+        {replace_line(good, "device_token:", "# no token"), "missing required key 'device_token'"},
+        {replace_line(good, "ngo_public_key:", "ngo_public_key: \"AQEB\""), "'ngo_public_key': decodes to 3 bytes"},
+        {replace_line(good, "ngo_public_key:", "ngo_public_key: \"not base64!\""), "'ngo_public_key': is not standard base64"},
+        {replace_line(good, "idle_timeout_seconds:", "idle_timeout_seconds: 5"), "'idle_timeout_seconds': must be from 30 to 900, not 5"},
+        {replace_line(good, "idle_timeout_seconds:", "idle_timeout_seconds: soon"), "idle_timeout_seconds"},
+        {replace_line(good, "languages:", "languages: [id, ms]"), "'languages': the form has no language 'ms'"},
+        {replace_line(good, "languages:", "languages: [en, en]"), "'en' is listed twice"},
+        {replace_line(good, "languages:", "languages: []"), "'languages': expected a list"},
+        {good + "staff_pin_hash: \"1234\"\n", "'staff_pin_hash': not a hash made by kiosk-hash-pin"},
+        {good + "sitee: typo\n", "sitee"},
+        {good + "screen_dpi: 20\n", "'screen_dpi'"},
+        {"site: [unclosed\n", "kiosk.yaml:"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text);
+        CHECK_THAT(error_loading(c.text), Catch::Contains(c.expected));
+    }
+}
+
+TEST_CASE("plain http is allowed only to this machine", "[device_config]") {
+    const std::string good = good_config();
+    CHECK_THAT(error_loading(replace_line(good, "collector_url:", "collector_url: http://127.0.0.1:8080")), Catch::Contains("loaded without error"));
+    CHECK_THAT(error_loading(replace_line(good, "collector_url:", "collector_url: http://localhost/")), Catch::Contains("loaded without error"));
+    CHECK_THAT(error_loading(replace_line(good, "collector_url:", "collector_url: http://127.0.0.1.evil.example")), Catch::Contains("must use https://"));
+}
+
+TEST_CASE("a missing kiosk config file is named", "[device_config]") {
+    CHECK_THROWS_WITH(load_device_config("/nonexistent/kiosk.yaml", kFormLanguages), Catch::Contains("/nonexistent/kiosk.yaml"));
+}
