@@ -95,7 +95,7 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     SessionSettings settings;
     settings.site = config_.site;
     settings.today = local_date_today;
-    settings.on_complete = [this](CompletedRecord record) {
+    settings.on_complete = [this](AnonymisedRecord record) {
         ++records_completed_;
         if (uploader_) uploader_->enqueue(to_json(record));
     };

@@ -80,19 +80,14 @@ bool Session::confirm_number() {
 }
 
 void Session::complete() {
-    CompletedRecord record;
-    record.record_id = random_record_id();
-    record.form_id = form_.id;
-    record.form_version = form_.version;
-    record.language = locale_;
-    record.site = settings_.site;
-    record.completed_on = settings_.today();
     // Only answers to questions actually asked: a changed earlier answer can hide later ones.
+    Answers asked;
     for (size_t i = 0; i < form_.questions.size(); ++i) {
         auto it = answers_.find(form_.questions[i].id);
-        if (it != answers_.end() && is_asked(i)) record.answers.insert(*it);
+        if (it != answers_.end() && is_asked(i)) asked.insert(*it);
     }
     assessment_ = assess(content_, answers_);
+    AnonymisedRecord record = build_record(form_, locale_, asked, *assessment_, settings_.site, settings_.today());
     step_ = Step::Result;
     answers_.clear();
     history_.clear();

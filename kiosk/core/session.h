@@ -21,7 +21,7 @@ inline const char* const kPreferNotToSay = "prefer_not";
 struct SessionSettings {
     std::string site;                        // site code recorded with each result
     std::function<std::string()> today;      // the completion date, YYYY-MM-DD
-    std::function<void(CompletedRecord)> on_complete;  // receives each completed record once
+    std::function<void(AnonymisedRecord)> on_complete;  // receives each completed record once
 };
 
 class Session {

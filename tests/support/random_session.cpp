@@ -1,0 +1,35 @@
+#include "random_session.h"
+
+#include "session.h"
+
+#include <optional>
+#include <stdexcept>
+
+namespace selfcheck::testing {
+
+namespace {
+
+size_t pick(std::mt19937& random, size_t count) { return std::uniform_int_distribution<size_t>(0, count - 1)(random); }
+
+AnswerValue random_answer(const Question& q, std::mt19937& random) {
+    if (q.type == QuestionType::Choice) return q.options[pick(random, q.options.size())].code;
+    if (pick(random, 10) == 0) return std::string(kPreferNotToSay);
+    return std::uniform_int_distribution<int>(q.number.min, q.number.max)(random);
+}
+
+}  // namespace
+
+AnonymisedRecord complete_random_session(const Content& content, std::mt19937& random, const std::string& site,
+                                         const std::string& date) {
+    std::optional<AnonymisedRecord> completed;
+    Session session(content, SessionSettings{site, [&] { return date; },
+                                             [&](AnonymisedRecord r) { completed = std::move(r); }});
+    session.choose_language(content.form.languages[pick(random, content.form.languages.size())].locale);
+    session.accept_privacy();
+    for (size_t guard = 0; session.step() == Step::Question && guard < 10 * content.form.questions.size(); ++guard)
+        session.answer(random_answer(*session.current_question(), random));
+    if (!completed) throw std::logic_error("the random walk did not complete the form");
+    return std::move(*completed);
+}
+
+}  // namespace selfcheck::testing
