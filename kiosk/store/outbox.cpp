@@ -1,0 +1,157 @@
+#include "outbox.h"
+
+#include "local_date.h"
+#include "outbox_schema.h"
+
+#include <sqlite3.h>
+
+namespace selfcheck {
+
+namespace {
+
+// Daily completion counts older than this are of no use to the staff panel.
+constexpr int kKeepDailyCountsDays = 31;
+
+}  // namespace
+
+Outbox::Outbox(const std::filesystem::path& path, OutboxOptions options)
+    : options_(std::move(options)), db_(path, options_.vfs) {
+    if (!options_.today) options_.today = local_date_today;
+    configure();
+    migrate_outbox(db_);
+    std::lock_guard lock(mutex_);
+    Transaction transaction(db_, "applying the age cap at open");
+    enforce_limits(today());
+    transaction.commit();
+}
+
+void Outbox::configure() {
+    {
+        Statement wal(db_, "PRAGMA journal_mode = WAL", "switching to WAL mode");
+        if (!wal.step() || wal.text(0) != "wal")
+            throw StoreError(db_.path(), "switching to WAL mode", 0, "SQLite kept another journal mode");
+    }
+    // FULL: a commit syncs the WAL, so a record add() confirmed survives a power cut.
+    db_.exec("PRAGMA synchronous = FULL", "setting synchronous=FULL");
+    db_.exec("PRAGMA secure_delete = ON", "setting secure_delete");
+    db_.exec("PRAGMA temp_store = MEMORY", "keeping temporary data in memory");
+    sqlite3_busy_timeout(db_.handle(), 5000);
+}
+
+std::string Outbox::today() const { return options_.today(); }
+
+std::int64_t Outbox::enforce_limits(const std::string& day) {
+    const std::string operation = "dropping records over the cap";
+    std::int64_t dropped = 0;
+    Statement too_old(db_, "DELETE FROM outbox WHERE julianday(?1) - julianday(queued_on) > ?2", operation);
+    too_old.bind(1, day).bind(2, std::int64_t(options_.limits.max_age_days)).run();
+    dropped += db_.changes();
+    Statement too_many(db_,
+                       "DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox ORDER BY seq "
+                       "LIMIT max(0, (SELECT count(*) FROM outbox) - ?1))",
+                       operation);
+    too_many.bind(1, options_.limits.max_records).run();
+    dropped += db_.changes();
+    if (dropped > 0) {
+        Statement count(db_, "UPDATE counters SET value = value + ?1 WHERE name = 'dropped_total'", operation);
+        count.bind(1, dropped).run();
+    }
+    return dropped;
+}
+
+std::int64_t Outbox::add(const std::string& record_id, const std::string& sealed) {
+    std::lock_guard lock(mutex_);
+    const std::string operation = "adding record " + record_id;
+    const std::string day = today();
+    Transaction transaction(db_, operation);
+    Statement insert(db_, "INSERT INTO outbox (record_id, sealed, queued_on) VALUES (?1, ?2, ?3)", operation);
+    insert.bind(1, record_id).bind_blob(2, sealed).bind(3, day).run();
+    Statement count(db_,
+                    "INSERT INTO completed_per_day (day, completed) VALUES (?1, 1) "
+                    "ON CONFLICT (day) DO UPDATE SET completed = completed + 1",
+                    operation);
+    count.bind(1, day).run();
+    Statement forget(db_, "DELETE FROM completed_per_day WHERE julianday(?1) - julianday(day) > ?2", operation);
+    forget.bind(1, day).bind(2, std::int64_t(kKeepDailyCountsDays)).run();
+    const std::int64_t dropped = enforce_limits(day);
+    transaction.commit();
+    return dropped;
+}
+
+std::vector<OutboxEntry> Outbox::next_batch(size_t max) {
+    std::lock_guard lock(mutex_);
+    Statement select(db_, "SELECT record_id, sealed FROM outbox WHERE rejected_reason IS NULL ORDER BY seq LIMIT ?1",
+                     "reading the next batch");
+    select.bind(1, std::int64_t(max));
+    std::vector<OutboxEntry> batch;
+    while (select.step()) batch.push_back({select.text(0), select.blob(1)});
+    return batch;
+}
+
+std::int64_t Outbox::acknowledge(const std::vector<std::string>& record_ids) {
+    std::lock_guard lock(mutex_);
+    const std::string operation = "deleting acknowledged records";
+    std::int64_t deleted = 0;
+    {
+        Transaction transaction(db_, operation);
+        Statement remove(db_, "DELETE FROM outbox WHERE record_id = ?1", operation);
+        for (const auto& id : record_ids) {
+            remove.bind(1, id).run();
+            deleted += db_.changes();
+        }
+        transaction.commit();
+    }
+    // Sent records are overwritten in the database (secure_delete); truncating the WAL drops
+    // the older copies of those pages too. The deletion is already committed, so a failed
+    // checkpoint is not the caller's failure: the next acknowledge (or SQLite's automatic
+    // checkpoint) does it again.
+    sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    return deleted;
+}
+
+void Outbox::mark_rejected(const std::string& record_id, const std::string& reason) {
+    std::lock_guard lock(mutex_);
+    const std::string operation = "marking record " + record_id + " rejected";
+    Statement mark(db_, "UPDATE outbox SET rejected_reason = ?2 WHERE record_id = ?1", operation);
+    mark.bind(1, record_id).bind(2, reason.empty() ? std::string("rejected") : reason).run();
+    if (db_.changes() == 0) throw StoreError(db_.path(), operation, 0, "no such record in the outbox");
+}
+
+OutboxCounts Outbox::counts() {
+    std::lock_guard lock(mutex_);
+    const std::string operation = "counting records";
+    const std::string day = today();
+    OutboxCounts c;
+    Statement totals(db_,
+                     "SELECT count(*) FILTER (WHERE rejected_reason IS NULL), "
+                     "count(*) FILTER (WHERE rejected_reason IS NOT NULL), "
+                     "min(queued_on) FILTER (WHERE rejected_reason IS NULL), "
+                     "CAST(julianday(?1) - julianday(min(queued_on)) AS INTEGER), "
+                     "(SELECT value FROM counters WHERE name = 'dropped_total'), "
+                     "(SELECT completed FROM completed_per_day WHERE day = ?1) "
+                     "FROM outbox",
+                     operation);
+    totals.bind(1, day);
+    if (!totals.step()) throw StoreError(db_.path(), operation, 0, "no result row");
+    c.queued = totals.integer(0);
+    c.rejected = totals.integer(1);
+    c.oldest_pending_date = totals.text(2);
+    const std::int64_t oldest_age_days = totals.integer(3);  // 0 when empty
+    c.dropped_total = totals.integer(4);
+    c.completed_today = totals.integer(5);
+    const OutboxLimits& l = options_.limits;
+    c.cap_near = (c.queued + c.rejected) * 100 >= l.max_records * l.warn_percent ||
+                 oldest_age_days * 100 >= std::int64_t(l.max_age_days) * l.warn_percent;
+    c.warning = c.dropped_total > 0 ? OutboxWarning::Dropped : c.cap_near ? OutboxWarning::CapNear : OutboxWarning::None;
+    return c;
+}
+
+std::string Outbox::integrity_check() {
+    std::lock_guard lock(mutex_);
+    Statement check(db_, "PRAGMA integrity_check", "checking integrity");
+    std::string result;
+    while (check.step()) result += (result.empty() ? "" : "\n") + check.text(0);
+    return result;
+}
+
+}  // namespace selfcheck

@@ -1,0 +1,91 @@
+#pragma once
+// The kiosk's private, crash-safe store of sealed records waiting to be sent (issue #5).
+// It holds only sealed bytes (the kiosk cannot read them back) and counts; never an answer.
+//
+// SQLite in WAL mode with synchronous=FULL: add() returns only when the record survives a
+// power cut, which is when the kiosk may say "saved". secure_delete overwrites deleted
+// records; temp_store=MEMORY keeps sorting and temp tables off the disk.
+//
+// Caps on count and age keep a kiosk that never syncs from filling its disk. Near a cap the
+// counts say so (the staff panel shows it); past a cap the oldest records are dropped, never
+// silently: a persistent counter records how many, and the warning stays.
+//
+// Thread-safe: the UI thread adds, the sync thread reads and acknowledges.
+#include "sqlite_db.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace selfcheck {
+
+struct OutboxLimits {
+    std::int64_t max_records = 20000;
+    int max_age_days = 180;
+    int warn_percent = 80;  // counts() warns once either cap is this full
+};
+
+struct OutboxEntry {
+    std::string record_id;
+    std::string sealed;  // the sealed box, raw bytes
+};
+
+enum class OutboxWarning {
+    None,
+    CapNear,  // the count or the oldest record's age is at warn_percent of its cap
+    Dropped,  // records were dropped to keep within a cap (dropped_total > 0)
+};
+
+struct OutboxCounts {
+    std::int64_t queued = 0;    // waiting to be sent
+    std::int64_t rejected = 0;  // refused by the collector; kept, never resent
+    std::int64_t completed_today = 0;
+    std::string oldest_pending_date;  // YYYY-MM-DD; empty when nothing waits
+    bool cap_near = false;
+    std::int64_t dropped_total = 0;   // ever, on this device
+    OutboxWarning warning = OutboxWarning::None;
+};
+
+struct OutboxOptions {
+    OutboxLimits limits;
+    std::string vfs;                     // empty: SQLite's default (tests pass a faulty one)
+    std::function<std::string()> today;  // YYYY-MM-DD; empty: this device's local date
+};
+
+class Outbox {
+public:
+    // Opens or creates the outbox at `path`, migrates it and applies the age cap.
+    // Throws StoreError.
+    explicit Outbox(const std::filesystem::path& path, OutboxOptions options = {});
+
+    // Stores a sealed record durably. Returns once committed and synced; only then may the
+    // kiosk show "saved". Also counts the completion for today. Returns how many of the oldest
+    // records a cap made it drop (normally 0). Throws StoreError (disk_full() when it is).
+    std::int64_t add(const std::string& record_id, const std::string& sealed);
+
+    // Up to `max` records waiting to be sent, oldest first; never rejected ones.
+    std::vector<OutboxEntry> next_batch(size_t max);
+    // The collector stored them (or had them already): delete them. Returns how many went.
+    std::int64_t acknowledge(const std::vector<std::string>& record_ids);
+    // The collector refused it: keep it, marked, and never offer it again.
+    void mark_rejected(const std::string& record_id, const std::string& reason);
+
+    OutboxCounts counts();
+    // "ok", or SQLite's list of problems.
+    std::string integrity_check();
+    const std::string& path() const { return db_.path(); }
+
+private:
+    void configure();
+    std::int64_t enforce_limits(const std::string& today);
+    std::string today() const;
+
+    OutboxOptions options_;
+    mutable std::mutex mutex_;
+    Database db_;
+};
+
+}  // namespace selfcheck
