@@ -13,6 +13,7 @@ pkg_check_modules(YAMLCPP REQUIRED IMPORTED_TARGET yaml-cpp)
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 find_package(nlohmann_json 3.10 REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)   # compiled library, with OpenSSL
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)          # collector's PostgreSQL store
 
 find_program(GENRB_EXECUTABLE genrb REQUIRED)   # icu-devtools
 

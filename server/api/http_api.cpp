@@ -1,14 +1,17 @@
 #include "server/api/http_api.h"
 
-#include <algorithm>
-#include <cctype>
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "server/api/record_decoder.h"
+#include "server/api/batch_decoder.h"
+#include "server/api/batch_ingest.h"
+#include "server/api/checkin_decoder.h"
+#include "server/api/device_auth.h"
+#include "server/api/request_body.h"
 #include "server/api/utc_timestamp.h"
 #include "server/store/record_store.h"
 
@@ -28,79 +31,80 @@ void reply_error(httplib::Response& response, int status, const std::string& rea
   reply(response, status, {{"error", reason}});
 }
 
-// "application/json", in any case, optionally with parameters such as "; charset=utf-8".
-bool is_json_media_type(const std::string& content_type) {
-  std::string media_type = content_type.substr(0, content_type.find(';'));
-  media_type.erase(std::remove_if(media_type.begin(), media_type.end(),
-                                  [](unsigned char c) { return std::isspace(c) != 0; }),
-                   media_type.end());
-  std::transform(media_type.begin(), media_type.end(), media_type.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return media_type == "application/json";
+void reply_unavailable(httplib::Response& response, const HttpApiOptions& options, const std::string& what) {
+  std::cerr << "collector: store unavailable: " << what << '\n';
+  response.set_header("Retry-After", std::to_string(options.retry_after.count()));
+  reply_error(response, 503, "the collector's store is busy or unavailable; nothing was stored, try again later");
 }
 
-enum class BodyRead { complete, too_large, broken };
-
-// Reads the body through httplib's streaming reader, stopping at `limit` bytes.
-// httplib's own payload limit only covers requests that declare a Content-Length;
-// a chunked upload would otherwise be read into memory however large it is.
-BodyRead read_body(const httplib::ContentReader& reader, httplib::Response& response,
-                   std::size_t limit, std::string& body) {
-  bool over_limit = false;
-  const bool complete = reader([&](const char* data, std::size_t length) {
-    if (length > limit - body.size()) {
-      over_limit = true;
-      return false;
-    }
-    body.append(data, length);
-    return true;
-  });
-  if (complete) return BodyRead::complete;
-  // httplib sets 413 itself when a declared Content-Length is over the limit.
-  return over_limit || response.status == 413 ? BodyRead::too_large : BodyRead::broken;
-}
-
-void post_record(RecordStore& store, std::size_t max_body_bytes,
-                 const httplib::Request& request, httplib::Response& response,
-                 const httplib::ContentReader& reader) {
-  // The body is read before anything is judged, even when the reply will be an error,
-  // so a kept-alive connection is left at the start of the next request.
-  std::string body;
-  switch (read_body(reader, response, max_body_bytes, body)) {
+// The checks every authenticated POST shares, in order: body size, token, media type.
+// Returns the device, or nothing when `response` already holds the error reply.
+// The body is read before anything is judged, even when the reply will be an error,
+// so a kept-alive connection is left at the start of the next request.
+std::optional<Device> accept_post(const HttpApiContext& context, const httplib::Request& request,
+                                  httplib::Response& response, const httplib::ContentReader& reader,
+                                  std::string& body) {
+  const std::size_t limit = context.options.max_body_bytes;
+  switch (read_body(reader, response, limit, body)) {
     case BodyRead::complete:
       break;
     case BodyRead::too_large:
       // Unread bytes may remain on the socket; the client should not reuse it.
       response.set_header("Connection", "close");
-      return reply_error(response, 413, "body: larger than " + std::to_string(max_body_bytes) + " bytes");
+      reply_error(response, 413, "body: larger than " + std::to_string(limit) + " bytes");
+      return std::nullopt;
     case BodyRead::broken:
       response.set_header("Connection", "close");
-      return reply_error(response, 400, "body: could not be read");
+      reply_error(response, 400, "body: could not be read");
+      return std::nullopt;
   }
-
+  AuthResult auth = authenticate(context.store, request.get_header_value("Authorization"));
+  if (!auth.device) {
+    response.set_header("WWW-Authenticate", "Bearer");
+    reply_error(response, 401, auth.error);
+    return std::nullopt;
+  }
   if (!is_json_media_type(request.get_header_value("Content-Type"))) {
-    return reply_error(response, 415, "Content-Type: expected application/json");
+    reply_error(response, 415, "Content-Type: expected application/json");
+    return std::nullopt;
   }
-  DecodeResult decoded = decode_record(body);
-  if (!decoded.record) return reply_error(response, 400, decoded.error);
-
-  const std::string record_id = decoded.record->record_id;
-  StoredRecord stored{std::move(*decoded.record),
-                      format_utc_timestamp(std::chrono::system_clock::now())};
-  if (store.insert(stored)) {
-    return reply(response, 201, {{"stored", true}, {"record_id", record_id}});
-  }
-  // Kiosks resend until they see a 2xx, so a record already here is a success.
-  reply(response, 200, {{"stored", false}, {"duplicate", true}, {"record_id", record_id}});
+  return auth.device;
 }
 
-void healthz(const RecordStore& store, httplib::Response& response) {
-  reply(response, 200, {{"status", "ok"}, {"records", store.count()}});
+std::string now_utc() { return format_utc_timestamp(std::chrono::system_clock::now()); }
+
+void post_batch(const HttpApiContext& context, const BatchIngest& ingest, const httplib::Request& request,
+                httplib::Response& response, const httplib::ContentReader& reader) {
+  std::string body;
+  const std::optional<Device> device = accept_post(context, request, response, reader, body);
+  if (!device) return;
+  const BatchDecodeResult batch = decode_batch(body);
+  if (!batch.entries) return reply_error(response, 400, batch.error);
+
+  json results = json::array();
+  for (const RecordOutcome& outcome : ingest.ingest(*batch.entries, *device, now_utc())) {
+    json result = {{"id", outcome.id}, {"status", status_name(outcome.status)}};
+    if (outcome.status == RecordStatus::rejected) result["reason"] = outcome.reason;
+    results.push_back(std::move(result));
+  }
+  reply(response, 200, {{"results", std::move(results)}});
+}
+
+void post_checkin(const HttpApiContext& context, const httplib::Request& request, httplib::Response& response,
+                  const httplib::ContentReader& reader) {
+  std::string body;
+  const std::optional<Device> device = accept_post(context, request, response, reader, body);
+  if (!device) return;
+  CheckInDecodeResult decoded = decode_checkin(body);
+  if (!decoded.checkin) return reply_error(response, 400, decoded.error);
+  decoded.checkin->received_at = now_utc();
+  context.store.record_checkin(device->device_id, *decoded.checkin);
+  response.status = 204;
 }
 
 // Gives httplib's own error replies (unknown path, bad request line, ...) a JSON body.
 void fill_in_error_body(const httplib::Request&, httplib::Response& response) {
-  if (!response.body.empty()) return;  // a route already wrote its own reason
+  if (!response.body.empty() || response.status == 204) return;  // a route wrote its own reply
   switch (response.status) {
     case 404: return reply_error(response, 404, "no such endpoint");
     case 413: return reply_error(response, 413, "body: too large");
@@ -108,7 +112,19 @@ void fill_in_error_body(const httplib::Request&, httplib::Response& response) {
   }
 }
 
-// A store failure (or a bug) reaches here; the kiosk sees a 503 and retries later.
+// Runs a route, turning a store failure into 503 + Retry-After (load shedding: the kiosk
+// keeps its records and comes back later).
+template <typename Route>
+void shed_on_store_error(const HttpApiOptions& options, httplib::Response& response, Route route) {
+  try {
+    route();
+  } catch (const StoreError& error) {
+    response.headers.erase("Connection");
+    reply_unavailable(response, options, error.what());
+  }
+}
+
+// A bug reaches here; the kiosk sees a 503 and retries later.
 void report_exception(const httplib::Request& request, httplib::Response& response,
                       std::exception_ptr thrown) {
   std::string what = "unknown exception";
@@ -122,9 +138,21 @@ void report_exception(const httplib::Request& request, httplib::Response& respon
   reply_error(response, 503, "the collector could not complete the request; try again later");
 }
 
+void only_post(httplib::Server& server, const std::string& path) {
+  server.Get(path, [path](const httplib::Request&, httplib::Response& response) {
+    response.set_header("Allow", "POST");
+    reply_error(response, 405, path + " only accepts POST");
+  });
+}
+
 }  // namespace
 
-void install_http_api(httplib::Server& server, RecordStore& store, const HttpApiOptions& options) {
+void install_http_api(httplib::Server& server, const HttpApiContext& given) {
+  // Shared by the route lambdas, which httplib keeps for the server's lifetime.
+  const auto context = std::make_shared<const HttpApiContext>(given);
+  const auto ingest = std::make_shared<const BatchIngest>(context->store, context->keys, context->forms);
+  const HttpApiOptions& options = context->options;
+
   const auto io_timeout = static_cast<time_t>(options.io_timeout.count());
   server.set_read_timeout(io_timeout);
   server.set_write_timeout(io_timeout);
@@ -133,19 +161,20 @@ void install_http_api(httplib::Server& server, RecordStore& store, const HttpApi
   server.set_error_handler(fill_in_error_body);
   server.set_exception_handler(report_exception);
 
-  server.Get("/healthz", [&store](const httplib::Request&, httplib::Response& response) {
-    healthz(store, response);
+  server.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
+    reply(response, 200, {{"status", "ok"}});
   });
-  server.Post("/api/v1/records",
-              [&store, max = options.max_body_bytes](const httplib::Request& request,
-                                                     httplib::Response& response,
-                                                     const httplib::ContentReader& reader) {
-                post_record(store, max, request, response, reader);
-              });
-  server.Get("/api/v1/records", [](const httplib::Request&, httplib::Response& response) {
-    response.set_header("Allow", "POST");
-    reply_error(response, 405, "/api/v1/records only accepts POST");
+  server.Post("/api/v1/batches", [context, ingest](const httplib::Request& request, httplib::Response& response,
+                                                   const httplib::ContentReader& reader) {
+    shed_on_store_error(context->options, response,
+                        [&] { post_batch(*context, *ingest, request, response, reader); });
   });
+  server.Post("/api/v1/checkin", [context](const httplib::Request& request, httplib::Response& response,
+                                           const httplib::ContentReader& reader) {
+    shed_on_store_error(context->options, response, [&] { post_checkin(*context, request, response, reader); });
+  });
+  only_post(server, "/api/v1/batches");
+  only_post(server, "/api/v1/checkin");
 }
 
 }  // namespace collector

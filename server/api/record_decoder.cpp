@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 #include "server/api/field_rules.h"
 #include "server/api/strict_json.h"
@@ -14,11 +15,14 @@ namespace {
 using nlohmann::json;
 
 // The privacy allow-list: the only top-level fields a record may have.
-constexpr std::array<std::string_view, 7> kAllowedFields = {
-    "record_id", "form_id", "form_version", "language", "site", "completed_on", "answers"};
+constexpr std::array<std::string_view, 10> kAllowedFields = {
+    "schema", "record_id",  "form_id", "form_version", "language",
+    "site",   "completed_on", "answers", "indicators", "result_level"};
 constexpr std::array<std::string_view, 4> kLanguages = {"id", "fil", "en", "zh_Hant_HK"};
 
 constexpr std::int64_t kMaxFormVersion = 2147483647;
+// More than any form could raise; a cap so junk cannot make a huge list.
+constexpr std::size_t kMaxIndicators = 64;
 // Integer answers stay within what a double holds exactly, so reports written in
 // JavaScript or Python-with-floats read back the same number.
 constexpr std::int64_t kMaxSafeInteger = 9007199254740991;  // 2^53 - 1
@@ -52,8 +56,8 @@ void reject_unknown_fields(const json& body) {
   for (const auto& [name, value] : body.items()) {
     if (std::find(kAllowedFields.begin(), kAllowedFields.end(), name) == kAllowedFields.end()) {
       throw Rejection{"unknown field " + quote_for_message(name) +
-                      ": only record_id, form_id, form_version, language, site, completed_on"
-                      " and answers are accepted"};
+                      ": only schema, record_id, form_id, form_version, language, site,"
+                      " completed_on, answers, indicators and result_level are accepted"};
     }
   }
 }
@@ -133,10 +137,42 @@ std::string answers_field(const json& body) {
   return answers.dump();
 }
 
+std::int64_t schema_field(const json& body) {
+  const json& value = require(body, "schema");
+  if (!is_integer_within(value, kRecordSchema, kRecordSchema)) {
+    reject("schema", "the integer " + std::to_string(kRecordSchema), value);
+  }
+  return kRecordSchema;
+}
+
+std::vector<std::string> indicators_field(const json& body) {
+  const json& list = require(body, "indicators");
+  if (!list.is_array()) reject("indicators", "an array of indicator ids", list);
+  if (list.size() > kMaxIndicators) {
+    throw Rejection{"indicators: more than " + std::to_string(kMaxIndicators) + " entries"};
+  }
+  std::vector<std::string> indicators;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string field = "indicators[" + std::to_string(i) + "]";
+    const json& item = list[i];
+    if (!item.is_string() || !is_answer_token(item.get_ref<const std::string&>())) {
+      reject(field, "an indicator id of 1-64 characters from a-z 0-9 _", item);
+    }
+    const std::string& id = item.get_ref<const std::string&>();
+    if (!indicators.empty() && id <= indicators.back()) {
+      throw Rejection{field + ": " + quote_for_message(id) +
+                      " is out of order or repeated (expected sorted, each once)"};
+    }
+    indicators.push_back(id);
+  }
+  return indicators;
+}
+
 Record record_from(const json& body) {
   if (!body.is_object()) reject("body", "a JSON object", body);
   reject_unknown_fields(body);
   Record record;
+  record.schema = schema_field(body);
   record.record_id = string_field(body, "record_id", is_record_id, "32 lowercase hex characters");
   record.form_id = string_field(body, "form_id", is_slug, "1-64 characters from a-z 0-9 - _");
   record.form_version = form_version_field(body);
@@ -144,6 +180,9 @@ Record record_from(const json& body) {
   record.site = string_field(body, "site", is_slug, "1-64 characters from a-z 0-9 - _");
   record.completed_on = completed_on_field(body);
   record.answers_json = answers_field(body);
+  record.indicators = indicators_field(body);
+  record.result_level = string_field(body, "result_level", is_answer_token,
+                                     "a level id of 1-64 characters from a-z 0-9 _");
   return record;
 }
 

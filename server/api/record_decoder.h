@@ -1,5 +1,7 @@
 #pragma once
-// Turns a request body into a validated Record, or says precisely why not.
+// Turns an opened record (the plaintext of a sealed box, docs/protocol.md) into a
+// validated Record, or says precisely why not. Checks shape only; form_check.h checks the
+// record against the form version it names.
 // Only allow-listed fields are accepted: anything else a kiosk sends could carry
 // personal data, so it is refused rather than ignored.
 

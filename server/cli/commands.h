@@ -1,5 +1,5 @@
 #pragma once
-// The collector's subcommands. Each returns the process exit status.
+// The collector's subcommands, one file each. Each returns the process exit status.
 
 #include "server/cli/options.h"
 
@@ -14,5 +14,13 @@ int run_serve(const Options& options);
 
 // Prints the number of records in an existing database.
 int run_count(const Options& options);
+
+// Writes the NGO key pair.
+int run_keygen(const Options& options);
+
+// device add / revoke / list.
+int run_device_add(const Options& options);
+int run_device_revoke(const Options& options);
+int run_device_list(const Options& options);
 
 }  // namespace collector

@@ -23,6 +23,14 @@ int main(int argc, char** argv) {
       return run_serve(*parsed.options);
     case Command::count:
       return run_count(*parsed.options);
+    case Command::keygen:
+      return run_keygen(*parsed.options);
+    case Command::device_add:
+      return run_device_add(*parsed.options);
+    case Command::device_revoke:
+      return run_device_revoke(*parsed.options);
+    case Command::device_list:
+      return run_device_list(*parsed.options);
   }
   return kExitUsage;
 }

@@ -1,8 +1,11 @@
 #include "server/cli/options.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <limits>
+
+#include "server/api/field_rules.h"
 
 namespace collector {
 namespace {
@@ -24,22 +27,55 @@ Number parse_number(const std::string& option, const std::string& text, Number l
   return value;
 }
 
-Command parse_command(const std::string& word) {
+// The command, from one word or two ("device add"); `used` says how many were read.
+Command parse_command(const std::vector<std::string>& args, std::size_t& used) {
+  used = 1;
+  const std::string& word = args[0];
   if (word == "serve") return Command::serve;
   if (word == "count") return Command::count;
+  if (word == "keygen") return Command::keygen;
   if (word == "help") return Command::help;
-  throw UsageError{"unknown command '" + word + "'"};
+  if (word != "device") throw UsageError{"unknown command '" + word + "'"};
+  if (args.size() < 2) throw UsageError{"'device' needs one of: add, revoke, list"};
+  used = 2;
+  if (args[1] == "add") return Command::device_add;
+  if (args[1] == "revoke") return Command::device_revoke;
+  if (args[1] == "list") return Command::device_list;
+  throw UsageError{"unknown command 'device " + args[1] + "': expected add, revoke or list"};
 }
 
-bool accepts_option(Command command, const std::string& name) {
-  if (name == "--db") return true;
-  return command == Command::serve && (name == "--host" || name == "--port" || name == "--max-body");
+std::vector<std::string> accepted_options(Command command) {
+  switch (command) {
+    case Command::serve:
+      return {"--db", "--host", "--port", "--max-body", "--secret-key", "--content"};
+    case Command::count:
+    case Command::device_revoke:
+    case Command::device_list:
+      return {"--db"};
+    case Command::keygen:
+      return {"--out"};
+    case Command::device_add:
+      return {"--db", "--site", "--public-key", "--url"};
+    case Command::help:
+      break;
+  }
+  return {};
+}
+
+bool is_collector_url(const std::string& url) {
+  for (const std::string scheme : {"http://", "https://"}) {
+    if (url.rfind(scheme, 0) == 0 && url.size() > scheme.size() &&
+        std::none_of(url.begin(), url.end(), [](char c) { return c <= ' ' || c == '"' || c > '~'; })) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Applies one "--name value" (or "--name=value") to `options`; the name is known to be accepted.
 void apply_option(Options& options, const std::string& name, const std::string& value) {
   if (name == "--db") {
-    options.db_path = value;
+    options.db = value;
   } else if (name == "--host") {
     options.host = value;
   } else if (name == "--port") {
@@ -47,6 +83,51 @@ void apply_option(Options& options, const std::string& name, const std::string& 
   } else if (name == "--max-body") {
     options.max_body_bytes =
         parse_number<std::size_t>(name, value, 1, std::numeric_limits<std::uint32_t>::max());
+  } else if (name == "--secret-key") {
+    options.secret_key_file = value;
+  } else if (name == "--content") {
+    options.content_dirs.push_back(value);
+  } else if (name == "--out") {
+    options.out_dir = value;
+  } else if (name == "--site") {
+    if (!is_slug(value)) {
+      throw UsageError{"bad value '" + value + "' for --site: expected 1-64 characters from a-z 0-9 - _"};
+    }
+    options.site = value;
+  } else if (name == "--public-key") {
+    options.public_key_file = value;
+  } else if (name == "--url") {
+    if (!is_collector_url(value)) {
+      throw UsageError{"bad value '" + value + "' for --url: expected http:// or https:// and a host"};
+    }
+    options.url = value;
+  }
+}
+
+void require(bool given, const std::string& what) {
+  if (!given) throw UsageError{what + " is required"};
+}
+
+void check_required(const Options& options) {
+  switch (options.command) {
+    case Command::serve:
+      require(!options.db.empty(), "--db PATH");
+      return require(!options.secret_key_file.empty(), "--secret-key FILE");
+    case Command::count:
+    case Command::device_list:
+      return require(!options.db.empty(), "--db PATH");
+    case Command::device_revoke:
+      require(!options.db.empty(), "--db PATH");
+      return require(!options.device_or_site.empty(), "a device id or site");
+    case Command::keygen:
+      return require(!options.out_dir.empty(), "--out DIR");
+    case Command::device_add:
+      require(!options.db.empty(), "--db PATH");
+      require(!options.site.empty(), "--site NAME");
+      require(!options.public_key_file.empty(), "--public-key FILE");
+      return require(!options.url.empty(), "--url URL");
+    case Command::help:
+      return;
   }
 }
 
@@ -57,14 +138,23 @@ Options parse(const std::vector<std::string>& args) {
   if (args.empty()) throw UsageError{"no command given"};
 
   Options options;
-  options.command = parse_command(args[0]);
-  for (std::size_t i = 1; i < args.size(); ++i) {
+  std::size_t first = 0;
+  options.command = parse_command(args, first);
+  const std::string command_words = first == 2 ? args[0] + " " + args[1] : args[0];
+  const std::vector<std::string> accepted = accepted_options(options.command);
+  for (std::size_t i = first; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    if (arg.rfind("--", 0) != 0) throw UsageError{"unexpected argument '" + arg + "'"};
+    if (arg.rfind("--", 0) != 0) {
+      if (options.command == Command::device_revoke && options.device_or_site.empty()) {
+        options.device_or_site = arg;
+        continue;
+      }
+      throw UsageError{"unexpected argument '" + arg + "'"};
+    }
     const std::size_t equals = arg.find('=');
     const std::string name = arg.substr(0, equals);
-    if (!accepts_option(options.command, name)) {
-      throw UsageError{"unknown option '" + name + "' for '" + args[0] + "'"};
+    if (std::find(accepted.begin(), accepted.end(), name) == accepted.end()) {
+      throw UsageError{"unknown option '" + name + "' for '" + command_words + "'"};
     }
     if (equals != std::string::npos) {
       apply_option(options, name, arg.substr(equals + 1));
@@ -74,9 +164,7 @@ Options parse(const std::vector<std::string>& args) {
       throw UsageError{"option '" + name + "' needs a value"};
     }
   }
-  if (options.command != Command::help && options.db_path.empty()) {
-    throw UsageError{"--db PATH is required"};
-  }
+  check_required(options);
   return options;
 }
 
@@ -94,15 +182,28 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
 
 std::string usage_text() {
   return "Usage:\n"
-         "  collector serve --db PATH [--host ADDRESS] [--port N] [--max-body BYTES]\n"
-         "      Receive records from kiosks over HTTP and store them in the SQLite file PATH\n"
-         "      (created if missing). --host defaults to 127.0.0.1; --port 0 (the default)\n"
-         "      picks a free port. Prints 'collector listening on http://HOST:PORT' once ready;\n"
-         "      stops cleanly on SIGINT or SIGTERM. --max-body defaults to 1048576.\n"
-         "  collector count --db PATH\n"
-         "      Print how many records the existing database PATH holds.\n"
+         "  collector keygen --out DIR\n"
+         "      Make the NGO key pair: DIR/ngo_public.key (for kiosks) and DIR/ngo_secret.key\n"
+         "      (mode 0600; keep it on the collector machine only). Never replaces existing keys.\n"
+         "  collector device add --db DB --site NAME --public-key FILE --url URL\n"
+         "      Register a kiosk for site NAME and print its kiosk.yaml, with a new device\n"
+         "      token (shown once; only its hash is kept), the NGO public key and URL.\n"
+         "  collector device revoke ID-OR-SITE --db DB\n"
+         "      Refuse that device's token (or every device of that site) from now on.\n"
+         "  collector device list --db DB\n"
+         "      Show each device: id, site, created, last check-in, queue size, revoked.\n"
+         "  collector serve --db DB --secret-key FILE [--content DIR]... [--host ADDRESS]\n"
+         "                  [--port N] [--max-body BYTES]\n"
+         "      Receive sealed record batches from kiosks over HTTP and store them. --content\n"
+         "      names a content directory per accepted form version (default: the one this\n"
+         "      build came with). --host defaults to 127.0.0.1; --port 0 (the default) picks a\n"
+         "      free port. Prints 'collector listening on http://HOST:PORT' once ready; stops\n"
+         "      cleanly on SIGINT or SIGTERM. --max-body defaults to 1048576.\n"
+         "  collector count --db DB\n"
+         "      Print how many records the existing database holds.\n"
          "  collector --help\n"
-         "      Show this text.\n";
+         "      Show this text.\n"
+         "DB is a SQLite file path, or a PostgreSQL connection string (postgresql://...).\n";
 }
 
 }  // namespace collector

@@ -8,14 +8,25 @@
 
 namespace collector {
 
-enum class Command { help, serve, count };
+enum class Command { help, serve, count, keygen, device_add, device_revoke, device_list };
 
 struct Options {
   Command command = Command::help;
-  std::string db_path;
+  std::string db;  // a SQLite file path, or a postgresql:// connection string
+  // serve
   std::string host = "127.0.0.1";
   int port = 0;  // 0: the system picks a free port
   std::size_t max_body_bytes = 1024 * 1024;
+  std::string secret_key_file;
+  std::vector<std::string> content_dirs;  // empty: the repository's content/
+  // keygen
+  std::string out_dir;
+  // device add
+  std::string site;
+  std::string public_key_file;
+  std::string url;
+  // device revoke
+  std::string device_or_site;
 };
 
 struct ParsedOptions {

@@ -4,13 +4,16 @@
 #include <iostream>
 #include <memory>
 #include <thread>
+#include <vector>
 
 #include <httplib.h>
 
 #include "server/api/http_api.h"
 #include "server/cli/commands.h"
 #include "server/cli/signal_watcher.h"
-#include "server/store/sqlite_record_store.h"
+#include "server/crypto/key_files.h"
+#include "server/store/open_store.h"
+#include "server/validate/form_catalog.h"
 
 namespace collector {
 namespace {
@@ -41,18 +44,27 @@ int run_serve(const Options& options) {
   // A kiosk that hangs up mid-reply must not kill the collector with SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
 
-  std::unique_ptr<SqliteRecordStore> store;
+  std::vector<std::filesystem::path> content_dirs(options.content_dirs.begin(), options.content_dirs.end());
+  if (content_dirs.empty()) content_dirs.emplace_back(SELFCHECK_DEFAULT_CONTENT_DIR);
+
+  KeyPair keys;
+  std::unique_ptr<RecordStore> store;
+  FormCatalog forms;
   try {
-    store = std::make_unique<SqliteRecordStore>(options.db_path);
-  } catch (const StoreError& error) {
+    keys = read_secret_key(options.secret_key_file);
+    forms = FormCatalog::load(content_dirs);
+    store = open_store(options.db, StoreOpenMode::create_if_missing);
+  } catch (const std::exception& error) {
     std::cerr << "collector: " << error.what() << '\n';
     return kExitFailure;
   }
+  std::cerr << "collector: accepting " << forms.describe() << "; storing in " << describe_db(options.db)
+            << '\n';
 
   httplib::Server server;
   HttpApiOptions api_options;
   api_options.max_body_bytes = options.max_body_bytes;
-  install_http_api(server, *store, api_options);
+  install_http_api(server, HttpApiContext{*store, keys, forms, api_options});
 
   const int port = bind_port(server, options);
   if (port < 0) {

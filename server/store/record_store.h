@@ -1,17 +1,21 @@
 #pragma once
-// Where accepted records are kept. SQLite today; other back ends (e.g. PostgreSQL)
-// implement the same interface. Implementations must be safe to call from several
-// HTTP worker threads at once.
+// Where devices and accepted records are kept: SqliteRecordStore (one file) or
+// PostgresRecordStore (one database several collectors may share); open_store() picks one
+// from the --db value. Implementations must be safe to call from several HTTP worker
+// threads at once, and other processes may use the same database at the same time.
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "server/store/device.h"
 #include "server/store/stored_record.h"
 
 namespace collector {
 
-// The store could not do its job (I/O error, corrupt or too-new database, ...).
+// The store could not do its job (I/O error, busy, unreachable, corrupt or too-new schema).
 // Callers treat it as temporary: nothing was stored, the kiosk should retry.
 class StoreError : public std::runtime_error {
  public:
@@ -22,13 +26,34 @@ class RecordStore {
  public:
   virtual ~RecordStore() = default;
 
-  // Stores the record durably. Returns false, storing nothing, if a record with the
-  // same record_id is already present (kiosks retry, so this is routine).
-  // Throws StoreError on failure.
-  virtual bool insert(const StoredRecord& stored) = 0;
+  // ---- records
+
+  // Stores the records durably, all or none. Element i is true if records[i] was stored
+  // now, false if a record with its record_id was already present (kiosks resend, so this
+  // is routine; two collectors racing on one record store it once). Throws StoreError.
+  virtual std::vector<bool> insert_batch(const std::vector<StoredRecord>& records) = 0;
+
+  bool insert(const StoredRecord& stored) { return insert_batch({stored}).front(); }
 
   virtual std::int64_t count() const = 0;
   virtual bool contains(const std::string& record_id) const = 0;
+  // Read back for checks and tests; empty optional if absent.
+  virtual std::optional<StoredRecord> find(const std::string& record_id) const = 0;
+
+  // ---- devices
+
+  // Throws StoreError if the device id or token hash is taken.
+  virtual void add_device(const Device& device, const std::string& token_hash) = 0;
+  // The device holding this token, revoked or not; empty optional if none does.
+  // Asked on every request, so a revocation takes effect at once.
+  virtual std::optional<Device> find_device_by_token(const std::string& token_hash) const = 0;
+  // Revokes the device with this id or, if none has it, every device of this site that is
+  // not revoked yet. Returns the devices revoked now.
+  virtual std::vector<Device> revoke_devices(const std::string& device_id_or_site,
+                                             const std::string& revoked_at) = 0;
+  // All devices, oldest first, with their latest check-in.
+  virtual std::vector<DeviceStatus> list_devices() const = 0;
+  virtual void record_checkin(const std::string& device_id, const CheckIn& checkin) = 0;
 };
 
 }  // namespace collector

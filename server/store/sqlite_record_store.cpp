@@ -2,19 +2,23 @@
 
 #include <sqlite3.h>
 
+#include "server/record/indicator_list.h"
 #include "server/store/sqlite_schema.h"
 
 namespace collector {
 namespace {
 
-// How long a write waits for another connection's lock (e.g. `collector count` or a
-// backup) before giving up with SQLITE_BUSY.
+// How long a write waits for another connection's lock (e.g. `collector device add` or a
+// backup) before giving up with SQLITE_BUSY, which the API turns into 503 + Retry-After.
 constexpr int kBusyTimeoutMs = 5000;
 
-// Binds without copying: the caller's strings outlive the statement's use of them,
-// because ResetOnExit clears the bindings before the caller returns.
-void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+constexpr const char* kRecordColumns =
+    "record_id, form_id, form_version, language, site, completed_on, answers_json,"
+    " received_at, schema, indicators_json, result_level, device_id";
+
+std::string column_text(sqlite3_stmt* statement, int column) {
+  const unsigned char* text = sqlite3_column_text(statement, column);
+  return text != nullptr ? reinterpret_cast<const char*>(text) : "";
 }
 
 }  // namespace
@@ -41,33 +45,58 @@ void SqliteRecordStore::open(const std::string& path, OpenMode mode) {
     throw StoreError("could not switch to WAL journal mode");
   }
   sqlite::exec(db_.get(), "PRAGMA synchronous = FULL");
+  sqlite::exec(db_.get(), "PRAGMA foreign_keys = ON");
   sqlite::migrate(db_.get());
 
   insert_ = sqlite::prepare(db_.get(),
-                            "INSERT INTO records (record_id, form_id, form_version, language, site,"
-                            " completed_on, answers_json, received_at)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                            " ON CONFLICT (record_id) DO NOTHING");
+                            (std::string("INSERT INTO records (") + kRecordColumns +
+                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                             " ON CONFLICT (record_id) DO NOTHING")
+                                .c_str());
   count_ = sqlite::prepare(db_.get(), "SELECT count(*) FROM records");
   contains_ = sqlite::prepare(db_.get(), "SELECT 1 FROM records WHERE record_id = ?");
+  find_device_ = sqlite::prepare(
+      db_.get(), "SELECT device_id, site, created_at, revoked_at FROM devices WHERE token_hash = ?");
 }
 
-bool SqliteRecordStore::insert(const StoredRecord& stored) {
-  const Record& record = stored.record;
+std::vector<bool> SqliteRecordStore::insert_batch(const std::vector<StoredRecord>& records) {
+  std::vector<bool> stored_now;
+  stored_now.reserve(records.size());
   std::lock_guard lock(mutex_);
-  sqlite3_stmt* statement = insert_.get();
-  sqlite::ResetOnExit reset(statement);
-  bind_text(statement, 1, record.record_id);
-  bind_text(statement, 2, record.form_id);
-  sqlite3_bind_int64(statement, 3, record.form_version);
-  bind_text(statement, 4, record.language);
-  bind_text(statement, 5, record.site);
-  bind_text(statement, 6, record.completed_on);
-  bind_text(statement, 7, record.answers_json);
-  bind_text(statement, 8, stored.received_at);
-  if (sqlite3_step(statement) != SQLITE_DONE) sqlite::fail(db_.get(), "storing a record");
-  // ON CONFLICT DO NOTHING: an existing record_id leaves zero rows changed.
-  return sqlite3_changes(db_.get()) == 1;
+  // One transaction for the batch: one fsync instead of one per record, and all or none.
+  sqlite::exec(db_.get(), "BEGIN IMMEDIATE");
+  try {
+    sqlite3_stmt* statement = insert_.get();
+    for (const StoredRecord& stored : records) {
+      const Record& record = stored.record;
+      const std::string indicators = indicators_to_json(record.indicators);
+      sqlite::ResetOnExit reset(statement);
+      sqlite::bind_text(statement, 1, record.record_id);
+      sqlite::bind_text(statement, 2, record.form_id);
+      sqlite3_bind_int64(statement, 3, record.form_version);
+      sqlite::bind_text(statement, 4, record.language);
+      sqlite::bind_text(statement, 5, record.site);
+      sqlite::bind_text(statement, 6, record.completed_on);
+      sqlite::bind_text(statement, 7, record.answers_json);
+      sqlite::bind_text(statement, 8, stored.received_at);
+      sqlite3_bind_int64(statement, 9, record.schema);
+      sqlite::bind_text(statement, 10, indicators);
+      sqlite::bind_text(statement, 11, record.result_level);
+      if (stored.device_id.empty()) {
+        sqlite3_bind_null(statement, 12);
+      } else {
+        sqlite::bind_text(statement, 12, stored.device_id);
+      }
+      if (sqlite3_step(statement) != SQLITE_DONE) sqlite::fail(db_.get(), "storing a record");
+      // ON CONFLICT DO NOTHING: an existing record_id leaves zero rows changed.
+      stored_now.push_back(sqlite3_changes(db_.get()) == 1);
+    }
+    sqlite::exec(db_.get(), "COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+  return stored_now;
 }
 
 std::int64_t SqliteRecordStore::count() const {
@@ -80,10 +109,36 @@ std::int64_t SqliteRecordStore::count() const {
 bool SqliteRecordStore::contains(const std::string& record_id) const {
   std::lock_guard lock(mutex_);
   sqlite::ResetOnExit reset(contains_.get());
-  bind_text(contains_.get(), 1, record_id);
+  sqlite::bind_text(contains_.get(), 1, record_id);
   const int rc = sqlite3_step(contains_.get());
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) sqlite::fail(db_.get(), "looking up a record");
   return rc == SQLITE_ROW;
+}
+
+std::optional<StoredRecord> SqliteRecordStore::find(const std::string& record_id) const {
+  std::lock_guard lock(mutex_);
+  const std::string sql = std::string("SELECT ") + kRecordColumns + " FROM records WHERE record_id = ?";
+  sqlite::Statement statement = sqlite::prepare(db_.get(), sql.c_str());
+  sqlite::bind_text(statement.get(), 1, record_id);
+  const int rc = sqlite3_step(statement.get());
+  if (rc == SQLITE_DONE) return std::nullopt;
+  if (rc != SQLITE_ROW) sqlite::fail(db_.get(), "reading a record");
+  sqlite3_stmt* row = statement.get();
+  StoredRecord stored;
+  Record& record = stored.record;
+  record.record_id = column_text(row, 0);
+  record.form_id = column_text(row, 1);
+  record.form_version = sqlite3_column_int64(row, 2);
+  record.language = column_text(row, 3);
+  record.site = column_text(row, 4);
+  record.completed_on = column_text(row, 5);
+  record.answers_json = column_text(row, 6);
+  stored.received_at = column_text(row, 7);
+  record.schema = sqlite3_column_int64(row, 8);
+  record.indicators = indicators_from_json(column_text(row, 9));
+  record.result_level = column_text(row, 10);
+  stored.device_id = column_text(row, 11);
+  return stored;
 }
 
 }  // namespace collector

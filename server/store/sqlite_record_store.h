@@ -1,6 +1,7 @@
 #pragma once
 // RecordStore on one SQLite file: WAL journal, synchronous=FULL (a record the kiosk was
-// told is stored survives power loss), schema migrated on open.
+// told is stored survives power loss), schema migrated on open. Devices and records are in
+// sqlite_record_store.cpp and sqlite_device_queries.cpp.
 
 #include <mutex>
 #include <string>
@@ -13,8 +14,8 @@ namespace collector {
 class SqliteRecordStore final : public RecordStore {
  public:
   enum class OpenMode {
-    create_if_missing,  // serve: a new deployment starts with an empty database
-    must_exist,         // count and other read-mostly tools: a typo must not create a file
+    create_if_missing,  // serve, device add: a new deployment starts with an empty database
+    must_exist,         // count, list, revoke: a typo must not create a file
   };
 
   // Opens (or creates) the database at `path` and migrates it to the latest schema.
@@ -22,9 +23,17 @@ class SqliteRecordStore final : public RecordStore {
   explicit SqliteRecordStore(const std::string& path,
                              OpenMode mode = OpenMode::create_if_missing);
 
-  bool insert(const StoredRecord& stored) override;
+  std::vector<bool> insert_batch(const std::vector<StoredRecord>& records) override;
   std::int64_t count() const override;
   bool contains(const std::string& record_id) const override;
+  std::optional<StoredRecord> find(const std::string& record_id) const override;
+
+  void add_device(const Device& device, const std::string& token_hash) override;
+  std::optional<Device> find_device_by_token(const std::string& token_hash) const override;
+  std::vector<Device> revoke_devices(const std::string& device_id_or_site,
+                                     const std::string& revoked_at) override;
+  std::vector<DeviceStatus> list_devices() const override;
+  void record_checkin(const std::string& device_id, const CheckIn& checkin) override;
 
  private:
   void open(const std::string& path, OpenMode mode);
@@ -35,6 +44,7 @@ class SqliteRecordStore final : public RecordStore {
   sqlite::Statement insert_;
   sqlite::Statement count_;
   sqlite::Statement contains_;
+  sqlite::Statement find_device_;
 };
 
 }  // namespace collector

@@ -26,6 +26,32 @@ constexpr std::array kMigrations = {
         received_at  TEXT    NOT NULL
       ) STRICT;
     )sql",
+    // 2: sealed batches from registered devices (docs/protocol.md). Records gain what the
+    // protocol's record adds and the device that sent them; records stored before this
+    // step keep the defaults. Only a token's hash is kept; check-ins keep the latest only.
+    R"sql(
+      ALTER TABLE records ADD COLUMN schema INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE records ADD COLUMN indicators_json TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE records ADD COLUMN result_level TEXT NOT NULL DEFAULT '';
+      ALTER TABLE records ADD COLUMN device_id TEXT;
+      CREATE TABLE devices (
+        device_id  TEXT NOT NULL PRIMARY KEY,
+        site       TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      ) STRICT;
+      CREATE INDEX devices_by_site ON devices (site);
+      CREATE TABLE checkins (
+        device_id       TEXT    NOT NULL PRIMARY KEY REFERENCES devices (device_id),
+        received_at     TEXT    NOT NULL,
+        queue_size      INTEGER NOT NULL,
+        rejected        INTEGER NOT NULL,
+        last_error      TEXT    NOT NULL,
+        content_version TEXT    NOT NULL,
+        app_version     TEXT    NOT NULL
+      ) STRICT;
+    )sql",
 };
 
 int schema_version(sqlite3* db) {

@@ -30,6 +30,10 @@ Statement prepare(sqlite3* db, const char* sql) {
   return Statement(raw);
 }
 
+void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
+  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+}
+
 namespace {
 
 // Steps `statement` to its first row, or throws naming `sql`.

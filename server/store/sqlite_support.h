@@ -28,6 +28,10 @@ void exec(sqlite3* db, const char* sql);
 
 Statement prepare(sqlite3* db, const char* sql);
 
+// Binds without copying: the caller's string must outlive the statement's use of it
+// (ResetOnExit clears bindings before the caller returns).
+void bind_text(sqlite3_stmt* statement, int index, const std::string& text);
+
 // Runs SQL that returns one row whose first column is an integer or text.
 std::int64_t query_int(sqlite3* db, const char* sql);
 std::string query_text(sqlite3* db, const char* sql);

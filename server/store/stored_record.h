@@ -10,6 +10,7 @@ namespace collector {
 struct StoredRecord {
   Record record;
   std::string received_at;  // server clock, UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  std::string device_id;    // the device whose token sent it; empty for records from before devices
 };
 
 }  // namespace collector

@@ -1,5 +1,6 @@
 #include <random>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -23,21 +24,9 @@ std::string rejection_for(const std::string& body) {
 
 std::string rejection_for(const json& body) { return rejection_for(body.dump()); }
 
-json sample_with(const std::string& field, const json& value) {
-  json body = sample_record_json();
-  body[field] = value;
-  return body;
-}
-
 json sample_without(const std::string& field) {
   json body = sample_record_json();
   body.erase(field);
-  return body;
-}
-
-json sample_with_answer(const std::string& key, const json& value) {
-  json body = sample_record_json();
-  body["answers"][key] = value;
   return body;
 }
 
@@ -47,7 +36,8 @@ TEST_CASE("a valid record decodes with canonical answers") {
   const collector::DecodeResult result = decode_record(
       R"({"answers": {"monthly_salary": 4800, "has_loan": "yes"}, "site": "demo-site",
           "record_id": "0123456789abcdef0123456789abcdef", "form_id": "hk-mdw-self-assessment",
-          "form_version": 1, "language": "id", "completed_on": "2026-11-22"})");
+          "form_version": 1, "language": "id", "completed_on": "2026-11-22", "schema": 1,
+          "indicators": ["debt_bondage", "deception"], "result_level": "rights_concerns"})");
   REQUIRE(result.record);
   CHECK(result.error.empty());
   const collector::Record& record = *result.record;
@@ -58,6 +48,30 @@ TEST_CASE("a valid record decodes with canonical answers") {
   CHECK(record.site == "demo-site");
   CHECK(record.completed_on == "2026-11-22");
   CHECK(record.answers_json == R"({"has_loan":"yes","monthly_salary":4800})");
+  CHECK(record.schema == 1);
+  CHECK(record.indicators == std::vector<std::string>{"debt_bondage", "deception"});
+  CHECK(record.result_level == "rights_concerns");
+}
+
+TEST_CASE("schema must be 1") {
+  CHECK(rejection_for(sample_with("schema", 2)) == "schema: expected the integer 1, got an integer");
+  CHECK_THAT(rejection_for(sample_with("schema", "1")), Catch::StartsWith("schema:"));
+}
+
+TEST_CASE("indicators must be sorted ids, each once, and result_level an id") {
+  CHECK(decode_record(sample_with("indicators", json::array()).dump()).record);
+  CHECK_THAT(rejection_for(sample_with("indicators", "debt_bondage")),
+             Catch::StartsWith("indicators: expected an array"));
+  CHECK(rejection_for(sample_with("indicators", {"deception", "debt_bondage"})) ==
+        "indicators[1]: 'debt_bondage' is out of order or repeated (expected sorted, each once)");
+  CHECK_THAT(rejection_for(sample_with("indicators", {"deception", "deception"})),
+             Catch::StartsWith("indicators[1]:"));
+  CHECK_THAT(rejection_for(sample_with("indicators", {"Debt Bondage"})), Catch::StartsWith("indicators[0]:"));
+  CHECK_THAT(rejection_for(sample_with("indicators", {1})), Catch::StartsWith("indicators[0]:"));
+  CHECK_THAT(rejection_for(sample_with("indicators", std::vector<std::string>(65, "a"))),
+             Catch::StartsWith("indicators: more than 64"));
+  CHECK_THAT(rejection_for(sample_with("result_level", "")), Catch::StartsWith("result_level:"));
+  CHECK_THAT(rejection_for(sample_with("result_level", 3)), Catch::StartsWith("result_level:"));
 }
 
 TEST_CASE("every language, leap days, negative and empty answers are accepted") {
@@ -101,7 +115,8 @@ TEST_CASE("an unknown top-level field is refused by name") {
 
 TEST_CASE("each missing field is named") {
   for (const char* field :
-       {"record_id", "form_id", "form_version", "language", "site", "completed_on", "answers"}) {
+       {"schema", "record_id", "form_id", "form_version", "language", "site", "completed_on", "answers",
+        "indicators", "result_level"}) {
     CHECK(rejection_for(sample_without(field)) == std::string(field) + ": required field is missing");
   }
 }
@@ -144,10 +159,10 @@ TEST_CASE("huge numbers are refused, not wrapped or rounded") {
   CHECK_THAT(rejection_for(sample_with_answer("monthly_salary", -9007199254740992LL)),
              Catch::StartsWith("answers.monthly_salary:"));
   std::string body = sample_record_json().dump();
-  body.replace(body.find("4800"), 4, "123456789012345678901234567890");
+  body.replace(body.find("6000"), 4, "123456789012345678901234567890");
   CHECK_THAT(rejection_for(body), Catch::StartsWith("answers.monthly_salary:"));
   body = sample_record_json().dump();
-  body.replace(body.find("4800"), 4, "1e999");
+  body.replace(body.find("6000"), 4, "1e999");
   CHECK_THAT(rejection_for(body), Catch::StartsWith("body: not valid JSON"));
 }
 

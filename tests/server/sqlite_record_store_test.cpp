@@ -43,44 +43,6 @@ std::string latest_version() { return std::to_string(collector::sqlite::latest_s
 
 }  // namespace
 
-TEST_CASE("a new store is empty") {
-  selfcheck::testing::TempDir dir;
-  SqliteRecordStore store((dir.path() / "records.db").string());
-  CHECK(store.count() == 0);
-  CHECK_FALSE(store.contains(kSampleRecordId));
-}
-
-TEST_CASE("insert stores a record once and refuses a repeated record id") {
-  selfcheck::testing::TempDir dir;
-  SqliteRecordStore store((dir.path() / "records.db").string());
-
-  CHECK(store.insert(sample_stored_record()));
-  CHECK(store.contains(kSampleRecordId));
-  CHECK(store.count() == 1);
-
-  collector::StoredRecord resent = sample_stored_record();
-  resent.received_at = "2026-11-23T09:00:00Z";
-  CHECK_FALSE(store.insert(resent));
-  CHECK(store.count() == 1);
-
-  CHECK(store.insert(sample_stored_record(record_id_for(2))));
-  CHECK(store.count() == 2);
-  CHECK_FALSE(store.contains(record_id_for(3)));
-}
-
-TEST_CASE("records survive closing and reopening the database") {
-  selfcheck::testing::TempDir dir;
-  const std::string path = (dir.path() / "records.db").string();
-  {
-    SqliteRecordStore store(path);
-    REQUIRE(store.insert(sample_stored_record()));
-  }
-  SqliteRecordStore reopened(path, SqliteRecordStore::OpenMode::must_exist);
-  CHECK(reopened.count() == 1);
-  CHECK(reopened.contains(kSampleRecordId));
-  CHECK_FALSE(reopened.insert(sample_stored_record()));
-}
-
 TEST_CASE("opening sets the schema version and the WAL journal") {
   selfcheck::testing::TempDir dir;
   const std::string path = (dir.path() / "records.db").string();
@@ -105,6 +67,28 @@ TEST_CASE("a version 0 database is migrated") {
   CHECK(pragma_value(path, "user_version") == latest_version());
   CHECK(store.insert(sample_stored_record()));
   CHECK(store.count() == 1);
+}
+
+TEST_CASE("a version 1 database keeps its records and gains devices") {
+  selfcheck::testing::TempDir dir;
+  const std::string path = (dir.path() / "records.db").string();
+  // The walking skeleton's schema and one of its records, as an upgraded site has them.
+  run_sql(path,
+          "CREATE TABLE records (record_id TEXT NOT NULL PRIMARY KEY, form_id TEXT NOT NULL,"
+          " form_version INTEGER NOT NULL, language TEXT NOT NULL, site TEXT NOT NULL,"
+          " completed_on TEXT NOT NULL, answers_json TEXT NOT NULL, received_at TEXT NOT NULL) STRICT;"
+          "INSERT INTO records VALUES ('" + kSampleRecordId + "', 'hk-mdw-self-assessment', 1, 'id',"
+          " 'demo-site', '2026-11-22', '{}', '2026-11-22T10:00:00Z');"
+          "PRAGMA user_version = 1;");
+  SqliteRecordStore store(path);
+  CHECK(pragma_value(path, "user_version") == latest_version());
+  const auto old = store.find(kSampleRecordId);
+  REQUIRE(old);
+  CHECK(old->record.indicators.empty());
+  CHECK(old->record.result_level.empty());
+  CHECK(old->device_id.empty());
+  store.add_device(collector::Device{"d00000000001", "demo-site", "2026-11-22T10:00:00Z", ""}, "hash");
+  CHECK(store.list_devices().size() == 1);
 }
 
 TEST_CASE("a database from a newer collector is refused, naming the path") {
@@ -134,30 +118,3 @@ TEST_CASE("files that cannot be opened as a database give a StoreError naming th
   }
 }
 
-TEST_CASE("concurrent inserts from many threads are all stored") {
-  selfcheck::testing::TempDir dir;
-  SqliteRecordStore store((dir.path() / "records.db").string());
-  constexpr int kThreads = 8;
-  constexpr int kPerThread = 25;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&store, t] {
-      for (int i = 0; i < kPerThread; ++i) {
-        store.insert(sample_stored_record(record_id_for(t * kPerThread + i)));
-        store.insert(sample_stored_record(record_id_for(i)));  // overlapping duplicates
-      }
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-  CHECK(store.count() == kThreads * kPerThread);
-}
-
-TEST_CASE("two connections to one file see each other's records") {
-  selfcheck::testing::TempDir dir;
-  const std::string path = (dir.path() / "records.db").string();
-  SqliteRecordStore server_side(path);
-  SqliteRecordStore counting_tool(path, SqliteRecordStore::OpenMode::must_exist);
-  REQUIRE(server_side.insert(sample_stored_record()));
-  CHECK(counting_tool.count() == 1);
-  CHECK_FALSE(counting_tool.insert(sample_stored_record()));
-}

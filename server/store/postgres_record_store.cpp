@@ -1,0 +1,261 @@
+#include "server/store/postgres_record_store.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include <pqxx/pqxx>
+
+#include "server/record/indicator_list.h"
+#include "server/store/open_store.h"
+#include "server/store/postgres_schema.h"
+
+namespace collector {
+
+struct PgConnection {
+  explicit PgConnection(const std::string& connection_string) : connection(connection_string) {}
+  pqxx::connection connection;
+};
+
+namespace {
+
+constexpr const char* kRecordColumns =
+    "record_id, form_id, form_version, language, site, completed_on, answers_json,"
+    " received_at, schema, indicators_json, result_level, device_id";
+
+// Statements every pooled connection prepares once.
+void prepare_statements(pqxx::connection& connection) {
+  connection.prepare("insert_record", std::string("INSERT INTO records (") + kRecordColumns +
+                                          ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+                                          " NULLIF($12, '')) ON CONFLICT (record_id) DO NOTHING");
+  connection.prepare("find_device",
+                     "SELECT device_id, site, created_at, coalesce(revoked_at, '') FROM devices"
+                     " WHERE token_hash = $1");
+}
+
+Device device_from_row(const pqxx::row& row) {
+  return Device{row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                row[3].as<std::string>()};
+}
+
+}  // namespace
+
+// A connection borrowed from the pool for one operation. One that failed is dropped rather
+// than returned, so a restarted database server costs one failed request, not all of them.
+class PostgresRecordStore::Lease {
+ public:
+  explicit Lease(const PostgresRecordStore& store) : store_(store) {
+    std::unique_lock lock(store_.mutex_);
+    store_.returned_.wait(lock, [&] { return !store_.idle_.empty() || store_.leased_ < store_.pool_size_; });
+    ++store_.leased_;
+    if (!store_.idle_.empty()) {
+      connection_ = std::move(store_.idle_.back());
+      store_.idle_.pop_back();
+    }
+    lock.unlock();
+    if (!connection_) {
+      try {
+        connection_ = store_.connect();
+      } catch (...) {
+        give_back();
+        throw;
+      }
+    }
+  }
+  ~Lease() { give_back(); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+
+  pqxx::connection& operator*() const { return connection_->connection; }
+  void discard() { connection_.reset(); }
+
+ private:
+  void give_back() {
+    std::lock_guard lock(store_.mutex_);
+    if (connection_ && connection_->connection.is_open()) store_.idle_.push_back(std::move(connection_));
+    --store_.leased_;
+    store_.returned_.notify_one();
+  }
+
+  const PostgresRecordStore& store_;
+  std::unique_ptr<PgConnection> connection_;
+};
+
+template <typename Body>
+auto PostgresRecordStore::with_connection(const char* doing, Body body) const {
+  Lease lease(*this);
+  try {
+    return body(*lease);
+  } catch (const pqxx::broken_connection& error) {
+    lease.discard();
+    throw StoreError(std::string(doing) + ": lost the database connection: " + error.what());
+  } catch (const pqxx::failure& error) {
+    throw StoreError(std::string(doing) + ": " + error.what());
+  }
+}
+
+PostgresRecordStore::PostgresRecordStore(const std::string& connection_string, std::size_t pool_size)
+    : connection_string_(connection_string), pool_size_(std::max<std::size_t>(pool_size, 1)) {
+  try {
+    std::unique_ptr<PgConnection> first = connect();
+    postgres::migrate(first->connection);
+    idle_.push_back(std::move(first));
+  } catch (const StoreError& error) {
+    throw StoreError("cannot open database '" + describe_db(connection_string) + "': " + error.what());
+  } catch (const std::exception& error) {
+    throw StoreError("cannot open database '" + describe_db(connection_string) + "': " + error.what());
+  }
+}
+
+PostgresRecordStore::~PostgresRecordStore() = default;
+
+std::unique_ptr<PgConnection> PostgresRecordStore::connect() const {
+  try {
+    auto connection = std::make_unique<PgConnection>(connection_string_);
+    prepare_statements(connection->connection);
+    return connection;
+  } catch (const pqxx::failure& error) {
+    throw StoreError(std::string("cannot connect: ") + error.what());
+  }
+}
+
+std::vector<bool> PostgresRecordStore::insert_batch(const std::vector<StoredRecord>& records) {
+  // Rows are inserted in record_id order: two collectors storing overlapping batches then
+  // take the row locks in the same order and cannot deadlock each other.
+  std::vector<std::size_t> order(records.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return records[a].record.record_id < records[b].record.record_id;
+  });
+  return with_connection("storing records", [&](pqxx::connection& connection) {
+    std::vector<bool> stored_now(records.size(), false);
+    pqxx::work work(connection);
+    for (const std::size_t i : order) {
+      const StoredRecord& stored = records[i];
+      const Record& r = stored.record;
+      const pqxx::result result = work.exec_prepared(
+          "insert_record", r.record_id, r.form_id, r.form_version, r.language, r.site, r.completed_on,
+          r.answers_json, stored.received_at, r.schema, indicators_to_json(r.indicators), r.result_level,
+          stored.device_id);
+      stored_now[i] = result.affected_rows() == 1;
+    }
+    work.commit();
+    return stored_now;
+  });
+}
+
+std::int64_t PostgresRecordStore::count() const {
+  return with_connection("counting records", [](pqxx::connection& connection) {
+    pqxx::read_transaction work(connection);
+    return work.exec1("SELECT count(*) FROM records")[0].as<std::int64_t>();
+  });
+}
+
+bool PostgresRecordStore::contains(const std::string& record_id) const {
+  return with_connection("looking up a record", [&](pqxx::connection& connection) {
+    pqxx::read_transaction work(connection);
+    return !work.exec_params("SELECT 1 FROM records WHERE record_id = $1", record_id).empty();
+  });
+}
+
+std::optional<StoredRecord> PostgresRecordStore::find(const std::string& record_id) const {
+  return with_connection("reading a record", [&](pqxx::connection& connection) -> std::optional<StoredRecord> {
+    pqxx::read_transaction work(connection);
+    const pqxx::result rows = work.exec_params(
+        std::string("SELECT record_id, form_id, form_version, language, site, completed_on, answers_json,"
+                    " received_at, schema, indicators_json, result_level, coalesce(device_id, '')"
+                    " FROM records WHERE record_id = $1"),
+        record_id);
+    if (rows.empty()) return std::nullopt;
+    const pqxx::row row = rows[0];
+    StoredRecord stored;
+    Record& record = stored.record;
+    record.record_id = row[0].as<std::string>();
+    record.form_id = row[1].as<std::string>();
+    record.form_version = row[2].as<std::int64_t>();
+    record.language = row[3].as<std::string>();
+    record.site = row[4].as<std::string>();
+    record.completed_on = row[5].as<std::string>();
+    record.answers_json = row[6].as<std::string>();
+    stored.received_at = row[7].as<std::string>();
+    record.schema = row[8].as<std::int64_t>();
+    record.indicators = indicators_from_json(row[9].as<std::string>());
+    record.result_level = row[10].as<std::string>();
+    stored.device_id = row[11].as<std::string>();
+    return stored;
+  });
+}
+
+void PostgresRecordStore::add_device(const Device& device, const std::string& token_hash) {
+  with_connection("adding a device", [&](pqxx::connection& connection) {
+    pqxx::work work(connection);
+    work.exec_params("INSERT INTO devices (device_id, site, token_hash, created_at) VALUES ($1, $2, $3, $4)",
+                     device.device_id, device.site, token_hash, device.created_at);
+    work.commit();
+    return 0;
+  });
+}
+
+std::optional<Device> PostgresRecordStore::find_device_by_token(const std::string& token_hash) const {
+  return with_connection("looking up a device token",
+                         [&](pqxx::connection& connection) -> std::optional<Device> {
+                           pqxx::read_transaction work(connection);
+                           const pqxx::result rows = work.exec_prepared("find_device", token_hash);
+                           if (rows.empty()) return std::nullopt;
+                           return device_from_row(rows[0]);
+                         });
+}
+
+std::vector<Device> PostgresRecordStore::revoke_devices(const std::string& device_id_or_site,
+                                                        const std::string& revoked_at) {
+  return with_connection("revoking devices", [&](pqxx::connection& connection) {
+    pqxx::work work(connection);
+    const pqxx::result rows = work.exec_params(
+        "UPDATE devices SET revoked_at = $1 WHERE revoked_at IS NULL AND"
+        " (device_id = $2 OR (site = $2 AND NOT EXISTS (SELECT 1 FROM devices WHERE device_id = $2)))"
+        " RETURNING device_id, site, created_at, revoked_at",
+        revoked_at, device_id_or_site);
+    work.commit();
+    std::vector<Device> revoked;
+    for (const pqxx::row& row : rows) revoked.push_back(device_from_row(row));
+    return revoked;
+  });
+}
+
+std::vector<DeviceStatus> PostgresRecordStore::list_devices() const {
+  return with_connection("listing devices", [&](pqxx::connection& connection) {
+    pqxx::read_transaction work(connection);
+    const pqxx::result rows = work.exec(
+        "SELECT d.device_id, d.site, d.created_at, coalesce(d.revoked_at, ''), c.received_at, c.queue_size,"
+        " c.rejected, c.last_error, c.content_version, c.app_version"
+        " FROM devices d LEFT JOIN checkins c ON c.device_id = d.device_id"
+        " ORDER BY d.created_at, d.device_id");
+    std::vector<DeviceStatus> devices;
+    for (const pqxx::row& row : rows) {
+      DeviceStatus status{device_from_row(row), std::nullopt};
+      if (!row[4].is_null()) {
+        status.last_checkin = CheckIn{row[4].as<std::string>(), row[5].as<std::int64_t>(), row[6].as<std::int64_t>(),
+                                      row[7].as<std::string>(), row[8].as<std::string>(), row[9].as<std::string>()};
+      }
+      devices.push_back(std::move(status));
+    }
+    return devices;
+  });
+}
+
+void PostgresRecordStore::record_checkin(const std::string& device_id, const CheckIn& checkin) {
+  with_connection("storing a check-in", [&](pqxx::connection& connection) {
+    pqxx::work work(connection);
+    work.exec_params(
+        "INSERT INTO checkins (device_id, received_at, queue_size, rejected, last_error, content_version,"
+        " app_version) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+        " ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at,"
+        " queue_size = excluded.queue_size, rejected = excluded.rejected, last_error = excluded.last_error,"
+        " content_version = excluded.content_version, app_version = excluded.app_version",
+        device_id, checkin.received_at, checkin.queue_size, checkin.rejected, checkin.last_error,
+        checkin.content_version, checkin.app_version);
+    work.commit();
+    return 0;
+  });
+}
+
+}  // namespace collector

@@ -1,0 +1,53 @@
+#pragma once
+// RecordStore on PostgreSQL (libpqxx), for when one machine is not enough: several
+// collector processes may share one database. Idempotency holds across them because every
+// insert is INSERT ... ON CONFLICT (record_id) DO NOTHING inside the database.
+// Connections come from a small pool; a broken one is replaced on next use.
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "server/store/record_store.h"
+
+namespace collector {
+
+struct PgConnection;  // a pqxx::connection with its prepared statements (libpqxx 6 has no forward declaration)
+
+class PostgresRecordStore final : public RecordStore {
+ public:
+  // Connects, migrates the schema and prepares statements. Throws StoreError naming the
+  // server (never the password) if it cannot.
+  explicit PostgresRecordStore(const std::string& connection_string, std::size_t pool_size = 8);
+  ~PostgresRecordStore() override;
+
+  std::vector<bool> insert_batch(const std::vector<StoredRecord>& records) override;
+  std::int64_t count() const override;
+  bool contains(const std::string& record_id) const override;
+  std::optional<StoredRecord> find(const std::string& record_id) const override;
+
+  void add_device(const Device& device, const std::string& token_hash) override;
+  std::optional<Device> find_device_by_token(const std::string& token_hash) const override;
+  std::vector<Device> revoke_devices(const std::string& device_id_or_site,
+                                     const std::string& revoked_at) override;
+  std::vector<DeviceStatus> list_devices() const override;
+  void record_checkin(const std::string& device_id, const CheckIn& checkin) override;
+
+ private:
+  class Lease;
+  std::unique_ptr<PgConnection> connect() const;
+  // Runs `body(pqxx::connection&)` on a pooled connection; libpqxx errors become StoreError.
+  template <typename Body>
+  auto with_connection(const char* doing, Body body) const;
+
+  std::string connection_string_;
+  std::size_t pool_size_;
+  mutable std::mutex mutex_;
+  mutable std::condition_variable returned_;
+  mutable std::vector<std::unique_ptr<PgConnection>> idle_;
+  mutable std::size_t leased_ = 0;
+};
+
+}  // namespace collector

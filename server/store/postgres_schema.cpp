@@ -1,0 +1,83 @@
+#include "server/store/postgres_schema.h"
+
+#include <array>
+#include <string>
+
+#include <pqxx/pqxx>
+
+#include "server/store/record_store.h"
+
+namespace collector::postgres {
+namespace {
+
+// Any constant the collector alone uses: "collector" in ASCII.
+constexpr long long kMigrationLockKey = 0x636f6c6c6563746fLL;
+
+// Append only: a migration that has shipped is never edited, a new one is added instead.
+// Times are kept as the same "YYYY-MM-DDTHH:MM:SSZ" text as in SQLite, and answers as the
+// canonical JSON text, so both stores give back exactly what they were given.
+constexpr std::array kMigrations = {
+    // 1: devices (token hashes only), their latest check-in, and records.
+    R"sql(
+      CREATE TABLE devices (
+        device_id  text PRIMARY KEY,
+        site       text NOT NULL,
+        token_hash text NOT NULL UNIQUE,
+        created_at text NOT NULL,
+        revoked_at text
+      );
+      CREATE INDEX devices_by_site ON devices (site);
+      CREATE TABLE checkins (
+        device_id       text   PRIMARY KEY REFERENCES devices (device_id),
+        received_at     text   NOT NULL,
+        queue_size      bigint NOT NULL,
+        rejected        bigint NOT NULL,
+        last_error      text   NOT NULL,
+        content_version text   NOT NULL,
+        app_version     text   NOT NULL
+      );
+      CREATE TABLE records (
+        record_id       text   PRIMARY KEY,
+        form_id         text   NOT NULL,
+        form_version    bigint NOT NULL,
+        language        text   NOT NULL,
+        site            text   NOT NULL,
+        completed_on    text   NOT NULL,
+        answers_json    text   NOT NULL,
+        received_at     text   NOT NULL,
+        schema          bigint NOT NULL,
+        indicators_json text   NOT NULL,
+        result_level    text   NOT NULL,
+        device_id       text   REFERENCES devices (device_id)
+      );
+    )sql",
+};
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+void migrate(pqxx::connection_base& connection) {
+  pqxx::work work(connection, "migrate");
+  work.exec("SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLockKey) + ")");
+  work.exec("CREATE TABLE IF NOT EXISTS collector_schema (version integer NOT NULL)");
+  pqxx::result rows = work.exec("SELECT version FROM collector_schema");
+  int version = 0;
+  if (rows.empty()) {
+    work.exec("INSERT INTO collector_schema (version) VALUES (0)");
+  } else {
+    version = rows[0][0].as<int>();
+  }
+  if (version > latest_schema_version()) {
+    throw StoreError("database schema version " + std::to_string(version) +
+                     " is newer than this collector understands (" +
+                     std::to_string(latest_schema_version()) + ")");
+  }
+  for (; version < latest_schema_version(); ++version) {
+    work.exec(kMigrations[static_cast<std::size_t>(version)]);
+  }
+  work.exec("UPDATE collector_schema SET version = " + std::to_string(version));
+  work.commit();
+}
+
+}  // namespace collector::postgres
