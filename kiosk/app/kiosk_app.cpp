@@ -7,6 +7,7 @@
 #include "kiosk_ui.h"
 #include "local_date.h"
 #include "theme.h"
+#include "watchdog.h"
 
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
@@ -254,7 +255,10 @@ int KioskApp::run() {
     constexpr int kFramesPerChange = 3;
     int owed = kFramesPerChange;
     bool running = true;
+    platform::Watchdog watchdog;  // systemd's: READY=1 now that a frame is up, then pings
+    watchdog.ready();
     while (running) {
+        watchdog.ping();
         SDL_Event event;
         // Sleep until something happens or the idle countdown must move; nothing is redrawn
         // while nothing changes.
@@ -262,7 +266,7 @@ int KioskApp::run() {
         if (owed > 0) {
             have_event = SDL_PollEvent(&event);
         } else {
-            const int limit = sleep_limit_ms();
+            const int limit = watchdog.sleep_limit_ms(sleep_limit_ms());  // wake to ping in time
             have_event = limit < 0 ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, limit);
             if (!have_event) owed = 1;  // the timer, not an event, woke us: one frame shows it
         }
@@ -279,6 +283,7 @@ int KioskApp::run() {
             --owed;
         }
     }
+    watchdog.stopping();
     return 0;
 }
 
