@@ -1,0 +1,17 @@
+# Where the kiosk looks for its form content and compiled locales by default (the
+# --content/--locales flags still override). A developer build reads them from the source
+# and build trees; a packaged build (the .deb the device image installs) from the install
+# prefix:
+#   cmake -S . -B build-image -DSELFCHECK_INSTALLED_DATA=ON -DCMAKE_INSTALL_PREFIX=/usr
+# Fonts need no such switch: they are found at the paths Debian's font packages use, which
+# are the same on the build machine and on the device (cmake/Dependencies.cmake).
+include(GNUInstallDirs)
+option(SELFCHECK_INSTALLED_DATA "Look for content and locales under the install prefix (for packages)" OFF)
+set(SELFCHECK_INSTALL_DATADIR ${CMAKE_INSTALL_DATADIR}/selfcheck)
+if(SELFCHECK_INSTALLED_DATA)
+  set(SELFCHECK_CONTENT_DIR ${CMAKE_INSTALL_FULL_DATADIR}/selfcheck/content)
+  set(SELFCHECK_LOCALES_DIR ${CMAKE_INSTALL_FULL_DATADIR}/selfcheck/locales)
+else()
+  set(SELFCHECK_CONTENT_DIR ${PROJECT_SOURCE_DIR}/content)
+  set(SELFCHECK_LOCALES_DIR ${LOCALES_RES_DIR})
+endif()
