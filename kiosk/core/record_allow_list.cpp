@@ -61,6 +61,8 @@ void check_indicators(const json& indicators) {
 
 }  // namespace
 
+bool is_site_code(const std::string& site) { return is_identifier(site); }
+
 const std::vector<std::string>& record_fields() {
     static const std::vector<std::string> fields = {"schema", "record_id", "form_id", "form_version", "language",
                                                     "site", "completed_on", "answers", "indicators", "result_level"};
@@ -86,7 +88,7 @@ void check_record_json(const std::string& json_text) {
     const std::string& language = string_of(record, "language");
     if (language.empty() || language.size() > 32 || !all_of(language, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_"))
         refuse("language", "expected a locale id");
-    if (!is_identifier(string_of(record, "site"))) refuse("site", "expected a site code (a-z 0-9 - _, 1-64)");
+    if (!is_site_code(string_of(record, "site"))) refuse("site", "expected a site code (a-z 0-9 - _, 1-64)");
     if (!is_date(string_of(record, "completed_on"))) refuse("completed_on", "expected a date YYYY-MM-DD, never a time");
     check_answers(record.at("answers"));
     check_indicators(record.at("indicators"));

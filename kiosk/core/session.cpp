@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include "record_allow_list.h"
+
 #include <stdexcept>
 
 namespace selfcheck {
@@ -7,6 +9,9 @@ namespace selfcheck {
 Session::Session(const Content& content, SessionSettings settings)
     : content_(content), form_(content.form), settings_(std::move(settings)) {
     if (!settings_.today) throw std::invalid_argument("Session needs a date source");
+    // Refused now, not when someone's record is built at the end of the form.
+    if (!is_site_code(settings_.site))
+        throw std::invalid_argument("site \"" + settings_.site + "\": expected a site code (a-z 0-9 - _, 1-64)");
 }
 
 void Session::choose_language(const std::string& locale) {

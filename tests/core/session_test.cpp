@@ -174,3 +174,12 @@ TEST_CASE("the privacy notice comes between the language and the first question"
     h.session.back();  // back from the first question shows the notice again
     CHECK(h.session.step() == Step::Privacy);
 }
+
+TEST_CASE("a site code records could not carry is refused when the session is set up") {
+    TempDir dir;
+    const Content content = sample_content(dir);
+    auto today = [] { return std::string("2026-11-22"); };
+    CHECK_THROWS_WITH(Session(content, SessionSettings{"Wan Chai Centre", today, {}}), Catch::Contains("site"));
+    CHECK_THROWS_AS(Session(content, SessionSettings{"", today, {}}), std::invalid_argument);
+    CHECK_NOTHROW(Session(content, SessionSettings{"wan-chai_2", today, {}}));
+}
