@@ -57,6 +57,17 @@ void run(const std::string& command, const fs::path& log) {
 }  // namespace
 
 PostgresCluster::PostgresCluster() {
+  try {
+    start();
+  } catch (...) {
+    // The destructor does not run for a constructor that throws: leave nothing behind.
+    std::error_code ignored;
+    if (!dir_.empty()) fs::remove_all(dir_, ignored);
+    throw;
+  }
+}
+
+void PostgresCluster::start() {
   if (::geteuid() == 0) {
     owner_ = kOwner;
     if (::getpwnam(owner_.c_str()) == nullptr) {
@@ -75,16 +86,25 @@ PostgresCluster::PostgresCluster() {
     }
   }
   const fs::path log = dir_ / "setup.log";
-  port_ = free_loopback_port();
   run(run_as_owner(kBin + "initdb --no-sync --auth=trust --username=collector --encoding=UTF8 --locale=C -D '" +
                    (dir_ / "data").string() + "'"),
       log);
   // Unix sockets go into our dir, not /var/run/postgresql; fsync off: the data is thrown away.
-  run(run_as_owner(kBin + "pg_ctl -w -t 60 -D '" + (dir_ / "data").string() + "' -l '" +
-                   (dir_ / "server.log").string() + "' -o \"-c listen_addresses=127.0.0.1 -p " +
-                   std::to_string(port_) + " -k '" + dir_.string() +
-                   "' -c fsync=off -c synchronous_commit=off -c max_connections=120\" start"),
-      log);
+  // The free port is only free until someone else takes it (tests run in parallel), so a
+  // start that fails is tried again on another port.
+  for (int attempt = 1;; ++attempt) {
+    port_ = free_loopback_port();
+    try {
+      run(run_as_owner(kBin + "pg_ctl -w -t 60 -D '" + (dir_ / "data").string() + "' -l '" +
+                       (dir_ / "server.log").string() + "' -o \"-c listen_addresses=127.0.0.1 -p " +
+                       std::to_string(port_) + " -k '" + dir_.string() +
+                       "' -c fsync=off -c synchronous_commit=off -c max_connections=120\" start"),
+          log);
+      break;
+    } catch (const std::runtime_error&) {
+      if (attempt == 3) throw;
+    }
+  }
   running_ = true;
 }
 

@@ -26,6 +26,7 @@ class PostgresCluster {
   int port() const { return port_; }
 
  private:
+  void start();
   std::string run_as_owner(const std::string& command) const;  // a shell command prefix
 
   std::filesystem::path dir_;
