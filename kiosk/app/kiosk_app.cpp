@@ -6,6 +6,8 @@
 #include "device_config.h"
 #include "kiosk_ui.h"
 #include "local_date.h"
+#include "seal.h"
+#include "store_error.h"
 #include "theme.h"
 #include "watchdog.h"
 
@@ -14,14 +16,19 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace selfcheck {
 
-float em_for_display(int width, int height) {
-    // About 24 em across and 30 em down: a phone gets 20 px, a 1080p kiosk 36 px.
+float min_text_px(float dpi) { return dpi * 18.0f / 72.0f; }
+float min_target_px(float dpi) { return dpi * 9.0f / 25.4f; }
+
+float em_for_display(int width, int height, float dpi) {
+    // About 24 em across and 30 em down: a phone gets 20 px, a 1080p kiosk 36 px; then at
+    // least 18 pt wherever the screen is dense.
     const float by_width = static_cast<float>(width) / 24.0f;
     const float by_height = static_cast<float>(height) / 30.0f;
-    return std::clamp(std::round(std::min(by_width, by_height)), 18.0f, 64.0f);
+    return std::clamp(std::ceil(std::max(std::round(std::min(by_width, by_height)), min_text_px(dpi))), 18.0f, 96.0f);
 }
 
 namespace {
@@ -45,11 +52,16 @@ void apply_device_config(KioskConfig& config, const Form& form) {
     const DeviceConfig device = load_device_config(config.device_config_file, form_languages);
     config.site = device.site;
     config.collector_url = device.collector_url;
+    config.device_token = device.device_token;
+    config.ngo_public_key = device.ngo_public_key;
+    config.outbox_limits.max_records = device.max_queued_records;
+    config.outbox_limits.max_age_days = device.max_queued_days;
     config.staff_pin_hash = device.staff_pin_hash;
     config.locked = device.locked;
     config.title = device.title;
     config.languages = device.languages;
     config.idle_prompt_after = std::chrono::seconds(device.idle_timeout_seconds);
+    if (device.screen_dpi > 0) config.screen_dpi = device.screen_dpi;
 }
 
 // The welcome screen offers the languages the device was set up for, in the form's order.
@@ -92,14 +104,11 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     if (!config_.device_config_file.empty()) apply_device_config(config_, content_.form);
     offer_only_configured_languages(content_.form, config_.languages);
 
-    if (!config_.collector_url.empty()) uploader_ = std::make_unique<RecordUploader>(config_.collector_url + "/api/v1/records");
+    open_outbox();
     SessionSettings settings;
     settings.site = config_.site;
     settings.today = local_date_today;
-    settings.on_complete = [this](AnonymisedRecord record) {
-        ++records_completed_;
-        if (uploader_) uploader_->enqueue(to_json(record));
-    };
+    settings.on_complete = [this](AnonymisedRecord record) { keep(record); };
     session_ = std::make_unique<Session>(content_, std::move(settings));
 
     platform::DisplayOptions options;
@@ -109,12 +118,13 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     options.height = config_.height;
     options.title = messages_->text(config_.chrome_locale, "app.title");
     display_ = std::make_unique<platform::Display>(options);
+    dpi_ = config_.screen_dpi > 0 ? float(config_.screen_dpi) : display_->dpi();
 
     staff_panel_ = std::make_unique<StaffPanel>(config_.staff_pin_hash, config_.clock);
     StaffService::Settings staff_settings;
     if (!config_.collector_url.empty()) staff_settings.health_url = config_.collector_url + "/healthz";
     staff_settings.on_change = wake_event_loop;
-    staff_service_ = std::make_unique<StaffService>(uploader_.get(), staff_settings);
+    staff_service_ = std::make_unique<StaffService>(sync_.get(), staff_settings);
 
     idle_ = std::make_unique<IdleTimer>(IdleTimer::Settings{config_.idle_prompt_after, config_.idle_countdown}, config_.clock());
 
@@ -147,7 +157,7 @@ std::vector<std::string> KioskApp::all_display_strings() const {
 void KioskApp::rebuild_fonts_if_needed() {
     int width = 0, height = 0;
     display_->size(width, height);
-    const float em = em_for_display(width, height);
+    const float em = em_for_display(width, height, dpi_);
     if (em == fonts_.em) return;
     ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
@@ -157,6 +167,49 @@ void KioskApp::rebuild_fonts_if_needed() {
     io.Fonts->ClearInputData();  // the 19 MB CJK collection is no longer needed
     io.Fonts->ClearTexData();    // the pixels now live in the SDL texture
     ui::apply_theme(em);
+}
+
+void KioskApp::open_outbox() {
+    if (!config_.ngo_public_key) {
+        std::fprintf(stderr, "kiosk: no NGO public key (no --config): results are shown but not kept\n");
+        return;
+    }
+    std::filesystem::path dir = config_.data_dir;
+    if (dir.empty()) dir = config_.device_config_file.parent_path();
+    if (dir.empty()) dir = ".";
+    OutboxOptions options;
+    options.limits = config_.outbox_limits;
+    options.today = local_date_today;
+    outbox_ = std::make_unique<Outbox>(dir / "outbox.db", options);
+    const std::string integrity = outbox_->integrity_check();
+    if (integrity != "ok") storage_error_ = "outbox integrity check: " + integrity;
+    if (config_.collector_url.empty()) return;  // kept until a collector is set up
+    SyncSettings sync;
+    sync.collector_url = config_.collector_url;
+    sync.device_token = config_.device_token;
+    sync.content_version = content_.form.id + "/" + std::to_string(content_.form.version);
+    sync.app_version = SELFCHECK_VERSION;
+    sync.min_delay = config_.sync_min_delay;
+    sync.max_delay = config_.sync_max_delay;
+    sync.on_change = wake_event_loop;
+    sync_ = std::make_unique<SyncWorker>(*outbox_, sync);
+}
+
+void KioskApp::keep(const AnonymisedRecord& record) {
+    if (!outbox_) {
+        ++records_completed_;
+        return;
+    }
+    try {
+        outbox_->add(record.record_id, seal_record(to_json(record), *config_.ngo_public_key));
+        ++records_completed_;
+        storage_error_.clear();
+        if (sync_) sync_->record_added();
+    } catch (const StoreError& e) {
+        // She still sees her result; staff see why it was not kept.
+        storage_error_ = e.disk_full() ? std::string("the disk is full: ") + e.what() : e.what();
+        std::fprintf(stderr, "kiosk: result not saved: %s\n", e.what());
+    }
 }
 
 std::string KioskApp::screen_name() const { return ui::screen_name(*session_, staff_panel_.get()); }
@@ -180,7 +233,20 @@ void KioskApp::check_staff_gesture() {
 StaffStatus KioskApp::staff_status() const {
     StaffStatus status;
     status.completed_today = records_completed_;
-    if (uploader_) status.sync = uploader_->status();
+    if (sync_) status.sync = sync_->status();
+    if (outbox_) {
+        try {
+            const OutboxCounts counts = outbox_->counts();
+            status.completed_today = counts.completed_today;
+            status.sync.queued = size_t(counts.queued);
+            status.sync.rejected = size_t(counts.rejected);
+            status.outbox_near_cap = counts.cap_near;
+            status.outbox_dropped = counts.dropped_total;
+        } catch (const StoreError& e) {
+            status.storage_error = e.what();
+        }
+    }
+    if (status.storage_error.empty()) status.storage_error = storage_error_;
     read_power(status);
     status.form_id = content_.form.id;
     status.form_version = content_.form.version;
@@ -237,7 +303,9 @@ void KioskApp::render_frame() {
     input_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
-    ui::StaffView staff{*staff_panel_, *staff_service_, staff_status(), !config_.locked};
+    // Read only while the panel shows it (the power query may go over D-Bus).
+    const bool panel_open = staff_panel_->view() == StaffPanel::View::Open;
+    ui::StaffView staff{*staff_panel_, *staff_service_, panel_open ? staff_status() : StaffStatus{}, !config_.locked};
     ui::UiContext context{*session_, *messages_, registry_, fonts_, config_.chrome_locale, ui_memory_, idle_seconds_left, &staff, config_.title};
     ui::draw_kiosk(context, io.DisplaySize);
     if (staff.exit_requested) exit_requested_ = true;
@@ -265,6 +333,10 @@ int KioskApp::run() {
         bool have_event = false;
         if (owed > 0) {
             have_event = SDL_PollEvent(&event);
+        } else if (animating()) {
+            // About 60 frames a second while the screen glides, and only then.
+            have_event = SDL_WaitEventTimeout(&event, 16);
+            if (!have_event) owed = 1;
         } else {
             const int limit = watchdog.sleep_limit_ms(sleep_limit_ms());  // wake to ping in time
             have_event = limit < 0 ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, limit);
@@ -282,6 +354,7 @@ int KioskApp::run() {
             render_frame();
             --owed;
         }
+        if (exit_requested_) running = false;  // staff closed an unlocked kiosk
     }
     watchdog.stopping();
     return 0;

@@ -1,6 +1,6 @@
 #pragma once
 // The kiosk put together: content and messages loaded and checked, a display, ImGui with the
-// kiosk's fonts and theme, the session, and the uploader. Runs the event-driven loop, or is
+// kiosk's fonts and theme, the session, the outbox and its sync worker. Runs the event-driven loop, or is
 // driven frame by frame by a TestDriver.
 #include "kiosk_config.h"
 
@@ -8,7 +8,8 @@
 #include "content.h"
 #include "messages.h"
 #include "pointer_input.h"
-#include "record_uploader.h"
+#include "outbox.h"
+#include "sync_worker.h"
 #include "session.h"
 #include "fonts.h"
 #include "corner_hold.h"
@@ -46,15 +47,23 @@ public:
     platform::Display& display() { return *display_; }
     const ui::WidgetRegistry& registry() const { return registry_; }
     const ui::Fonts& fonts() const { return fonts_; }
-    RecordUploader* uploader() { return uploader_.get(); }
+    // Null in demo mode (no NGO key: nothing is kept) or without a collector.
+    SyncWorker* sync() { return sync_.get(); }
+    Outbox* outbox() { return outbox_.get(); }
     std::string screen_name() const;
+    float screen_dpi() const { return dpi_; }
+    // Something moves by itself (a flicked screen gliding): frames are owed until it stops.
+    bool animating() const { return ui_memory_.scroll_velocity != 0; }
     StaffPanel& staff_panel() { return *staff_panel_; }
     // The language of the chrome (and the staff panel) while no language is chosen.
     void set_chrome_locale(std::string locale) { config_.chrome_locale = std::move(locale); }
     const StaffService& staff_service() const { return *staff_service_; }
     // Where the staff panel's hidden hold must be: the top-left corner, clear of every button.
     ImVec2 staff_corner() const;
+    // Completed and durably saved since start (in demo mode: completed).
     int records_completed() const { return records_completed_; }
+    // Why the last completed record could not be saved; empty when saving works.
+    const std::string& storage_error() const { return storage_error_; }
 
     // Every string the UI can show, in every language: what the glyph atlas must cover.
     std::vector<std::string> all_display_strings() const;
@@ -65,6 +74,9 @@ private:
     int check_idle();
     // The corner hold: a finger held there long enough asks for the staff PIN.
     void check_staff_gesture();
+    void open_outbox();
+    // Seals the record to the NGO key and commits it to the outbox; only then does it count.
+    void keep(const AnonymisedRecord& record);
     StaffStatus staff_status() const;
     // How long the event loop may sleep before the screen must change by itself (-1: forever).
     int sleep_limit_ms() const;
@@ -72,7 +84,9 @@ private:
     KioskConfig config_;
     Content content_;
     std::unique_ptr<Messages> messages_;
-    std::unique_ptr<RecordUploader> uploader_;
+    std::unique_ptr<Outbox> outbox_;
+    std::unique_ptr<SyncWorker> sync_;
+    std::string storage_error_;
     std::unique_ptr<Session> session_;
     std::unique_ptr<platform::Display> display_;
     platform::PointerInput input_;
@@ -85,11 +99,16 @@ private:
     std::unique_ptr<StaffPanel> staff_panel_;
     std::unique_ptr<StaffService> staff_service_;
     bool exit_requested_ = false;
+    float dpi_ = 96;
     unsigned long seen_activity_ = 0;
     bool imgui_ready_ = false;
 };
 
-// The body text size for a screen: grows with the screen, never below legibility.
-float em_for_display(int width, int height);
+// The body text size in pixels for a screen: grows with the screen, and never below 18 pt
+// at the screen's density (`dpi` pixels per inch).
+float em_for_display(int width, int height, float dpi);
+// The smallest text and touch target the kiosk allows, in pixels at `dpi`.
+float min_text_px(float dpi);     // 18 pt
+float min_target_px(float dpi);   // 9 mm
 
 }  // namespace selfcheck

@@ -4,8 +4,12 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "outbox.h"
+#include "seal.h"
 
 namespace selfcheck {
 
@@ -14,11 +18,21 @@ struct KioskConfig {
     std::filesystem::path device_config_file;
     std::filesystem::path content_dir = SELFCHECK_DEFAULT_CONTENT_DIR;
     std::filesystem::path locales_dir = SELFCHECK_DEFAULT_LOCALES_DIR;
-    std::string collector_url;  // e.g. http://127.0.0.1:8080; empty: keep records unsent
+    std::string collector_url;  // e.g. http://127.0.0.1:8080; empty: keep records queued
+    std::string device_token;   // from `collector device add`
+    std::optional<PublicKey> ngo_public_key;  // none: results are shown but not kept (demo)
+    std::filesystem::path data_dir;           // the outbox lives here; empty: beside kiosk.yaml
+    OutboxLimits outbox_limits;
+    // Sync timing; tests shorten the random delay so a walk's record goes at once.
+    std::chrono::milliseconds sync_min_delay{30 * 1000};
+    std::chrono::milliseconds sync_max_delay{5 * 60 * 1000};
     std::string site = "demo-site";
     std::string chrome_locale = "en";  // the chrome's language before one is chosen
     bool headless = false;
     bool fullscreen = true;
+    // Pixels per inch, for sizes in the real world (text >= 18 pt, touch targets >= 9 mm).
+    // 0: ask the display; a headless display counts as 96, the reference density.
+    int screen_dpi = 0;
     int width = 1280;
     int height = 800;
     std::chrono::seconds idle_prompt_after{90};  // quiet time before "Still there?"

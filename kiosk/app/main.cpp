@@ -1,5 +1,5 @@
 // kiosk: the touchscreen self-assessment. Full screen by default.
-//   kiosk [--config kiosk.yaml] [--windowed] [--size WxH] [--collector URL] [--site CODE]
+//   kiosk [--config kiosk.yaml] [--data-dir DIR] [--windowed] [--size WxH] [--dpi N] [--collector URL] [--site CODE]
 //         [--content DIR] [--locales DIR]
 //         [--headless --walk DIR [--language LOCALE] [--sync-wait SECONDS]]
 //         [--screenshots DIR]
@@ -20,7 +20,8 @@ namespace {
 const auto g_process_start = std::chrono::steady_clock::now();
 
 void usage(std::ostream& out) {
-    out << "usage: kiosk [--config kiosk.yaml] [--windowed] [--size WxH] [--collector URL] [--site CODE]\n"
+    out << "usage: kiosk [--config kiosk.yaml] [--data-dir DIR] [--windowed] [--size WxH] [--dpi N]\n"
+           "             [--collector URL] [--site CODE]\n"
            "             [--content DIR] [--locales DIR]\n"
            "             [--headless --walk DIR [--language LOCALE] [--sync-wait SECONDS]]\n"
            "             [--screenshots DIR]   every screen, language and size as PNG\n";
@@ -62,6 +63,16 @@ bool parse(int argc, char** argv, Options& options) {
                 std::cerr << "kiosk: --size expects WIDTHxHEIGHT (200..8192), got '" << v << "'\n";
                 return false;
             }
+        } else if (arg == "--dpi") {
+            if (!value(v)) return false;
+            options.config.screen_dpi = std::atoi(v.c_str());
+            if (options.config.screen_dpi < 50 || options.config.screen_dpi > 1000) {
+                std::cerr << "kiosk: --dpi expects pixels per inch from 50 to 1000, got '" << v << "'\n";
+                return false;
+            }
+        } else if (arg == "--data-dir") {
+            if (!value(v)) return false;
+            options.config.data_dir = v;
         } else if (arg == "--config") {
             if (!value(v)) return false;
             options.config.device_config_file = v;
@@ -111,9 +122,9 @@ double ms_since_start() {
 int walk(selfcheck::KioskApp& app, const Options& options) {
     const auto result = selfcheck::walk_one_session(app, options.walk_language, options.walk_dir);
     for (const auto& file : result.screenshots) std::cout << "screenshot: " << file.string() << "\n";
-    if (auto* uploader = app.uploader()) {
-        const bool sent = uploader->wait_until_sent(std::chrono::seconds(options.sync_wait_seconds));
-        const auto status = uploader->status();
+    if (auto* sync = app.sync()) {
+        const bool sent = sync->wait_until_sent(std::chrono::seconds(options.sync_wait_seconds));
+        const auto status = sync->status();
         std::cout << "records sent to collector: " << status.sent << "\n";
         if (!sent) {
             std::cerr << "kiosk: " << status.queued << " record(s) not sent: " << status.last_error << "\n";

@@ -9,6 +9,8 @@ namespace selfcheck {
 void TestDriver::settle() {
     app_.render_frame();
     app_.render_frame();
+    // As a person would, wait for a flicked screen to stop gliding before the next tap.
+    for (int frame = 0; frame < 600 && app_.animating(); ++frame) app_.render_frame();
 }
 
 bool TestDriver::has(const std::string& widget) const { return app_.registry().find(widget).has_value(); }
@@ -40,6 +42,7 @@ void TestDriver::drag(ImVec2 from, ImVec2 to) {
         app_.input().move(from.x + (to.x - from.x) * f, from.y + (to.y - from.y) * f);
         app_.render_frame();
     }
+    app_.render_frame();  // the finger rests before it lifts: a scroll, not a flick
     app_.input().release(to.x, to.y);
     app_.render_frame();
     settle();
@@ -75,9 +78,11 @@ void TestDriver::scroll_into_view(const std::string& widget) {
         const float x = region->center().x;
         const float reach = region->height() * 0.4f;
         const float y0 = region->center().y;
-        // Content below the region: drag up; above it: drag down.
-        const float distance = rect->max.y > region->max.y ? -std::min(reach, rect->max.y - region->max.y + 10)
-                                                           : std::min(reach, region->min.y - rect->min.y + 10);
+        // Content below the region: drag up; above it: drag down. Never less than a finger's
+        // wobble, or the drag would count as a tap on whatever it started on.
+        const float least = app_.fonts().em;
+        const float distance = rect->max.y > region->max.y ? -std::clamp(rect->max.y - region->max.y + 10, least, reach)
+                                                           : std::clamp(region->min.y - rect->min.y + 10, least, reach);
         drag(ImVec2(x, y0), ImVec2(x, y0 + distance));
     }
     throw TestDriverError("could not scroll widget '" + widget + "' into view");

@@ -26,11 +26,13 @@ public:
     void tap(const std::string& widget);
     // Drags the named scroll region up until it will go no further.
     void scroll_to_end(const std::string& region);
-    // Drags a finger from `from` to `to` in a few steps.
+    // Drags a finger from `from` to `to` in a few steps, and rests it before lifting (so the
+    // screen does not glide on).
     void drag(ImVec2 from, ImVec2 to);
     // Holds a finger at `at` while `pass_time` moves the app's clock on, then lifts it.
     void hold(ImVec2 at, const std::function<void()>& pass_time);
     bool has(const std::string& widget) const;
+    KioskApp& app() { return app_; }
     // The current frame's RGBA bytes.
     std::vector<uint8_t> pixels() const;
     // Writes the current frame as PNG; returns the pixels' RGBA bytes too.

@@ -3,10 +3,7 @@
 #include "staff_pin.h"
 #include "yaml_reader.h"
 
-#include <sodium.h>
-
 #include <algorithm>
-#include <stdexcept>
 
 namespace selfcheck {
 
@@ -54,20 +51,6 @@ int bounded_int(MapReader& map, const char* key, int fallback, int low, int high
 
 }  // namespace
 
-std::array<unsigned char, 32> decode_public_key(const std::string& base64) {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium could not initialise");
-    std::array<unsigned char, 32> key{};
-    size_t length = 0;
-    const char* end = nullptr;
-    if (sodium_base642bin(key.data(), key.size(), base64.data(), base64.size(), nullptr, &length, &end,
-                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        end != base64.data() + base64.size())
-        throw std::invalid_argument("is not standard base64 of a 32-byte key");
-    if (length != key.size())
-        throw std::invalid_argument("decodes to " + std::to_string(length) + " bytes; a public key has 32");
-    return key;
-}
-
 DeviceConfig load_device_config(const std::filesystem::path& path, const std::vector<std::string>& form_languages) {
     const std::string file = path.string();
     const YAML::Node root = load_yaml_file(path);
@@ -92,9 +75,9 @@ DeviceConfig load_device_config(const std::filesystem::path& path, const std::ve
 
     const std::string key = map.required_string("ngo_public_key");
     try {
-        config.ngo_public_key = decode_public_key(key);
-    } catch (const std::invalid_argument& e) {
-        throw error_at(file, root["ngo_public_key"], std::string("'ngo_public_key': ") + e.what());
+        config.ngo_public_key = parse_public_key(key);
+    } catch (const KeyError& e) {
+        throw error_at(file, root["ngo_public_key"], e.what());
     }
 
     config.staff_pin_hash = map.optional_string("staff_pin_hash");

@@ -3,6 +3,7 @@
 // the kiosk stands, where it sends, the key it seals to, the staff PIN hash and the look.
 // Validated in full at start; every problem names the file, line, key and what is wrong.
 #include "content_error.h"
+#include "seal.h"
 
 #include <array>
 #include <filesystem>
@@ -15,7 +16,7 @@ struct DeviceConfig {
     std::string site;
     std::string collector_url;  // empty: records stay queued on the device
     std::string device_token;
-    std::array<unsigned char, 32> ngo_public_key{};
+    PublicKey ngo_public_key{};
     std::string staff_pin_hash;  // empty: the staff panel cannot be opened
     int idle_timeout_seconds = 90;
     std::vector<std::string> languages;  // empty: every language of the form
@@ -29,8 +30,5 @@ struct DeviceConfig {
 // Throws ContentError. `form_languages` are the locales the form offers; a language the
 // form lacks is an error rather than a blank screen.
 DeviceConfig load_device_config(const std::filesystem::path& file, const std::vector<std::string>& form_languages);
-
-// A 32-byte X25519 public key in standard base64; throws std::invalid_argument saying why.
-std::array<unsigned char, 32> decode_public_key(const std::string& base64);
 
 }  // namespace selfcheck

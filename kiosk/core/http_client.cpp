@@ -2,6 +2,8 @@
 
 #include <curl/curl.h>
 
+#include <cctype>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 
@@ -18,7 +20,24 @@ size_t append_body(char* data, size_t size, size_t count, void* out) {
     return size * count;
 }
 
-HttpResponse perform(const std::string& url, const std::string* json, std::chrono::milliseconds timeout) {
+// Picks Retry-After (seconds form; an HTTP date is ignored) out of the response headers.
+size_t read_header(char* data, size_t size, size_t count, void* out) {
+    const std::string line(data, size * count);
+    const std::string name = "retry-after:";
+    if (line.size() > name.size()) {
+        std::string head = line.substr(0, name.size());
+        for (auto& c : head) c = char(std::tolower(static_cast<unsigned char>(c)));
+        if (head == name) {
+            char* end = nullptr;
+            const long seconds = std::strtol(line.c_str() + name.size(), &end, 10);
+            if (end != line.c_str() + name.size() && seconds >= 0) static_cast<HttpResponse*>(out)->retry_after_seconds = seconds;
+        }
+    }
+    return size * count;
+}
+
+HttpResponse perform(const std::string& url, const std::string* json, std::chrono::milliseconds timeout,
+                     const std::string& bearer_token) {
     init_curl_once();
     HttpResponse response;
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
@@ -35,9 +54,13 @@ HttpResponse perform(const std::string& url, const std::string* json, std::chron
     curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);  // safe from a worker thread
     curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, append_body);
     curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, read_header);
+    curl_easy_setopt(curl.get(), CURLOPT_HEADERDATA, &response);
+    auto add_header = [&](const std::string& header) { headers.reset(curl_slist_append(headers.release(), header.c_str())); };
+    if (!bearer_token.empty()) add_header("Authorization: Bearer " + bearer_token);
+    if (json) add_header("Content-Type: application/json");
+    if (headers) curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
     if (json) {
-        headers.reset(curl_slist_append(nullptr, "Content-Type: application/json"));
-        curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
         curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, json->c_str());
         curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(json->size()));
     }
@@ -53,12 +76,13 @@ HttpResponse perform(const std::string& url, const std::string* json, std::chron
 
 }  // namespace
 
-HttpResponse http_post_json(const std::string& url, const std::string& json, std::chrono::milliseconds timeout) {
-    return perform(url, &json, timeout);
+HttpResponse http_post_json(const std::string& url, const std::string& json, std::chrono::milliseconds timeout,
+                            const std::string& bearer_token) {
+    return perform(url, &json, timeout, bearer_token);
 }
 
 HttpResponse http_get(const std::string& url, std::chrono::milliseconds timeout) {
-    return perform(url, nullptr, timeout);
+    return perform(url, nullptr, timeout, "");
 }
 
 }  // namespace selfcheck

@@ -47,4 +47,13 @@ std::vector<uint8_t> Display::read_rgba() const {
     return pixels;
 }
 
+float Display::dpi() const {
+    constexpr float kReference = 96.0f;
+    if (!window_) return kReference;
+    float diagonal = 0;
+    const int index = SDL_GetWindowDisplayIndex(window_);
+    if (index < 0 || SDL_GetDisplayDPI(index, &diagonal, nullptr, nullptr) != 0 || diagonal < 50 || diagonal > 1000) return kReference;
+    return diagonal;
+}
+
 }  // namespace selfcheck::platform

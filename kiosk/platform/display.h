@@ -38,6 +38,9 @@ public:
     bool headless() const { return surface_ != nullptr; }
     // Size in pixels of what is drawn (the renderer's output).
     void size(int& width, int& height) const;
+    // Pixels per inch as the display reports it (diagonal); 96, the reference density, when
+    // headless or when the display does not say.
+    float dpi() const;
 
     // The last frame drawn, as tightly packed RGBA bytes.
     std::vector<uint8_t> read_rgba() const;

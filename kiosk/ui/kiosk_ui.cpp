@@ -25,27 +25,33 @@ namespace {
 bool staff_showing(const UiContext& ui) { return ui.staff && ui.staff->panel.view() != StaffPanel::View::Closed; }
 
 // Neutral title at the left; Language and the quick exit at the right, on every screen (one
-// tap on Exit wipes everything). The bar grows when the title needs two lines.
+// tap on Exit wipes everything). Where the title would have to break inside a word beside the
+// buttons (a narrow screen), it gets a row of its own above them.
 float draw_top_bar(UiContext& ui, ImVec2 display) {
     const Theme& t = theme();
     const float em = ui.em();
     const float inset = 0.3f * em;
-    auto button_width = [&](const std::string& label) { return std::max(5.f * em, ImGui::CalcTextSize(label.c_str()).x + 2 * em); };
+    auto button_width = [&](const std::string& label) { return std::max(3.5f * em, ImGui::CalcTextSize(label.c_str()).x + 2 * em); };
     const std::string exit_label = ui.text("nav.quick_exit");
     const bool offer_language = ui.session.step() != Step::Welcome && !staff_showing(ui);
     const std::string language_label = offer_language ? ui.text("nav.change_language") : std::string();
     const float exit_width = button_width(exit_label);
     const float language_width = offer_language ? button_width(language_label) : 0.f;
-    const float title_width = display.x - exit_width - language_width - 2 * em - (offer_language ? inset : 0.f);
     const std::string title = ui.title.empty() ? ui.text("app.title") : ui.title;
-    const float height = std::max(t.top_bar_height * em, wrapped_height(ui, ui.fonts.body, title, title_width) + 1.2f * em);
+    const float beside_width = display.x - exit_width - language_width - 2 * em - (offer_language ? inset : 0.f);
+    const bool stacked = beside_width < 7 * em && ImGui::CalcTextSize(title.c_str()).x > beside_width;
+    const float title_width = stacked ? display.x - 1.6f * em : beside_width;
+    const float title_height = wrapped_height(ui, ui.fonts.body, title, title_width);
+    const float buttons_row = t.top_bar_height * em;
+    const float title_row = stacked ? title_height + 0.8f * em : std::max(buttons_row, title_height + 1.2f * em);
+    const float height = stacked ? title_row + buttons_row : title_row;
 
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, height), t.top_bar);
-    ImGui::SetCursorScreenPos(ImVec2(em * 0.8f, (height - wrapped_height(ui, ui.fonts.body, title, title_width)) * 0.5f));
+    ImGui::SetCursorScreenPos(ImVec2(em * 0.8f, (title_row - title_height) * 0.5f));
     wrapped_text(ui, title, ui.fonts.body, title_width, t.muted_text);
 
     const float button_height = t.top_bar_height * em - 2 * inset;
-    const float button_top = (height - button_height) * 0.5f;
+    const float button_top = (stacked ? title_row : 0.f) + ((stacked ? buttons_row : height) - button_height) * 0.5f;
     ImGui::SetCursorScreenPos(ImVec2(display.x - exit_width - inset, button_top));
     if (tap_button(ui, "nav.quick_exit", exit_label, ImVec2(exit_width, button_height), ButtonKind::Exit)) {
         ui.session.wipe();
@@ -84,7 +90,10 @@ void draw_kiosk(UiContext& ui, ImVec2 display) {
         const Question* question = ui.session.current_question();
         const std::string shown = screen_name(ui.session, ui.staff ? &ui.staff->panel : nullptr) +
                                   (question ? "/" + question->id : std::string());
-        if (shown != ui.memory.shown_screen) ImGui::SetScrollY(0);
+        if (shown != ui.memory.shown_screen) {
+            ImGui::SetScrollY(0);
+            ui.memory.scroll_velocity = 0;
+        }
         ui.memory.shown_screen = shown;
         const ScreenArea area{scroll.origin(), scroll.size()};
         if (staff && ui.staff->panel.view() == StaffPanel::View::Pin) draw_staff_pin(ui, *ui.staff, area);

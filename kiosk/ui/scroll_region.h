@@ -1,7 +1,9 @@
 #pragma once
 // A region whose content may be taller than the screen, scrolled by dragging a finger
 // (ImGui 1.86 has no touch scrolling, and the kiosk shows no thin scrollbars). Inside it,
-// screens lay out from the region's origin, which moves as it scrolls.
+// screens lay out from the region's origin, which moves as it scrolls. A flick glides on and
+// slows down (inertia); a finger put down stops it. While more content lies below, a cue at
+// the bottom edge says so.
 #include "ui_context.h"
 
 #include <imgui.h>
@@ -21,6 +23,7 @@ public:
 
 private:
     UiContext& ui_;
+    ImVec2 min_;
     ImVec2 origin_;
     ImVec2 size_;
 };

@@ -18,6 +18,7 @@ namespace selfcheck::ui {
 struct UiMemory {
     std::string shown_screen;        // screen and question shown last frame, to start each new one at the top
     bool choosing_language = false;  // the language list is open over the screen
+    float scroll_velocity = 0;       // pixels per frame the screen still glides after a flick
 };
 
 // The staff panel's parts for this frame. Absent in tests that never open it.

@@ -32,7 +32,9 @@ std::optional<WidgetRect> WidgetRegistry::scroll_region_of(const std::string& na
     return it->second;
 }
 
-void WidgetRegistry::record_text(const std::string& text, bool overflowed) { texts_.push_back({text, overflowed}); }
+void WidgetRegistry::record_text(const std::string& text, bool overflowed, float font_size) {
+    texts_.push_back({text, overflowed, font_size});
+}
 
 std::optional<WidgetRect> WidgetRegistry::find(const std::string& name) const {
     auto it = widgets_.find(name);

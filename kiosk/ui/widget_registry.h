@@ -23,6 +23,7 @@ struct WidgetRect {
 struct DrawnText {
     std::string text;
     bool overflowed = false;  // did not fit the box it was given
+    float font_size = 0;      // pixels
 };
 
 class WidgetRegistry {
@@ -36,7 +37,7 @@ public:
     std::optional<WidgetRect> scroll_region_of(const std::string& name) const;
     // How far the (last) scroll region was scrolled this frame, in pixels.
     float scrolled() const { return scrolled_; }
-    void record_text(const std::string& text, bool overflowed);
+    void record_text(const std::string& text, bool overflowed, float font_size);
 
     std::optional<WidgetRect> find(const std::string& name) const;
     const std::map<std::string, WidgetRect>& widgets() const { return widgets_; }

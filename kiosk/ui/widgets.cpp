@@ -40,7 +40,7 @@ bool tap_button(UiContext& ui, const std::string& name, const std::string& label
     draw->AddRectFilled(min, max, pressed ? pressed_fill : fill, t.rounding * ui.em());
     const bool fits = draw_centred(draw, ImGui::GetFont(), label, min, max, 0.5f * ui.em(), ink, ui.locale());
     ui.registry.record_widget(name, {min, max});
-    ui.registry.record_text(label, !fits);
+    ui.registry.record_text(label, !fits, ImGui::GetFont()->FontSize);
     return tapped;
 }
 
@@ -75,7 +75,7 @@ void wrapped_text(UiContext& ui, const std::string& text, ImFont* font, float wi
         y += font->FontSize;
     }
     ImGui::Dummy(ImVec2(width, wrapped.size.y));
-    ui.registry.record_text(text, wrapped.size.x > width + 0.5f);
+    ui.registry.record_text(text, wrapped.size.x > width + 0.5f, font->FontSize);
 }
 
 }  // namespace selfcheck::ui

@@ -1,13 +1,6 @@
-// End to end on loopback: collector started on a free port, the kiosk walked headless
-// through one session against it, and the record arrives exactly once.
-//
-// PENDING (collector side of issue #6): the collector now takes only sealed batches on
-// POST /api/v1/batches with a device token (docs/protocol.md); the plaintext
-// POST /api/v1/records this kiosk still uses is gone. Until the kiosk's new sync worker
-// lands, the walk-and-deliver case is hidden ([.] tag, so CTest does not register it) and
-// expected to fail; run it by hand with: kiosk_to_collector_test "[pending-sync-worker]".
-// When the worker lands: give the kiosk the kiosk.yaml printed by `collector device add`
-// (made in RunningCollector below) and drop the tag.
+// End to end on loopback: the NGO key pair made, a device enrolled, the collector started on
+// a free port, the kiosk walked headless through sessions with the kiosk.yaml enrolment
+// printed, and every record arrives exactly once.
 #include "child_process.h"
 #include "http_client.h"
 #include "temp_dir.h"
@@ -17,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <fstream>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -53,40 +47,76 @@ struct RunningCollector {
         REQUIRE(count.status == 0);
         return std::stol(count.output);
     }
+    // `collector device add`: the kiosk.yaml it prints, written beside the db.
+    std::filesystem::path enrol(const std::string& site, const std::string& kiosk_url) const {
+        const RunResult added = run_program({COLLECTOR_BINARY, "device", "add", "--db", db_path.string(), "--site", site,
+                                             "--public-key", (db_path.parent_path() / "keys" / "ngo_public.key").string(),
+                                             "--url", kiosk_url},
+                                            10s);
+        INFO(added.output);
+        REQUIRE(added.status == 0);
+        const auto file = db_path.parent_path() / (site + ".yaml");
+        std::ofstream(file) << added.output;
+        return file;
+    }
     std::filesystem::path db_path;
     ChildProcess process;
     std::string url;
 };
 
+RunResult walk_kiosk(const std::filesystem::path& config, const std::filesystem::path& data, const std::string& locale,
+                     const std::filesystem::path& shots, const std::string& sync_wait = "30") {
+    std::filesystem::create_directories(data);
+    return run_program({KIOSK_BINARY, "--headless", "--size", "480x800", "--language", locale, "--config", config.string(),
+                        "--data-dir", data.string(), "--walk", shots.string(), "--sync-wait", sync_wait},
+                       90s);
+}
+
 }  // namespace
 
-TEST_CASE("a session walked on the kiosk reaches the collector once", "[.][pending-sync-worker]") {
+TEST_CASE("sessions walked on an enrolled kiosk reach the collector once each") {
     TempDir dir;
     RunningCollector collector(dir.path() / "collector.db");
     CHECK(collector.records() == 0);
+    const auto config = collector.enrol("wan-chai-centre", collector.url);
 
-    const RunResult kiosk = run_program({KIOSK_BINARY, "--headless", "--size", "480x800", "--language", "id",
-                                         "--walk", (dir.path() / "shots").string(), "--collector", collector.url},
-                                        60s);
-    INFO(kiosk.output);
-    REQUIRE(kiosk.status == 0);
-    CHECK_THAT(kiosk.output, Catch::Matchers::Contains("screenshot: ") && Catch::Matchers::Contains("welcome"));
-    CHECK_THAT(kiosk.output, Catch::Matchers::Contains("records sent to collector: 1"));
-    CHECK(collector.records() == 1);
-
+    for (const std::string locale : {"id", "zh_Hant_HK"}) {
+        const RunResult kiosk = walk_kiosk(config, dir.path() / "kiosk-data", locale, dir.path() / "shots");
+        INFO(kiosk.output);
+        REQUIRE(kiosk.status == 0);
+        CHECK_THAT(kiosk.output, Catch::Matchers::Contains("screenshot: ") && Catch::Matchers::Contains("welcome"));
+        CHECK_THAT(kiosk.output, Catch::Matchers::Contains("records sent to collector: 1"));
+    }
+    CHECK(collector.records() == 2);
     CHECK(collector.process.stop(SIGTERM, 10s) == 0);
 }
 
-TEST_CASE("the kiosk reports a collector it cannot reach instead of pretending") {
+TEST_CASE("a record kept while the collector was down goes once it is back") {
     TempDir dir;
+    const auto db = dir.path() / "collector.db";
+    std::filesystem::path config;
     std::string url;
     {
-        RunningCollector collector(dir.path() / "collector.db");  // take a free port, then free it
+        RunningCollector collector(db);  // enrol, note the port, then stop it
         url = collector.url;
+        config = collector.enrol("mong-kok", url);
         collector.process.stop(SIGTERM, 10s);
     }
-    const RunResult kiosk = run_program({KIOSK_BINARY, "--headless", "--size", "480x800", "--walk",
-                                         (dir.path() / "shots").string(), "--collector", url, "--sync-wait", "2"},
-                                        60s);
-    CHECK(kiosk.status == 1);
+    const RunResult offline = walk_kiosk(config, dir.path() / "kiosk-data", "fil", dir.path() / "shots", "2");
+    INFO(offline.output);
+    CHECK(offline.status == 1);  // said plainly: not sent
+    CHECK_THAT(offline.output, Catch::Matchers::Contains("records sent to collector: 0"));
+
+    // The collector returns on the same port; the next run sends both records.
+    const std::string port = url.substr(url.rfind(':') + 1);
+    ChildProcess again({COLLECTOR_BINARY, "serve", "--db", db.string(), "--host", "127.0.0.1", "--port", port,
+                        "--secret-key", (dir.path() / "keys" / "ngo_secret.key").string()});
+    REQUIRE(again.read_line(10s).rfind("collector listening on", 0) == 0);
+    const RunResult online = walk_kiosk(config, dir.path() / "kiosk-data", "en", dir.path() / "shots");
+    INFO(online.output);
+    CHECK(online.status == 0);
+    CHECK_THAT(online.output, Catch::Matchers::Contains("records sent to collector: 2"));
+    const RunResult count = run_program({COLLECTOR_BINARY, "count", "--db", db.string()}, 10s);
+    CHECK(std::stol(count.output) == 2);
+    CHECK(again.stop(SIGTERM, 10s) == 0);
 }

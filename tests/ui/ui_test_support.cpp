@@ -32,7 +32,15 @@ KioskConfig headless(int width, int height) {
     config.headless = true;
     config.width = width;
     config.height = height;
+    config.screen_dpi = typical_dpi(width, height);
     return config;
+}
+
+int typical_dpi(int width, int height) {
+    const int short_side = std::min(width, height);
+    if (short_side <= 600) return 133;
+    if (short_side <= 900) return 149;
+    return 102;
 }
 
 void check_text_of_frame(KioskApp& app) {
@@ -45,6 +53,10 @@ void check_text_of_frame(KioskApp& app) {
             continue;
         }
         INFO("widget " << name);
+        if (name.rfind("qr.", 0) != 0 && name != "screen.scroll") {  // QR codes are scanned, not tapped
+            CHECK(rect.width() >= min_target_px(app.screen_dpi()));
+            CHECK(rect.height() >= min_target_px(app.screen_dpi()));
+        }
         CHECK(rect.min.x >= 0);
         CHECK(rect.min.y >= 0);
         CHECK(rect.max.x <= float(width));
@@ -53,6 +65,7 @@ void check_text_of_frame(KioskApp& app) {
     for (const auto& drawn : app.registry().texts()) {
         INFO("text: " << drawn.text);
         CHECK_FALSE(drawn.overflowed);
+        CHECK(drawn.font_size >= min_text_px(app.screen_dpi()));
         for (unsigned c : codepoints(drawn.text)) {
             if (c == ' ' || c == '\n') continue;
             INFO("codepoint U+" << std::hex << c);

@@ -12,10 +12,15 @@
 
 namespace selfcheck::testing {
 
+// A headless kiosk at the density of a real device with that many pixels (see typical_dpi).
 KioskConfig headless(int width, int height);
+// 480x800: a 7-inch tablet (133 dpi); 800x1280: a 10.1-inch tablet (149 dpi); larger: a
+// 21.5-inch 1080p touchscreen (102 dpi).
+int typical_dpi(int width, int height);
 
 // Every character of every string drawn this frame has a glyph in the atlas, every string
-// fitted its box, and every button lies wholly on screen where a finger can reach it.
+// fitted its box, every button lies wholly on screen where a finger can reach it, no text is
+// under 18 pt and no button under 9 mm at the app's density.
 void check_text_of_frame(KioskApp& app);
 
 // Not blank: a real screen has text and buttons, so many pixels differ from the background

@@ -3,6 +3,7 @@
 #include "scripted_walk.h"
 #include "temp_dir.h"
 #include "test_driver.h"
+#include "theme.h"
 #include "ui_test_support.h"
 
 #include <imgui.h>
@@ -275,4 +276,78 @@ TEST_CASE("the QR codes on the result screen scan back to the help numbers") {
     INFO("decoded:\n" << decoded);
     CHECK_THAT(decoded, Catch::Matchers::Contains("tel:999"));          // violence: the police are listed
     CHECK_THAT(decoded, Catch::Matchers::Contains("tel:+85221579537")); // the Labour Department hotline
+}
+
+namespace {
+
+// Presses at `from`, moves to `to` in `steps` frames, lifts: a flick when the steps are few.
+void flick(KioskApp& app, ImVec2 from, ImVec2 to, int steps) {
+    app.input().press(from.x, from.y);
+    app.render_frame();
+    for (int i = 1; i <= steps; ++i) {
+        const float f = float(i) / float(steps);
+        app.input().move(from.x + (to.x - from.x) * f, from.y + (to.y - from.y) * f);
+        app.render_frame();
+    }
+    app.input().release(to.x, to.y);
+    app.render_frame();
+}
+
+// The "more below" badge: a disc of the theme's primary colour at the bottom centre of the
+// region, with a light chevron in its middle.
+bool more_below_shown(KioskApp& app) {
+    const auto region = *app.registry().find("screen.scroll");
+    int width = 0, height = 0;
+    app.display().size(width, height);
+    const auto rgba = app.display().read_rgba();
+    const float em = app.fonts().em;
+    auto colour_at = [&](float x, float y) {
+        const uint8_t* p = &rgba[(size_t(y) * size_t(width) + size_t(x)) * 4];
+        return IM_COL32(p[0], p[1], p[2], 0xFF);
+    };
+    const float cx = region.center().x, cy = region.max.y - 0.9f * em;
+    return colour_at(cx - 0.55f * em, cy) == ui::theme().primary && colour_at(cx, cy - 0.1f * em) == ui::theme().on_primary;
+}
+
+}  // namespace
+
+TEST_CASE("a flicked screen glides on after the finger lifts and a touch stops it") {
+    KioskApp app(headless(480, 800));
+    TestDriver driver(app);
+    driver.settle();
+    driver.tap("lang.en");
+    driver.tap("privacy.continue");
+    const auto region = *app.registry().find("screen.scroll");
+    const float x = region.center().x;
+    flick(app, ImVec2(x, region.max.y - 10), ImVec2(x, region.max.y - 10 - 3 * app.fonts().em), 3);
+    const float at_release = app.registry().scrolled();
+    REQUIRE(app.animating());
+    app.render_frame();
+    app.render_frame();
+    CHECK(app.registry().scrolled() > at_release);  // still moving with no finger down
+
+    app.input().press(x, region.center().y);  // a finger down stops it where it is
+    app.render_frame();
+    CHECK_FALSE(app.animating());
+    app.input().release(x, region.center().y);
+    app.render_frame();
+
+    // A slow drag lets go without a glide.
+    driver.settle();
+    flick(app, ImVec2(x, region.max.y - 10), ImVec2(x, region.max.y - 10 - app.fonts().em), 40);
+    app.render_frame();
+    app.render_frame();
+    CHECK_FALSE(app.animating());
+}
+
+TEST_CASE("a cue shows while more lies below and goes at the end") {
+    KioskApp app(headless(480, 800));
+    TestDriver driver(app);
+    driver.settle();
+    driver.tap("lang.en");
+    driver.tap("privacy.continue");
+    REQUIRE_FALSE(app.registry().find("nav.back")->visible);  // the question is taller than the screen
+    CHECK(more_below_shown(app));
+    driver.scroll_to_end("screen.scroll");
+    CHECK_FALSE(more_below_shown(app));
 }

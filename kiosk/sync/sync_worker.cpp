@@ -1,0 +1,205 @@
+#include "sync_worker.h"
+
+#include "batch_protocol.h"
+#include "http_client.h"
+#include "network_watch.h"
+#include "store_error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace selfcheck {
+
+using Clock = std::chrono::steady_clock;
+
+SyncWorker::SyncWorker(Outbox& outbox, SyncSettings settings)
+    : outbox_(outbox),
+      settings_(std::move(settings)),
+      random_(std::random_device{}()),
+      retry_(settings_.retry, [this] { return std::uniform_real_distribution<double>(0, 1)(random_); }),
+      batch_size_(std::max<size_t>(1, settings_.batch_size)) {
+    if (!settings_.interfaces_up) settings_.interfaces_up = [] { return interfaces_up(); };
+    // Whatever waited from before a restart goes after the usual random delay.
+    next_attempt_ = Clock::now() + random_between(settings_.min_delay, settings_.max_delay);
+    thread_ = std::thread([this] { run(); });
+}
+
+SyncWorker::~SyncWorker() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+std::chrono::milliseconds SyncWorker::random_between(std::chrono::milliseconds low, std::chrono::milliseconds high) {
+    if (high <= low) return low;
+    return std::chrono::milliseconds(std::uniform_int_distribution<long long>(low.count(), high.count())(random_));
+}
+
+void SyncWorker::record_added() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        next_attempt_ = std::min(next_attempt_, Clock::now() + random_between(settings_.min_delay, settings_.max_delay));
+    }
+    wake_.notify_all();
+}
+
+void SyncWorker::send_now() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        send_now_ = true;
+    }
+    wake_.notify_all();
+}
+
+SyncStatus SyncWorker::status() const {
+    SyncStatus status;
+    try {
+        const OutboxCounts counts = outbox_.counts();
+        status.queued = size_t(counts.queued);
+        status.rejected = size_t(counts.rejected);
+    } catch (const StoreError& e) {
+        status.last_error = e.what();
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    status.sent = sent_;
+    if (status.last_error.empty()) status.last_error = last_error_;
+    status.last_success = last_success_;
+    return status;
+}
+
+bool SyncWorker::wait_until_sent(std::chrono::milliseconds limit) {
+    const auto deadline = Clock::now() + limit;
+    send_now();
+    std::unique_lock<std::mutex> lock(mutex_);
+    auto nothing_queued = [this] {
+        try {
+            return outbox_.counts().queued == 0;
+        } catch (const StoreError&) {
+            return false;
+        }
+    };
+    while (!nothing_queued()) {
+        if (round_done_.wait_until(lock, deadline) == std::cv_status::timeout) return nothing_queued();
+    }
+    return true;
+}
+
+void SyncWorker::run() {
+    std::set<std::string> interfaces = settings_.interfaces_up();
+    auto next_network_check = Clock::now() + settings_.network_check;
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stopping_) {
+        wake_.wait_until(lock, std::min(next_attempt_, next_network_check), [this] {
+            return stopping_ || send_now_ || Clock::now() >= next_attempt_;
+        });
+        if (stopping_) break;
+        const auto now = Clock::now();
+        bool attempt = send_now_ || now >= next_attempt_;
+        send_now_ = false;
+        if (now >= next_network_check) {
+            lock.unlock();
+            const auto up = settings_.interfaces_up();
+            lock.lock();
+            if (network_came_up(interfaces, up) && retry_.failures() > 0) attempt = true;  // back online: no need to wait
+            interfaces = up;
+            next_network_check = now + settings_.network_check;
+        }
+        if (!attempt) continue;
+
+        lock.unlock();
+        const RoundOutcome outcome = send_everything();
+        if (outcome.ok) check_in();
+        lock.lock();
+        if (outcome.ok) {
+            retry_.reset();
+            next_attempt_ = Clock::now() + settings_.poll_interval;
+        } else {
+            next_attempt_ = Clock::now() + retry_.after_failure(outcome.retry_after_seconds);
+        }
+        lock.unlock();
+        round_done_.notify_all();
+        if (settings_.on_change) settings_.on_change();
+        lock.lock();
+    }
+}
+
+void SyncWorker::fail(const std::string& why) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    last_error_ = why;
+}
+
+SyncWorker::RoundOutcome SyncWorker::send_everything() {
+    try {
+        for (bool more = true; more;) {
+            std::vector<OutboxEntry> batch = outbox_.next_batch(batch_size_);
+            if (batch.empty()) break;
+            more = batch.size() == batch_size_;
+            const RoundOutcome outcome = send_batch(std::move(batch), more);
+            if (!outcome.ok) return outcome;
+        }
+    } catch (const StoreError& e) {
+        fail(std::string("outbox: ") + e.what());
+        return {};
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    last_error_.clear();
+    last_success_ = std::chrono::system_clock::now();
+    return {true, std::nullopt};
+}
+
+SyncWorker::RoundOutcome SyncWorker::send_batch(std::vector<OutboxEntry> batch, bool& more) {
+    std::shuffle(batch.begin(), batch.end(), random_);  // arrival order says nothing of use order
+    const HttpResponse response = http_post_json(settings_.collector_url + "/api/v1/batches", batch_request_json(batch),
+                                                 settings_.http_timeout, settings_.device_token);
+    if (response.status == 0) {
+        fail("collector unreachable: " + response.error);
+        return {};
+    }
+    if (response.status == 413) {  // too big for the collector: smaller batches, or refuse the one record
+        if (batch.size() == 1) outbox_.mark_rejected(batch.front().record_id, "larger than the collector accepts");
+        batch_size_ = std::max<size_t>(1, batch.size() / 2);
+        more = true;
+        return {true, std::nullopt};
+    }
+    if (response.status == 401) {
+        fail("the collector refused this device's token (revoked, or the config is wrong)");
+        return {};
+    }
+    if (response.status != 200) {
+        fail("collector answered " + std::to_string(response.status) + ": " + response.body.substr(0, 200));
+        return {false, response.retry_after_seconds};
+    }
+    std::vector<RecordVerdict> verdicts;
+    try {
+        verdicts = parse_batch_reply(response.body, batch);
+    } catch (const std::exception& e) {
+        fail(std::string("collector's answer not understood: ") + e.what());
+        return {};
+    }
+    std::vector<std::string> arrived;
+    for (const auto& verdict : verdicts) {
+        if (verdict.status == RecordVerdict::Status::Rejected) outbox_.mark_rejected(verdict.record_id, verdict.reason);
+        else arrived.push_back(verdict.record_id);
+    }
+    outbox_.acknowledge(arrived);
+    std::lock_guard<std::mutex> lock(mutex_);
+    sent_ += arrived.size();
+    return {true, std::nullopt};
+}
+
+// Tells the collector how this device is doing: counts and versions, never an answer.
+void SyncWorker::check_in() {
+    SyncStatus now = status();
+    const nlohmann::json body = {{"queue_size", now.queued},
+                                 {"rejected", now.rejected},
+                                 {"last_error", now.last_error},
+                                 {"content_version", settings_.content_version},
+                                 {"app_version", settings_.app_version}};
+    http_post_json(settings_.collector_url + "/api/v1/checkin", body.dump(), settings_.http_timeout, settings_.device_token);
+}
+
+}  // namespace selfcheck

@@ -1,0 +1,86 @@
+#pragma once
+// Sends the outbox's sealed records to the collector from a thread of its own, so a slow or
+// dead network never blocks a frame (docs/protocol.md, "Submitting a batch").
+//
+// - At least once from here, exactly once in effect: a record leaves the outbox only when
+//   the collector answered "stored" or "duplicate" for it; the collector is idempotent by
+//   record id, so a batch resent after a lost answer stores nothing twice.
+// - A fresh record is sent after a random delay, and each batch is shuffled, so neither the
+//   arrival time nor the order points at when someone used the kiosk.
+// - Failures back off exponentially with jitter and honour Retry-After (429, 503). A timer
+//   tries again now and then, a network coming back tries at once, and staff can send now.
+#include "outbox.h"
+#include "retry_policy.h"
+#include "sync_control.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+
+namespace selfcheck {
+
+struct SyncSettings {
+    std::string collector_url;  // e.g. https://collector.example.org
+    std::string device_token;
+    std::string content_version;  // reported at check-in
+    std::string app_version;
+    size_t batch_size = 50;
+    std::chrono::milliseconds http_timeout{20000};
+    std::chrono::milliseconds poll_interval{15 * 60 * 1000};  // try now and then even without news
+    std::chrono::milliseconds min_delay{30 * 1000};           // a fresh record waits at random
+    std::chrono::milliseconds max_delay{5 * 60 * 1000};       // between these two
+    RetryPolicy::Settings retry;
+    std::chrono::milliseconds network_check{5000};
+    std::function<std::set<std::string>()> interfaces_up;  // empty: /sys/class/net
+    std::function<void()> on_change;                       // called from the worker after each round
+};
+
+class SyncWorker : public SyncControl {
+public:
+    // `outbox` must outlive the worker.
+    SyncWorker(Outbox& outbox, SyncSettings settings);
+    ~SyncWorker() override;  // stops after the request in flight; nothing is lost
+    SyncWorker(const SyncWorker&) = delete;
+    SyncWorker& operator=(const SyncWorker&) = delete;
+
+    // A record was just added: send it after a random delay.
+    void record_added();
+    void send_now() override;
+    SyncStatus status() const override;
+    bool wait_until_sent(std::chrono::milliseconds limit) override;
+
+private:
+    struct RoundOutcome {
+        bool ok = false;
+        std::optional<long> retry_after_seconds;
+    };
+    void run();
+    RoundOutcome send_everything();
+    RoundOutcome send_batch(std::vector<OutboxEntry> batch, bool& more);
+    void check_in();
+    void fail(const std::string& why);
+    std::chrono::milliseconds random_between(std::chrono::milliseconds low, std::chrono::milliseconds high);
+
+    Outbox& outbox_;
+    SyncSettings settings_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::condition_variable round_done_;
+    std::mt19937_64 random_;
+    RetryPolicy retry_;
+    std::chrono::steady_clock::time_point next_attempt_;
+    size_t batch_size_;
+    size_t sent_ = 0;
+    std::string last_error_;
+    std::optional<std::chrono::system_clock::time_point> last_success_;
+    bool send_now_ = false;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+}  // namespace selfcheck
