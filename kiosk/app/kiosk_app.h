@@ -45,6 +45,7 @@ public:
     const Messages& messages() const { return *messages_; }
     platform::PointerInput& input() { return input_; }
     platform::Display& display() { return *display_; }
+    const platform::Display& display() const { return *display_; }
     const ui::WidgetRegistry& registry() const { return registry_; }
     const ui::Fonts& fonts() const { return fonts_; }
     // Null in demo mode (no NGO key: nothing is kept) or without a collector.

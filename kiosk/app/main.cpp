@@ -143,6 +143,9 @@ int main(int argc, char** argv) {
         if (!options.screenshots_dir.empty()) {
             const auto set = selfcheck::render_screenshot_set(options.config, options.screenshots_dir);
             std::cout << set.screenshots.size() << " screenshots in " << options.screenshots_dir << "\n";
+            for (const auto& problem : set.problems) std::cerr << "kiosk: " << problem << "\n";
+            if (!set.problems.empty()) return 1;
+            std::cout << "every screen checked: all text fits, every glyph present, text >= 18 pt, buttons >= 9 mm\n";
             return 0;
         }
         selfcheck::KioskApp app(options.config);

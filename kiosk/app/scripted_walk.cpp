@@ -1,5 +1,6 @@
 #include "scripted_walk.h"
 
+#include "frame_check.h"
 #include "staff_pin.h"
 
 namespace selfcheck {
@@ -99,6 +100,7 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
         config.headless = true;
         config.width = width;
         config.height = height;
+        if (base.screen_dpi == 0) config.screen_dpi = typical_dpi(width, height);
         config.clock = [now] { return *now; };
         // The staff screens are opened with a throwaway PIN, never the device's own.
         const std::string staff_pin = "2468";
@@ -112,6 +114,7 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
                 const auto file = out_dir / (screen + "-" + locale + "-" + size + ".png");
                 driver.screenshot(file);
                 result.screenshots.push_back(file);
+                for (const auto& problem : frame_problems(app)) result.problems.push_back(file.filename().string() + ": " + problem);
             };
             driver.settle();
             shoot("welcome");

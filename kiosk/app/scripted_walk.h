@@ -31,6 +31,7 @@ void walk_to(TestDriver& driver, KioskApp& app, const std::string& locale, const
 
 struct WalkResult {
     std::vector<std::filesystem::path> screenshots;
+    std::vector<std::string> problems;  // frame_problems() of each shot, prefixed by its file name
 };
 
 // Chooses `locale`, answers each question with its first answer, shows the result, and
@@ -38,7 +39,8 @@ struct WalkResult {
 WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std::filesystem::path& out_dir);
 
 // Every screen, in every language, at phone (480x800), tablet (800x1280) and kiosk
-// (1920x1080) sizes: <screen>-<locale>-<WxH>.png in `out_dir`.
+// (1920x1080) sizes, each at the density of such a device (typical_dpi), unless `base` sets
+// one: <screen>-<locale>-<WxH>.png in `out_dir`. Every shot is checked (frame_check.h).
 WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem::path& out_dir);
 
 }  // namespace selfcheck

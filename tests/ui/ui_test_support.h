@@ -1,6 +1,7 @@
 #pragma once
 // What every UI test checks on a frame, and the helpers they share: a headless config, a
 // clock moved by hand, and walking to the first answer.
+#include "frame_check.h"
 #include "kiosk_app.h"
 #include "test_driver.h"
 
@@ -14,13 +15,8 @@ namespace selfcheck::testing {
 
 // A headless kiosk at the density of a real device with that many pixels (see typical_dpi).
 KioskConfig headless(int width, int height);
-// 480x800: a 7-inch tablet (133 dpi); 800x1280: a 10.1-inch tablet (149 dpi); larger: a
-// 21.5-inch 1080p touchscreen (102 dpi).
-int typical_dpi(int width, int height);
 
-// Every character of every string drawn this frame has a glyph in the atlas, every string
-// fitted its box, every button lies wholly on screen where a finger can reach it, no text is
-// under 18 pt and no button under 9 mm at the app's density.
+// frame_problems(app) is empty (frame_check.h), else lists them all.
 void check_text_of_frame(KioskApp& app);
 
 // Not blank: a real screen has text and buttons, so many pixels differ from the background
