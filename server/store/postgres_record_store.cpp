@@ -278,4 +278,100 @@ void PostgresRecordStore::record_checkin(const std::string& device_id, const Che
   });
 }
 
+// ---- reports and dashboard
+
+std::vector<Record> PostgresRecordStore::records_in_range(const RecordFilter& filter) const {
+  return with_connection("reading records for a report", [&](pqxx::connection& connection) {
+    pqxx::read_transaction work(connection);
+    const pqxx::result rows = work.exec_params(
+        "SELECT record_id, form_id, form_version, language, site, completed_on, answers_json, schema,"
+        " indicators_json, result_level FROM records"
+        " WHERE completed_on >= $1 AND completed_on <= $2 AND ($3 = '' OR site = $3)"
+        " ORDER BY completed_on, record_id",
+        filter.from, filter.to, filter.site);
+    std::vector<Record> records;
+    records.reserve(rows.size());
+    for (const pqxx::row& row : rows) {
+      Record record;
+      record.record_id = row[0].c_str();
+      record.form_id = row[1].c_str();
+      record.form_version = row[2].as<std::int64_t>();
+      record.language = row[3].c_str();
+      record.site = row[4].c_str();
+      record.completed_on = row[5].c_str();
+      record.answers_json = row[6].c_str();
+      record.schema = row[7].as<std::int64_t>();
+      record.indicators = indicators_from_json(row[8].c_str());
+      record.result_level = row[9].c_str();
+      records.push_back(std::move(record));
+    }
+    return records;
+  });
+}
+
+void PostgresRecordStore::add_user(const DashboardUser& user) {
+  with_connection("adding a dashboard user", [&](pqxx::connection& connection) {
+    pqxx::work work(connection);
+    work.exec_params("INSERT INTO dashboard_users (name, password_hash, created_at) VALUES ($1, $2, $3)",
+                     user.name, user.password_hash, user.created_at);
+    work.commit();
+    return 0;
+  });
+}
+
+std::optional<DashboardUser> PostgresRecordStore::find_user(const std::string& name) const {
+  return with_connection("looking up a dashboard user",
+                         [&](pqxx::connection& connection) -> std::optional<DashboardUser> {
+                           pqxx::read_transaction work(connection);
+                           const pqxx::result rows = work.exec_params(
+                               "SELECT name, password_hash, created_at FROM dashboard_users WHERE name = $1", name);
+                           if (rows.empty()) return std::nullopt;
+                           return DashboardUser{rows[0][0].c_str(), rows[0][1].c_str(), rows[0][2].c_str()};
+                         });
+}
+
+void PostgresRecordStore::add_session(const DashboardSession& session) {
+  with_connection("storing a dashboard session", [&](pqxx::connection& connection) {
+    pqxx::work work(connection);
+    work.exec_params(
+        "INSERT INTO dashboard_sessions (token_hash, user_name, csrf_token, expires_at) VALUES ($1, $2, $3, $4)",
+        session.token_hash, session.user_name, session.csrf_token, session.expires_at);
+    work.commit();
+    return 0;
+  });
+}
+
+std::optional<DashboardSession> PostgresRecordStore::find_session(const std::string& token_hash,
+                                                                  const std::string& now) const {
+  return with_connection("looking up a dashboard session",
+                         [&](pqxx::connection& connection) -> std::optional<DashboardSession> {
+                           pqxx::read_transaction work(connection);
+                           const pqxx::result rows = work.exec_params(
+                               "SELECT token_hash, user_name, csrf_token, expires_at FROM dashboard_sessions"
+                               " WHERE token_hash = $1 AND expires_at > $2",
+                               token_hash, now);
+                           if (rows.empty()) return std::nullopt;
+                           const pqxx::row row = rows[0];
+                           return DashboardSession{row[0].c_str(), row[1].c_str(), row[2].c_str(), row[3].c_str()};
+                         });
+}
+
+void PostgresRecordStore::delete_session(const std::string& token_hash) {
+  with_connection("ending a dashboard session", [&](pqxx::connection& connection) {
+    pqxx::work work(connection);
+    work.exec_params("DELETE FROM dashboard_sessions WHERE token_hash = $1", token_hash);
+    work.commit();
+    return 0;
+  });
+}
+
+std::int64_t PostgresRecordStore::delete_expired_sessions(const std::string& now) {
+  return with_connection("removing expired dashboard sessions", [&](pqxx::connection& connection) {
+    pqxx::work work(connection);
+    const pqxx::result result = work.exec_params("DELETE FROM dashboard_sessions WHERE expires_at <= $1", now);
+    work.commit();
+    return static_cast<std::int64_t>(result.affected_rows());
+  });
+}
+
 }  // namespace collector

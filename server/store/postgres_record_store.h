@@ -35,6 +35,15 @@ class PostgresRecordStore final : public RecordStore {
   std::vector<DeviceStatus> list_devices() const override;
   void record_checkin(const std::string& device_id, const CheckIn& checkin) override;
 
+  std::vector<Record> records_in_range(const RecordFilter& filter) const override;
+  void add_user(const DashboardUser& user) override;
+  std::optional<DashboardUser> find_user(const std::string& name) const override;
+  void add_session(const DashboardSession& session) override;
+  std::optional<DashboardSession> find_session(const std::string& token_hash,
+                                               const std::string& now) const override;
+  void delete_session(const std::string& token_hash) override;
+  std::int64_t delete_expired_sessions(const std::string& now) override;
+
  private:
   class Lease;
   std::unique_ptr<PgConnection> connect() const;

@@ -51,6 +51,23 @@ constexpr std::array kMigrations = {
         device_id       text   REFERENCES devices (device_id)
       );
     )sql",
+    // 2: reports read records by completed_on (and site); dashboard users and sessions.
+    // A session keeps only the hash of its cookie value.
+    R"sql(
+      CREATE INDEX records_by_completed_on ON records (completed_on, site);
+      CREATE TABLE dashboard_users (
+        name          text PRIMARY KEY,
+        password_hash text NOT NULL,
+        created_at    text NOT NULL
+      );
+      CREATE TABLE dashboard_sessions (
+        token_hash text PRIMARY KEY,
+        user_name  text NOT NULL REFERENCES dashboard_users (name),
+        csrf_token text NOT NULL,
+        expires_at text NOT NULL
+      );
+      CREATE INDEX dashboard_sessions_by_expiry ON dashboard_sessions (expires_at);
+    )sql",
 };
 
 }  // namespace

@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "server/store/dashboard_user.h"
 #include "server/store/device.h"
+#include "server/store/report_query.h"
 #include "server/store/stored_record.h"
 
 namespace collector {
@@ -54,6 +56,24 @@ class RecordStore {
   // All devices, oldest first, with their latest check-in.
   virtual std::vector<DeviceStatus> list_devices() const = 0;
   virtual void record_checkin(const std::string& device_id, const CheckIn& checkin) = 0;
+
+  // ---- reports and dashboard (both real stores implement these; the defaults throw
+  // StoreError so a test double need not)
+
+  // Records whose completed_on lies in [filter.from, filter.to] and, if filter.site is set,
+  // of that site; ordered by completed_on then record_id. Uses an index on completed_on.
+  virtual std::vector<Record> records_in_range(const RecordFilter& filter) const;
+
+  // Throws StoreError if the name is taken.
+  virtual void add_user(const DashboardUser& user);
+  virtual std::optional<DashboardUser> find_user(const std::string& name) const;
+  virtual void add_session(const DashboardSession& session);
+  // The session with this token hash if it expires after `now`; empty optional otherwise.
+  virtual std::optional<DashboardSession> find_session(const std::string& token_hash,
+                                                       const std::string& now) const;
+  virtual void delete_session(const std::string& token_hash);
+  // Removes sessions that expired at or before `now`; returns how many.
+  virtual std::int64_t delete_expired_sessions(const std::string& now);
 };
 
 }  // namespace collector

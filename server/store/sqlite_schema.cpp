@@ -52,6 +52,23 @@ constexpr std::array kMigrations = {
         app_version     TEXT    NOT NULL
       ) STRICT;
     )sql",
+    // 3: reports read records by completed_on (and site); dashboard users and sessions.
+    // A session keeps only the hash of its cookie value.
+    R"sql(
+      CREATE INDEX records_by_completed_on ON records (completed_on, site);
+      CREATE TABLE dashboard_users (
+        name          TEXT NOT NULL PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE dashboard_sessions (
+        token_hash TEXT NOT NULL PRIMARY KEY,
+        user_name  TEXT NOT NULL REFERENCES dashboard_users (name),
+        csrf_token TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX dashboard_sessions_by_expiry ON dashboard_sessions (expires_at);
+    )sql",
 };
 
 int schema_version(sqlite3* db) {

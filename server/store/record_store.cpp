@@ -1,0 +1,26 @@
+// RecordStore's defaults for the report and dashboard queries: a store that does not keep
+// them says so instead of pretending to be empty.
+#include "server/store/record_store.h"
+
+namespace collector {
+namespace {
+
+[[noreturn]] void unsupported(const char* what) {
+  throw StoreError(std::string("this store does not support ") + what);
+}
+
+}  // namespace
+
+std::vector<Record> RecordStore::records_in_range(const RecordFilter&) const { unsupported("reports"); }
+void RecordStore::add_user(const DashboardUser&) { unsupported("dashboard users"); }
+std::optional<DashboardUser> RecordStore::find_user(const std::string&) const {
+  unsupported("dashboard users");
+}
+void RecordStore::add_session(const DashboardSession&) { unsupported("dashboard sessions"); }
+std::optional<DashboardSession> RecordStore::find_session(const std::string&, const std::string&) const {
+  unsupported("dashboard sessions");
+}
+void RecordStore::delete_session(const std::string&) { unsupported("dashboard sessions"); }
+std::int64_t RecordStore::delete_expired_sessions(const std::string&) { unsupported("dashboard sessions"); }
+
+}  // namespace collector

@@ -1,0 +1,14 @@
+#pragma once
+// What reports ask the store for: records completed in a date range, at one site or all.
+
+#include <string>
+
+namespace collector {
+
+struct RecordFilter {
+  std::string from;  // YYYY-MM-DD, inclusive
+  std::string to;    // YYYY-MM-DD, inclusive
+  std::string site;  // empty: every site
+};
+
+}  // namespace collector
