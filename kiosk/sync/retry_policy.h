@@ -20,6 +20,9 @@ public:
     // The wait before the next try, after one more failure. Grows 2x per failure up to
     // `longest`; the jitter keeps it between half and all of that.
     std::chrono::milliseconds after_failure(std::optional<long> retry_after_seconds);
+    // Retry-After as a wait, clamped to [0, a day]: a broken proxy's huge value must neither
+    // overflow the clock nor silence a kiosk for good.
+    static std::chrono::milliseconds retry_after(long seconds);
     void reset() { failures_ = 0; }
     int failures() const { return failures_; }
 

@@ -82,8 +82,10 @@ bool SyncWorker::wait_until_sent(std::chrono::milliseconds limit) {
             return false;
         }
     };
-    while (!nothing_queued()) {
-        if (round_done_.wait_until(lock, deadline) == std::cv_status::timeout) return nothing_queued();
+    // Between rounds only: mid-round the queue can be empty while last_error still holds the
+    // failure that the round is about to clear.
+    while (in_round_ || !nothing_queued()) {
+        if (round_done_.wait_until(lock, deadline) == std::cv_status::timeout) return !in_round_ && nothing_queued();
     }
     return true;
 }
@@ -91,35 +93,43 @@ bool SyncWorker::wait_until_sent(std::chrono::milliseconds limit) {
 void SyncWorker::run() {
     std::set<std::string> interfaces = settings_.interfaces_up();
     auto next_network_check = Clock::now() + settings_.network_check;
+    bool network_back = false;
     std::unique_lock<std::mutex> lock(mutex_);
     while (!stopping_) {
-        wake_.wait_until(lock, std::min(next_attempt_, next_network_check), [this] {
-            return stopping_ || send_now_ || Clock::now() >= next_attempt_;
-        });
-        if (stopping_) break;
-        const auto now = Clock::now();
-        bool attempt = send_now_ || now >= next_attempt_;
-        send_now_ = false;
+        auto now = Clock::now();
         if (now >= next_network_check) {
             lock.unlock();
             const auto up = settings_.interfaces_up();
             lock.lock();
-            if (network_came_up(interfaces, up) && retry_.failures() > 0) attempt = true;  // back online: no need to wait
+            if (network_came_up(interfaces, up) && retry_.failures() > 0) network_back = true;  // back online: no need to wait
             interfaces = up;
+            now = Clock::now();
             next_network_check = now + settings_.network_check;
         }
-        if (!attempt) continue;
+        // Send now and a network coming back skip the back-off, never a Retry-After. The due
+        // time is worked out afresh after every wake-up, as send_now() may have moved it.
+        const auto due = std::max(not_before_, (send_now_ || network_back) ? now : next_attempt_);
+        if (now < due) {
+            wake_.wait_until(lock, std::min(due, next_network_check));
+            continue;
+        }
+        send_now_ = false;
+        network_back = false;
+        in_round_ = true;
 
         lock.unlock();
         const RoundOutcome outcome = send_everything();
         if (outcome.ok) check_in();
         lock.lock();
+        const auto finished = Clock::now();
         if (outcome.ok) {
             retry_.reset();
-            next_attempt_ = Clock::now() + settings_.poll_interval;
+            next_attempt_ = finished + settings_.poll_interval;
         } else {
-            next_attempt_ = Clock::now() + retry_.after_failure(outcome.retry_after_seconds);
+            next_attempt_ = finished + retry_.after_failure(outcome.retry_after_seconds);
+            if (outcome.retry_after_seconds) not_before_ = finished + RetryPolicy::retry_after(*outcome.retry_after_seconds);
         }
+        in_round_ = false;
         lock.unlock();
         round_done_.notify_all();
         if (settings_.on_change) settings_.on_change();
@@ -132,9 +142,15 @@ void SyncWorker::fail(const std::string& why) {
     last_error_ = why;
 }
 
+bool SyncWorker::stopping() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return stopping_;
+}
+
 SyncWorker::RoundOutcome SyncWorker::send_everything() {
     try {
         for (bool more = true; more;) {
+            if (stopping()) return {};  // shutting down: the rest waits, safe in the outbox
             std::vector<OutboxEntry> batch = outbox_.next_batch(batch_size_);
             if (batch.empty()) break;
             more = batch.size() == batch_size_;
@@ -152,7 +168,11 @@ SyncWorker::RoundOutcome SyncWorker::send_everything() {
 }
 
 SyncWorker::RoundOutcome SyncWorker::send_batch(std::vector<OutboxEntry> batch, bool& more) {
-    std::shuffle(batch.begin(), batch.end(), random_);  // arrival order says nothing of use order
+    {
+        // record_added() draws from random_ on the UI thread, under the same lock.
+        std::lock_guard<std::mutex> lock(mutex_);
+        std::shuffle(batch.begin(), batch.end(), random_);  // arrival order says nothing of use order
+    }
     const HttpResponse response = http_post_json(settings_.collector_url + "/api/v1/batches", batch_request_json(batch),
                                                  settings_.http_timeout, settings_.device_token);
     if (response.status == 0) {
@@ -181,13 +201,24 @@ SyncWorker::RoundOutcome SyncWorker::send_batch(std::vector<OutboxEntry> batch, 
         return {};
     }
     std::vector<std::string> arrived;
+    std::set<std::string> answered;
     for (const auto& verdict : verdicts) {
+        answered.insert(verdict.record_id);
         if (verdict.status == RecordVerdict::Status::Rejected) outbox_.mark_rejected(verdict.record_id, verdict.reason);
         else arrived.push_back(verdict.record_id);
     }
-    outbox_.acknowledge(arrived);
-    std::lock_guard<std::mutex> lock(mutex_);
-    sent_ += arrived.size();
+    const std::int64_t acknowledged = outbox_.acknowledge(arrived);
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        sent_ += size_t(acknowledged);
+    }
+    // Records left unanswered stay queued; going on would fetch the same batch again at once,
+    // forever, so the round ends and backs off.
+    if (answered.size() < batch.size()) {
+        fail("the collector left " + std::to_string(batch.size() - answered.size()) + " of " +
+             std::to_string(batch.size()) + " records unanswered");
+        return {};
+    }
     return {true, std::nullopt};
 }
 

@@ -8,7 +8,8 @@
 // - A fresh record is sent after a random delay, and each batch is shuffled, so neither the
 //   arrival time nor the order points at when someone used the kiosk.
 // - Failures back off exponentially with jitter and honour Retry-After (429, 503). A timer
-//   tries again now and then, a network coming back tries at once, and staff can send now.
+//   tries again now and then, a network coming back tries at once, and staff can send now;
+//   nothing, not even send now, goes before a Retry-After is over: the collector asked.
 #include "outbox.h"
 #include "retry_policy.h"
 #include "sync_control.h"
@@ -52,6 +53,8 @@ public:
     void record_added();
     void send_now() override;
     SyncStatus status() const override;
+    // True once nothing is queued and no round is under way, so status() then shows the
+    // round's outcome (last_error cleared) rather than a state from the middle of it.
     bool wait_until_sent(std::chrono::milliseconds limit) override;
 
 private:
@@ -64,6 +67,7 @@ private:
     RoundOutcome send_batch(std::vector<OutboxEntry> batch, bool& more);
     void check_in();
     void fail(const std::string& why);
+    bool stopping() const;
     std::chrono::milliseconds random_between(std::chrono::milliseconds low, std::chrono::milliseconds high);
 
     Outbox& outbox_;
@@ -74,11 +78,13 @@ private:
     std::mt19937_64 random_;
     RetryPolicy retry_;
     std::chrono::steady_clock::time_point next_attempt_;
+    std::chrono::steady_clock::time_point not_before_;  // the end of the last Retry-After
     size_t batch_size_;
     size_t sent_ = 0;
     std::string last_error_;
     std::optional<std::chrono::system_clock::time_point> last_success_;
     bool send_now_ = false;
+    bool in_round_ = false;
     bool stopping_ = false;
     std::thread thread_;
 };
