@@ -1,0 +1,56 @@
+#pragma once
+// The real collector for sync tests and the drain benchmark: its own NGO key pair, one
+// enrolled device (token kept for the kiosk side) and `collector serve` on a free loopback
+// port. Stopped with SIGTERM when this goes.
+#include "child_process.h"
+#include "content.h"
+#include "record.h"
+#include "seal.h"
+#include "sync_worker.h"
+#include "temp_dir.h"
+
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <string>
+
+namespace selfcheck::testing {
+
+class LocalCollector {
+public:
+    // `binary`: the collector executable; `site`: the site the device is added for.
+    // `keys_from`: a directory with an NGO key pair to reuse (so records sealed for one
+    // collector open in another); empty: `collector keygen` makes a new pair.
+    LocalCollector(const std::string& binary, const std::string& site, const std::filesystem::path& keys_from = {});
+    ~LocalCollector();
+
+    const std::string& url() const { return url_; }  // http://127.0.0.1:PORT
+    const std::string& device_token() const { return token_; }
+    const PublicKey& public_key() const { return key_; }
+    const std::filesystem::path& db() const { return db_; }
+    std::filesystem::path keys_dir() const { return dir_.path() / "keys"; }
+
+    long count() const;  // `collector count --db`
+    void revoke();       // `collector device revoke SITE --db`
+
+private:
+    std::string binary_;
+    std::string site_;
+    TempDir dir_;
+    std::filesystem::path db_;
+    std::string token_;
+    PublicKey key_{};
+    std::unique_ptr<ChildProcess> process_;
+    std::string url_;
+};
+
+// A random completed session the collector will store. complete_random_session() picks any
+// number in range, but the collector also wants a number question's step (salary: 10 HKD),
+// which the kiosk does not enforce; draws that miss a step are skipped here.
+AnonymisedRecord collectable_random_session(const Content& content, std::mt19937& random, const std::string& site);
+
+// Worker settings for sending to `url` at once: no random delay, no timer round, no network
+// watching; the rest as the kiosk ships.
+SyncSettings drain_settings(const std::string& url, const std::string& token, size_t batch_size);
+
+}  // namespace selfcheck::testing
