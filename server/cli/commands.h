@@ -23,4 +23,7 @@ int run_device_add(const Options& options);
 int run_device_revoke(const Options& options);
 int run_device_list(const Options& options);
 
+// user add: a dashboard login, password from stdin.
+int run_user_add(const Options& options);
+
 }  // namespace collector

@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
       return run_device_revoke(*parsed.options);
     case Command::device_list:
       return run_device_list(*parsed.options);
+    case Command::user_add:
+      return run_user_add(*parsed.options);
   }
   return kExitUsage;
 }

@@ -35,6 +35,11 @@ Command parse_command(const std::vector<std::string>& args, std::size_t& used) {
   if (word == "count") return Command::count;
   if (word == "keygen") return Command::keygen;
   if (word == "help") return Command::help;
+  if (word == "user") {
+    if (args.size() < 2 || args[1] != "add") throw UsageError{"'user' needs: add"};
+    used = 2;
+    return Command::user_add;
+  }
   if (word != "device") throw UsageError{"unknown command '" + word + "'"};
   if (args.size() < 2) throw UsageError{"'device' needs one of: add, revoke, list"};
   used = 2;
@@ -51,6 +56,7 @@ std::vector<std::string> accepted_options(Command command) {
     case Command::count:
     case Command::device_revoke:
     case Command::device_list:
+    case Command::user_add:
       return {"--db"};
     case Command::keygen:
       return {"--out"};
@@ -104,6 +110,12 @@ void apply_option(Options& options, const std::string& name, const std::string& 
   }
 }
 
+bool is_user_name(const std::string& name) {
+  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+  });
+}
+
 void require(bool given, const std::string& what) {
   if (!given) throw UsageError{what + " is required"};
 }
@@ -119,6 +131,9 @@ void check_required(const Options& options) {
     case Command::device_revoke:
       require(!options.db.empty(), "--db PATH");
       return require(!options.device_or_site.empty(), "a device id or site");
+    case Command::user_add:
+      require(!options.db.empty(), "--db PATH");
+      return require(!options.user_name.empty(), "a user NAME");
     case Command::keygen:
       return require(!options.out_dir.empty(), "--out DIR");
     case Command::device_add:
@@ -147,6 +162,13 @@ Options parse(const std::vector<std::string>& args) {
     if (arg.rfind("--", 0) != 0) {
       if (options.command == Command::device_revoke && options.device_or_site.empty()) {
         options.device_or_site = arg;
+        continue;
+      }
+      if (options.command == Command::user_add && options.user_name.empty()) {
+        if (!is_user_name(arg)) {
+          throw UsageError{"bad user name '" + arg + "': expected 1-64 characters from a-z 0-9 . _ -"};
+        }
+        options.user_name = arg;
         continue;
       }
       throw UsageError{"unexpected argument '" + arg + "'"};
@@ -192,6 +214,9 @@ std::string usage_text() {
          "      Refuse that device's token (or every device of that site) from now on.\n"
          "  collector device list --db DB\n"
          "      Show each device: id, site, created, last check-in, queue size, revoked.\n"
+         "  collector user add NAME --db DB\n"
+         "      Add a dashboard user; reads the password (at least 10 characters) from the first\n"
+         "      line of standard input. Kept as an Argon2id hash.\n"
          "  collector serve --db DB --secret-key FILE [--content DIR]... [--host ADDRESS]\n"
          "                  [--port N] [--max-body BYTES]\n"
          "      Receive sealed record batches from kiosks over HTTP and store them. --content\n"

@@ -8,7 +8,7 @@
 
 namespace collector {
 
-enum class Command { help, serve, count, keygen, device_add, device_revoke, device_list };
+enum class Command { help, serve, count, keygen, device_add, device_revoke, device_list, user_add };
 
 struct Options {
   Command command = Command::help;
@@ -27,6 +27,8 @@ struct Options {
   std::string url;
   // device revoke
   std::string device_or_site;
+  // user add
+  std::string user_name;
 };
 
 struct ParsedOptions {

@@ -11,6 +11,7 @@
 #include "server/api/http_api.h"
 #include "server/cli/commands.h"
 #include "server/cli/signal_watcher.h"
+#include "server/dashboard/dashboard_routes.h"
 #include "server/crypto/key_files.h"
 #include "server/store/open_store.h"
 #include "server/validate/form_catalog.h"
@@ -50,9 +51,13 @@ int run_serve(const Options& options) {
   KeyPair keys;
   std::unique_ptr<RecordStore> store;
   FormCatalog forms;
+  std::shared_ptr<const selfcheck::Content> report_form;
+  ReportLabels report_labels;
   try {
     keys = read_secret_key(options.secret_key_file);
     forms = FormCatalog::load(content_dirs);
+    report_form = load_report_form(content_dirs);
+    report_labels = load_report_labels(content_dirs);
     store = open_store(options.db, StoreOpenMode::create_if_missing);
   } catch (const std::exception& error) {
     std::cerr << "collector: " << error.what() << '\n';
@@ -65,6 +70,7 @@ int run_serve(const Options& options) {
   HttpApiOptions api_options;
   api_options.max_body_bytes = options.max_body_bytes;
   install_http_api(server, HttpApiContext{*store, keys, forms, api_options});
+  install_dashboard(server, DashboardContext{*store, report_form, report_labels});
 
   const int port = bind_port(server, options);
   if (port < 0) {

@@ -1,0 +1,51 @@
+#pragma once
+// The analysts' side of the collector, behind a dashboard login (never a device token):
+//   GET  /login, POST /login        user name + password; sets the session cookie
+//   POST /logout                    ends the session
+//   GET  /dashboard?from&to&site&k  report tables, bar charts and the device list (HTML)
+//   GET  /api/v1/reports?from=YYYY-MM-DD&to=YYYY-MM-DD[&site=S][&k=N]   the report as JSON
+//   GET  /reports.csv?...           the report as CSV (report_csv.h)
+// Sessions: a random 32-byte cookie value (HttpOnly, SameSite=Strict, Secure when the
+// collector is reached over TLS), kept server-side only as a hash, with an expiry. Every
+// POST carries a synchronizer token: the session's CSRF token, or for the login form a
+// token that must match its own login cookie. Failed logins are rate limited per client
+// address and per user name (login_throttle.h). Bad report parameters: 400 naming one.
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "server/reports/report.h"
+#include "server/reports/report_labels.h"
+
+namespace httplib {
+class Server;
+}
+namespace selfcheck {
+struct Content;
+}
+
+namespace collector {
+
+class RecordStore;
+
+struct DashboardContext {
+  RecordStore& store;
+  std::shared_ptr<const selfcheck::Content> form;  // what reports read questions and scoring from
+  ReportLabels labels;
+  // Set when a TLS-terminating proxy fronts the collector: cookies get the Secure flag.
+  bool secure_cookies = false;
+  std::int64_t min_k = kDefaultMinCell;
+  std::chrono::seconds session_lifetime = std::chrono::hours(8);
+};
+
+// The newest form version among `content_dirs` (throws std::runtime_error naming a bad
+// directory), and English labels from locales/en.txt beside the first directory, if any.
+std::shared_ptr<const selfcheck::Content> load_report_form(const std::vector<std::filesystem::path>& content_dirs);
+ReportLabels load_report_labels(const std::vector<std::filesystem::path>& content_dirs);
+
+// Registers the routes above. Call after install_http_api (which sets the error handler).
+void install_dashboard(httplib::Server& server, const DashboardContext& context);
+
+}  // namespace collector

@@ -1,0 +1,19 @@
+#pragma once
+// The dashboard's body: filters, the headline, result levels and indicators by dimension
+// with CSS bar charts, one table per question (overall, by nationality, by language), and
+// the device list. Suppressed figures read "suppressed".
+
+#include <string>
+#include <vector>
+
+#include "server/reports/report.h"
+#include "server/store/device.h"
+
+namespace collector {
+
+std::string report_page_body(const Report& report, const std::vector<DeviceStatus>& devices);
+
+// The filter form alone, with an error above it (bad parameters).
+std::string filter_form(const RecordFilter& filter, std::int64_t k, const std::string& error);
+
+}  // namespace collector
