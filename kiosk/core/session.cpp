@@ -2,6 +2,7 @@
 
 #include "record_allow_list.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace selfcheck {
@@ -78,8 +79,12 @@ void Session::erase_digit() {
 bool Session::confirm_number() {
     const Question* q = current_question();
     if (!q || q->type != QuestionType::Number || number_entry_.empty()) return false;
-    const int value = std::stoi(number_entry_);
+    int value = std::stoi(number_entry_);
     if (value < q->number.min || value > q->number.max) return false;
+    // Recorded (and scored) at the form's precision, rounded down: coarser amounts say less
+    // about who answered, and a threshold on a whole step (HK$5,100) compares the same.
+    const int step = std::max(1, q->number.step);
+    value = q->number.min + (value - q->number.min) / step * step;
     answer(value);
     return true;
 }

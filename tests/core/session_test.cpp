@@ -129,7 +129,20 @@ TEST_CASE("amounts are typed digit by digit within the question's range") {
     CHECK(h.session.current_question()->id == "fear_leaving");
     CHECK(h.session.number_entry().empty());
     h.session.back();
-    CHECK(std::get<int>(h.session.answers().at("salary")) == 480);
+    // Kept at the form's precision (step 100), rounded down: 480 is recorded as 400.
+    CHECK(std::get<int>(h.session.answers().at("salary")) == 400);
+}
+
+TEST_CASE("an amount off the step is kept rounded down to the step") {
+    Harness h;
+    h.session.choose_language("en");
+    h.session.accept_privacy();
+    h.session.answer(std::string("no"));
+    REQUIRE(h.session.current_question()->id == "salary");
+    for (int digit : {4, 9, 9, 5}) h.session.type_digit(digit);
+    REQUIRE(h.session.confirm_number());
+    h.session.back();
+    CHECK(std::get<int>(h.session.answers().at("salary")) == 4900);  // never 5000: a threshold on a step compares the same
 }
 
 TEST_CASE("the result and any typed digits are gone after a wipe") {

@@ -5,6 +5,8 @@
 #include <optional>
 #include <stdexcept>
 
+#include <algorithm>
+
 namespace selfcheck::testing {
 
 namespace {
@@ -14,7 +16,9 @@ size_t pick(std::mt19937& random, size_t count) { return std::uniform_int_distri
 AnswerValue random_answer(const Question& q, std::mt19937& random) {
     if (q.type == QuestionType::Choice) return q.options[pick(random, q.options.size())].code;
     if (pick(random, 10) == 0) return std::string(kPreferNotToSay);
-    return std::uniform_int_distribution<int>(q.number.min, q.number.max)(random);
+    // Any amount the number pad can leave: a whole number of steps above the minimum.
+    const int step = std::max(1, q.number.step);
+    return q.number.min + step * std::uniform_int_distribution<int>(0, (q.number.max - q.number.min) / step)(random);
 }
 
 }  // namespace

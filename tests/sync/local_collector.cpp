@@ -68,15 +68,7 @@ long LocalCollector::count() const {
 }
 
 AnonymisedRecord collectable_random_session(const Content& content, std::mt19937& random, const std::string& site) {
-    while (true) {
-        AnonymisedRecord record = complete_random_session(content, random, site);
-        const bool on_steps = std::all_of(record.answers.begin(), record.answers.end(), [&](const auto& answer) {
-            const Question* q = content.form.find(answer.first);
-            const int* number = std::get_if<int>(&answer.second);
-            return !q || !number || (*number - q->number.min) % q->number.step == 0;
-        });
-        if (on_steps) return record;
-    }
+    return complete_random_session(content, random, site);
 }
 
 SyncSettings drain_settings(const std::string& url, const std::string& token, size_t batch_size) {

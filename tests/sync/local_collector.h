@@ -44,9 +44,8 @@ private:
     std::string url_;
 };
 
-// A random completed session the collector will store. complete_random_session() picks any
-// number in range, but the collector also wants a number question's step (salary: 10 HKD),
-// which the kiosk does not enforce; draws that miss a step are skipped here.
+// A random completed session the collector will store (numbers on their steps, as the
+// kiosk keeps them).
 AnonymisedRecord collectable_random_session(const Content& content, std::mt19937& random, const std::string& site);
 
 // Worker settings for sending to `url` at once: no random delay, no timer round, no network
