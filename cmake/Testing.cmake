@@ -1,6 +1,15 @@
 # One helper adds a Catch2 test executable and registers each of its test cases with CTest,
 # carrying the labels that let a part be run alone (ctest -L unit, -L ui, -L sync, ...).
 find_package(Catch2 2.13 REQUIRED)
+
+# The long runs (UI walks, PostgreSQL, load, fuzz, the browser, benchmarks) are built and run
+# once, in the normal build; a sanitizer build keeps to the logic they exercise, which the
+# unit, content, sync, fault and crash tests already cover, so CI stays within its time.
+if(SELFCHECK_SANITIZE)
+  set(SELFCHECK_LONG_TESTS OFF)
+else()
+  set(SELFCHECK_LONG_TESTS ON)
+endif()
 include(Catch)
 
 # Catch2's main is compiled once and shared by every test executable.
