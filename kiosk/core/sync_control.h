@@ -20,7 +20,8 @@ class SyncControl {
 public:
     virtual ~SyncControl() = default;
     virtual SyncStatus status() const = 0;
-    // Staff asked to send now: skip any back-off or random delay.
+    // Staff asked to send now: skip any back-off or random delay (but never a Retry-After
+    // the collector asked for).
     virtual void send_now() = 0;
     // Blocks until nothing is queued or the time is up; true when nothing is queued.
     virtual bool wait_until_sent(std::chrono::milliseconds limit) = 0;
