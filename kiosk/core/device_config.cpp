@@ -1,5 +1,6 @@
 #include "device_config.h"
 
+#include "record_allow_list.h"
 #include "staff_pin.h"
 #include "yaml_reader.h"
 
@@ -8,13 +9,6 @@
 namespace selfcheck {
 
 namespace {
-
-bool is_site_code(const std::string& s) {
-    if (s.empty() || s.size() > 64) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    });
-}
 
 bool is_loopback_host(const std::string& url, const std::string& scheme) {
     const std::string rest = url.substr(scheme.size());

@@ -6,10 +6,7 @@
 namespace collector {
 namespace {
 
-std::string column_text(sqlite3_stmt* statement, int column) {
-  const unsigned char* text = sqlite3_column_text(statement, column);
-  return text != nullptr ? reinterpret_cast<const char*>(text) : "";
-}
+using sqlite::column_text;
 
 Device device_from_row(sqlite3_stmt* row) {
   return Device{column_text(row, 0), column_text(row, 1), column_text(row, 2), column_text(row, 3)};

@@ -12,16 +12,29 @@ namespace {
 // backup) before giving up with SQLITE_BUSY, which the API turns into 503 + Retry-After.
 constexpr int kBusyTimeoutMs = 5000;
 
-constexpr const char* kRecordColumns =
+}  // namespace
+
+const char* const kSqliteRecordColumns =
     "record_id, form_id, form_version, language, site, completed_on, answers_json,"
     " received_at, schema, indicators_json, result_level, device_id";
 
-std::string column_text(sqlite3_stmt* statement, int column) {
-  const unsigned char* text = sqlite3_column_text(statement, column);
-  return text != nullptr ? reinterpret_cast<const char*>(text) : "";
+StoredRecord stored_record_from_row(sqlite3_stmt* row) {
+    StoredRecord stored;
+  Record& record = stored.record;
+  record.record_id = sqlite::column_text(row, 0);
+  record.form_id = sqlite::column_text(row, 1);
+  record.form_version = sqlite3_column_int64(row, 2);
+  record.language = sqlite::column_text(row, 3);
+  record.site = sqlite::column_text(row, 4);
+  record.completed_on = sqlite::column_text(row, 5);
+  record.answers_json = sqlite::column_text(row, 6);
+  stored.received_at = sqlite::column_text(row, 7);
+  record.schema = sqlite3_column_int64(row, 8);
+  record.indicators = indicators_from_json(sqlite::column_text(row, 9));
+  record.result_level = sqlite::column_text(row, 10);
+  stored.device_id = sqlite::column_text(row, 11);
+  return stored;
 }
-
-}  // namespace
 
 SqliteRecordStore::SqliteRecordStore(const std::string& path, OpenMode mode) {
   try {
@@ -49,7 +62,7 @@ void SqliteRecordStore::open(const std::string& path, OpenMode mode) {
   sqlite::migrate(db_.get());
 
   insert_ = sqlite::prepare(db_.get(),
-                            (std::string("INSERT INTO records (") + kRecordColumns +
+                            (std::string("INSERT INTO records (") + kSqliteRecordColumns +
                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                              " ON CONFLICT (record_id) DO NOTHING")
                                 .c_str());
@@ -117,28 +130,13 @@ bool SqliteRecordStore::contains(const std::string& record_id) const {
 
 std::optional<StoredRecord> SqliteRecordStore::find(const std::string& record_id) const {
   std::lock_guard lock(mutex_);
-  const std::string sql = std::string("SELECT ") + kRecordColumns + " FROM records WHERE record_id = ?";
+  const std::string sql = std::string("SELECT ") + kSqliteRecordColumns + " FROM records WHERE record_id = ?";
   sqlite::Statement statement = sqlite::prepare(db_.get(), sql.c_str());
   sqlite::bind_text(statement.get(), 1, record_id);
   const int rc = sqlite3_step(statement.get());
   if (rc == SQLITE_DONE) return std::nullopt;
   if (rc != SQLITE_ROW) sqlite::fail(db_.get(), "reading a record");
-  sqlite3_stmt* row = statement.get();
-  StoredRecord stored;
-  Record& record = stored.record;
-  record.record_id = column_text(row, 0);
-  record.form_id = column_text(row, 1);
-  record.form_version = sqlite3_column_int64(row, 2);
-  record.language = column_text(row, 3);
-  record.site = column_text(row, 4);
-  record.completed_on = column_text(row, 5);
-  record.answers_json = column_text(row, 6);
-  stored.received_at = column_text(row, 7);
-  record.schema = sqlite3_column_int64(row, 8);
-  record.indicators = indicators_from_json(column_text(row, 9));
-  record.result_level = column_text(row, 10);
-  stored.device_id = column_text(row, 11);
-  return stored;
+  return stored_record_from_row(statement.get());
 }
 
 }  // namespace collector

@@ -57,4 +57,9 @@ class SqliteRecordStore final : public RecordStore {
   sqlite::Statement find_device_;
 };
 
+// For the store's query files: the records table's columns in the order
+// stored_record_from_row() reads them from a row selected with them.
+extern const char* const kSqliteRecordColumns;
+StoredRecord stored_record_from_row(sqlite3_stmt* row);
+
 }  // namespace collector

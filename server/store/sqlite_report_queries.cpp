@@ -2,48 +2,29 @@
 // dashboard users, sessions).
 #include <sqlite3.h>
 
-#include "server/record/indicator_list.h"
 #include "server/store/sqlite_record_store.h"
 
 namespace collector {
 namespace {
 
-std::string column_text(sqlite3_stmt* statement, int column) {
-  const unsigned char* text = sqlite3_column_text(statement, column);
-  return text != nullptr ? reinterpret_cast<const char*>(text) : "";
-}
+using sqlite::column_text;
 
 }  // namespace
 
 std::vector<Record> SqliteRecordStore::records_in_range(const RecordFilter& filter) const {
   std::lock_guard lock(mutex_);
   // The range is read through records_by_completed_on; the site test uses the index too.
-  sqlite::Statement statement = sqlite::prepare(
-      db_.get(),
-      "SELECT record_id, form_id, form_version, language, site, completed_on, answers_json, schema,"
-      " indicators_json, result_level FROM records"
-      " WHERE completed_on >= ?1 AND completed_on <= ?2 AND (?3 = '' OR site = ?3)"
-      " ORDER BY completed_on, record_id");
+  const std::string sql = std::string("SELECT ") + kSqliteRecordColumns +
+                          " FROM records WHERE completed_on >= ?1 AND completed_on <= ?2 AND (?3 = '' OR site = ?3)"
+                          " ORDER BY completed_on, record_id";
+  sqlite::Statement statement = sqlite::prepare(db_.get(), sql.c_str());
   sqlite::bind_text(statement.get(), 1, filter.from);
   sqlite::bind_text(statement.get(), 2, filter.to);
   sqlite::bind_text(statement.get(), 3, filter.site);
   std::vector<Record> records;
   sqlite3_stmt* row = statement.get();
   int rc = 0;
-  while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
-    Record record;
-    record.record_id = column_text(row, 0);
-    record.form_id = column_text(row, 1);
-    record.form_version = sqlite3_column_int64(row, 2);
-    record.language = column_text(row, 3);
-    record.site = column_text(row, 4);
-    record.completed_on = column_text(row, 5);
-    record.answers_json = column_text(row, 6);
-    record.schema = sqlite3_column_int64(row, 7);
-    record.indicators = indicators_from_json(column_text(row, 8));
-    record.result_level = column_text(row, 9);
-    records.push_back(std::move(record));
-  }
+  while ((rc = sqlite3_step(row)) == SQLITE_ROW) records.push_back(stored_record_from_row(row).record);
   if (rc != SQLITE_DONE) sqlite::fail(db_.get(), "reading records for a report");
   return records;
 }

@@ -61,4 +61,9 @@ ResetOnExit::~ResetOnExit() {
   sqlite3_clear_bindings(statement_);
 }
 
+std::string column_text(sqlite3_stmt* statement, int column) {
+  const unsigned char* text = sqlite3_column_text(statement, column);
+  return text != nullptr ? reinterpret_cast<const char*>(text) : "";
+}
+
 }  // namespace collector::sqlite

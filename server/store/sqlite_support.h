@@ -32,6 +32,9 @@ Statement prepare(sqlite3* db, const char* sql);
 // (ResetOnExit clears bindings before the caller returns).
 void bind_text(sqlite3_stmt* statement, int index, const std::string& text);
 
+// A text column of the current row; "" for NULL.
+std::string column_text(sqlite3_stmt* statement, int column);
+
 // Runs SQL that returns one row whose first column is an integer or text.
 std::int64_t query_int(sqlite3* db, const char* sql);
 std::string query_text(sqlite3* db, const char* sql);
