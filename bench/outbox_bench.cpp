@@ -10,12 +10,12 @@
 #include "temp_dir.h"
 #include "test_keys.h"
 
-#include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -103,8 +103,8 @@ int main(int argc, char** argv) {
     for (int run = 0; run < 5; ++run) {
         recovery.push_back(recovery_after_kill_ms(content, ngo.public_key, file, 300 + 100 * run));
     }
-    std::printf("  recovery after SIGKILL (open + integrity_check, %s now %.1f KiB with WAL): median %.2f ms, max %.2f ms\n",
-                file.filename().c_str(), double(files_size(dir)) / 1024, percentile(recovery, 50),
-                percentile(recovery, 100));
+    std::printf(
+        "  recovery after SIGKILL (open + integrity_check, %s now %.1f KiB with WAL): median %.2f ms, max %.2f ms\n",
+        file.filename().c_str(), double(files_size(dir)) / 1024, percentile(recovery, 50), percentile(recovery, 100));
     return 0;
 }

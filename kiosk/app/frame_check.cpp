@@ -35,7 +35,8 @@ std::vector<std::string> frame_problems(const KioskApp& app) {
     const float min_target = min_target_px(app.screen_dpi());
     for (const auto& [name, rect] : app.registry().widgets()) {
         if (!rect.visible) {
-            if (!app.registry().scroll_region_of(name)) problems.push_back("widget " + name + ": off screen and not scrollable");
+            if (!app.registry().scroll_region_of(name))
+                problems.push_back("widget " + name + ": off screen and not scrollable");
             continue;
         }
         if (is_tapped(name) && (rect.width() < min_target || rect.height() < min_target))

@@ -42,7 +42,8 @@ void refuse_invalid_content(const Content& content, const Messages& messages, co
         errors += "\n  " + describe(problem);
     }
     if (!errors.empty())
-        throw ContentError(dir.string(), 0, 0, "the content is not valid (" + std::to_string(report.errors()) + " errors):" + errors);
+        throw ContentError(dir.string(), 0, 0,
+                           "the content is not valid (" + std::to_string(report.errors()) + " errors):" + errors);
 }
 
 // kiosk.yaml wins over the defaults and the command line: it is what the NGO enrolled.
@@ -69,9 +70,12 @@ void offer_only_configured_languages(Form& form, const std::vector<std::string>&
     if (wanted.empty()) return;
     auto& languages = form.languages;
     languages.erase(std::remove_if(languages.begin(), languages.end(),
-                                   [&](const auto& l) { return std::find(wanted.begin(), wanted.end(), l.locale) == wanted.end(); }),
+                                   [&](const auto& l) {
+                                       return std::find(wanted.begin(), wanted.end(), l.locale) == wanted.end();
+                                   }),
                     languages.end());
-    if (languages.empty()) throw ContentError("kiosk config", 0, 0, "'languages': none of them is a language of the form");
+    if (languages.empty())
+        throw ContentError("kiosk config", 0, 0, "'languages': none of them is a language of the form");
 }
 
 // SDL's view of the power supply, in the staff panel's words.
@@ -126,7 +130,8 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     staff_settings.on_change = wake_event_loop;
     staff_service_ = std::make_unique<StaffService>(sync_.get(), staff_settings);
 
-    idle_ = std::make_unique<IdleTimer>(IdleTimer::Settings{config_.idle_prompt_after, config_.idle_countdown}, config_.clock());
+    idle_ = std::make_unique<IdleTimer>(IdleTimer::Settings{config_.idle_prompt_after, config_.idle_countdown},
+                                        config_.clock());
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -164,8 +169,8 @@ void KioskApp::rebuild_fonts_if_needed() {
     fonts_ = ui::load_fonts(*io.Fonts, ui::default_font_files(), all_display_strings(), em);
     io.FontDefault = fonts_.body;
     ImGui_ImplSDLRenderer_CreateFontsTexture();  // builds the atlas and uploads it
-    io.Fonts->ClearInputData();  // the 19 MB CJK collection is no longer needed
-    io.Fonts->ClearTexData();    // the pixels now live in the SDL texture
+    io.Fonts->ClearInputData();                  // the 19 MB CJK collection is no longer needed
+    io.Fonts->ClearTexData();                    // the pixels now live in the SDL texture
     ui::apply_theme(em);
 }
 
@@ -222,7 +227,8 @@ ImVec2 KioskApp::staff_corner() const {
 void KioskApp::check_staff_gesture() {
     if (!staff_panel_->available() || staff_panel_->view() != StaffPanel::View::Closed) return;
     const ImVec2 corner = staff_corner();
-    const bool held = input_.finger_down() && input_.x() >= 0 && input_.x() < corner.x && input_.y() >= 0 && input_.y() < corner.y;
+    const bool held =
+        input_.finger_down() && input_.x() >= 0 && input_.x() < corner.x && input_.y() >= 0 && input_.y() < corner.y;
     if (!corner_hold_.update(held, config_.clock())) return;
     // Whoever was answering is gone from the screen before staff see anything.
     session_->wipe();
@@ -286,7 +292,8 @@ int KioskApp::sleep_limit_ms() const {
     if (const auto hold = corner_hold_.completes_at()) at_most(until(*hold));
     // The panel's counts, a lockout countdown and action outcomes move by themselves.
     if (staff_panel_->view() != StaffPanel::View::Closed) at_most(1000);
-    if (session_->step() != Step::Welcome || staff_panel_->view() != StaffPanel::View::Closed) at_most(until(idle_->next_change(now)));
+    if (session_->step() != Step::Welcome || staff_panel_->view() != StaffPanel::View::Closed)
+        at_most(until(idle_->next_change(now)));
     return limit;
 }
 
@@ -306,7 +313,8 @@ void KioskApp::render_frame() {
     // Read only while the panel shows it (the power query may go over D-Bus).
     const bool panel_open = staff_panel_->view() == StaffPanel::View::Open;
     ui::StaffView staff{*staff_panel_, *staff_service_, panel_open ? staff_status() : StaffStatus{}, !config_.locked};
-    ui::UiContext context{*session_, *messages_, registry_, fonts_, config_.chrome_locale, ui_memory_, idle_seconds_left, &staff, config_.title};
+    ui::UiContext context{*session_,  *messages_,        registry_, fonts_,       config_.chrome_locale,
+                          ui_memory_, idle_seconds_left, &staff,    config_.title};
     ui::draw_kiosk(context, io.DisplaySize);
     if (staff.exit_requested) exit_requested_ = true;
     ImGui::Render();

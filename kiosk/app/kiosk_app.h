@@ -2,20 +2,19 @@
 // The kiosk put together: content and messages loaded and checked, a display, ImGui with the
 // kiosk's fonts and theme, the session, the outbox and its sync worker. Runs the event-driven loop, or is
 // driven frame by frame by a TestDriver.
-#include "kiosk_config.h"
-
-#include "display.h"
 #include "content.h"
-#include "messages.h"
-#include "pointer_input.h"
-#include "outbox.h"
-#include "sync_worker.h"
-#include "session.h"
-#include "fonts.h"
 #include "corner_hold.h"
+#include "display.h"
+#include "fonts.h"
 #include "idle_timer.h"
+#include "kiosk_config.h"
+#include "messages.h"
+#include "outbox.h"
+#include "pointer_input.h"
+#include "session.h"
 #include "staff_panel.h"
 #include "staff_service.h"
+#include "sync_worker.h"
 #include "ui_context.h"
 #include "widget_registry.h"
 
@@ -109,7 +108,7 @@ private:
 // at the screen's density (`dpi` pixels per inch).
 float em_for_display(int width, int height, float dpi);
 // The smallest text and touch target the kiosk allows, in pixels at `dpi`.
-float min_text_px(float dpi);     // 18 pt
-float min_target_px(float dpi);   // 9 mm
+float min_text_px(float dpi);    // 18 pt
+float min_target_px(float dpi);  // 9 mm
 
 }  // namespace selfcheck

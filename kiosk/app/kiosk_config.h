@@ -1,15 +1,15 @@
 #pragma once
 // How this kiosk runs. Walking-skeleton scope: set from the command line; a validated config
 // file (site code, NGO key, collector URL, PIN hash, ...) comes with the private store.
+#include "outbox.h"
+#include "seal.h"
+
 #include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "outbox.h"
-#include "seal.h"
 
 namespace selfcheck {
 
@@ -18,8 +18,8 @@ struct KioskConfig {
     std::filesystem::path device_config_file;
     std::filesystem::path content_dir = SELFCHECK_DEFAULT_CONTENT_DIR;
     std::filesystem::path locales_dir = SELFCHECK_DEFAULT_LOCALES_DIR;
-    std::string collector_url;  // e.g. http://127.0.0.1:8080; empty: keep records queued
-    std::string device_token;   // from `collector device add`
+    std::string collector_url;                // e.g. http://127.0.0.1:8080; empty: keep records queued
+    std::string device_token;                 // from `collector device add`
     std::optional<PublicKey> ngo_public_key;  // none: results are shown but not kept (demo)
     std::filesystem::path data_dir;           // the outbox lives here; empty: beside kiosk.yaml
     OutboxLimits outbox_limits;
@@ -38,9 +38,9 @@ struct KioskConfig {
     std::chrono::seconds idle_prompt_after{90};  // quiet time before "Still there?"
     std::chrono::seconds idle_countdown{20};     // then the wipe
     std::string staff_pin_hash;                  // empty: the staff panel cannot be opened
-    bool locked = false;                         // true: the staff panel offers no way out (kiosk.yaml defaults to true)
-    std::string title;                           // the neutral top-bar title; empty: the messages' own
-    std::vector<std::string> languages;          // offered on the welcome screen; empty: all of the form's
+    bool locked = false;                 // true: the staff panel offers no way out (kiosk.yaml defaults to true)
+    std::string title;                   // the neutral top-bar title; empty: the messages' own
+    std::vector<std::string> languages;  // offered on the welcome screen; empty: all of the form's
     // The kiosk's sense of time; tests replace it to jump ahead without waiting.
     std::function<std::chrono::steady_clock::time_point()> clock = std::chrono::steady_clock::now;
 };

@@ -36,8 +36,8 @@ struct Options {
 };
 
 bool parse_size(const std::string& text, int& width, int& height) {
-    return std::sscanf(text.c_str(), "%dx%d", &width, &height) == 2 && width >= 200 && height >= 200 &&
-           width <= 8192 && height <= 8192;
+    return std::sscanf(text.c_str(), "%dx%d", &width, &height) == 2 && width >= 200 && height >= 200 && width <= 8192 &&
+           height <= 8192;
 }
 
 // Returns false (after saying why) on a bad command line.

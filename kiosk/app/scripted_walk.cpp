@@ -69,7 +69,8 @@ WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std:
     auto shoot = [&](const std::string& detail) {
         char prefix[8];
         std::snprintf(prefix, sizeof prefix, "%02d", step++);
-        const auto file = out_dir / (std::string(prefix) + "-" + app.screen_name() + detail + "-" + locale + "-" + size + ".png");
+        const auto file =
+            out_dir / (std::string(prefix) + "-" + app.screen_name() + detail + "-" + locale + "-" + size + ".png");
         driver.screenshot(file);
         result.screenshots.push_back(file);
     };
@@ -114,7 +115,8 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
                 const auto file = out_dir / (screen + "-" + locale + "-" + size + ".png");
                 driver.screenshot(file);
                 result.screenshots.push_back(file);
-                for (const auto& problem : frame_problems(app)) result.problems.push_back(file.filename().string() + ": " + problem);
+                for (const auto& problem : frame_problems(app))
+                    result.problems.push_back(file.filename().string() + ": " + problem);
             };
             driver.settle();
             shoot("welcome");
@@ -125,7 +127,8 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
             driver.tap("nav.change_language");
             shoot("language-picker");
             driver.tap("lang." + locale);
-            walk_to(driver, app, locale, quiet_answer, [](const Question& q) { return q.type == QuestionType::Number; });
+            walk_to(driver, app, locale, quiet_answer,
+                    [](const Question& q) { return q.type == QuestionType::Number; });
             for (const char* digit : {"4", "8", "0", "0"}) driver.tap(std::string("number.") + digit);
             shoot("question-number");  // the amount shows on the pad before she confirms it
             *now += config.idle_prompt_after + std::chrono::seconds(1);
@@ -136,7 +139,8 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
 
             const std::pair<const char*, AnswerPolicy> walks[] = {
                 {"no_concerns", quiet_answer},
-                {"rights_concerns", [](const Question& q, const Answers& a) {
+                {"rights_concerns",
+                 [](const Question& q, const Answers& a) {
                      return q.id == "monthly_salary" ? AnswerValue(4000) : quiet_answer(q, a);
                  }},
                 {"forced_labour_signs", first_answer},
@@ -151,7 +155,8 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
 
             // The staff panel, in this language as the chrome's.
             app.set_chrome_locale(locale);
-            driver.hold(ImVec2(app.staff_corner().x * 0.5f, app.staff_corner().y * 0.5f), [&] { *now += std::chrono::seconds(3); });
+            driver.hold(ImVec2(app.staff_corner().x * 0.5f, app.staff_corner().y * 0.5f),
+                        [&] { *now += std::chrono::seconds(3); });
             for (char digit : staff_pin.substr(0, 2)) driver.tap(std::string("pin.") + digit);
             shoot("staff-pin");
             for (char digit : staff_pin.substr(2)) driver.tap(std::string("pin.") + digit);

@@ -61,7 +61,8 @@ void TestDriver::hold(ImVec2 at, const std::function<void()>& pass_time) {
 void TestDriver::scroll_to_end(const std::string& region_name) {
     for (int attempt = 0; attempt < 100; ++attempt) {
         const auto region = app_.registry().find(region_name);
-        if (!region) throw TestDriverError("no scroll region '" + region_name + "' on the " + app_.screen_name() + " screen");
+        if (!region)
+            throw TestDriverError("no scroll region '" + region_name + "' on the " + app_.screen_name() + " screen");
         const float before = app_.registry().scrolled();
         const float x = region->center().x;
         drag(ImVec2(x, region->max.y - 5), ImVec2(x, region->min.y + 5));
@@ -73,7 +74,8 @@ void TestDriver::scroll_into_view(const std::string& widget) {
     for (int attempt = 0; attempt < 100; ++attempt) {
         const auto rect = app_.registry().find(widget);
         const auto region = app_.registry().scroll_region_of(widget);
-        if (!rect || !region) throw TestDriverError("widget '" + widget + "' is neither visible nor in a scroll region");
+        if (!rect || !region)
+            throw TestDriverError("widget '" + widget + "' is neither visible nor in a scroll region");
         if (rect->visible) return;
         const float x = region->center().x;
         const float reach = region->height() * 0.4f;

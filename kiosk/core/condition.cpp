@@ -10,10 +10,8 @@ bool Condition::holds(const Answers& answers) const {
         return std::all_of(children.begin(), children.end(), [&](const Condition& c) { return c.holds(answers); });
     case Kind::Any:
         return std::any_of(children.begin(), children.end(), [&](const Condition& c) { return c.holds(answers); });
-    case Kind::Not:
-        return !children.empty() && !children.front().holds(answers);
-    default:
-        break;
+    case Kind::Not: return !children.empty() && !children.front().holds(answers);
+    default: break;
     }
     auto it = answers.find(question);
     if (it == answers.end()) return false;

@@ -11,10 +11,10 @@ namespace selfcheck {
 struct Condition {
     enum class Kind { AnswerIn, Below, AtLeast, All, Any, Not };
     Kind kind = Kind::AnswerIn;
-    std::string question;               // AnswerIn / Below / AtLeast: whose answer is tested
-    std::vector<std::string> codes;     // AnswerIn
-    int threshold = 0;                  // Below / AtLeast (constants already resolved)
-    std::vector<Condition> children;    // All / Any (several), Not (exactly one)
+    std::string question;             // AnswerIn / Below / AtLeast: whose answer is tested
+    std::vector<std::string> codes;   // AnswerIn
+    int threshold = 0;                // Below / AtLeast (constants already resolved)
+    std::vector<Condition> children;  // All / Any (several), Not (exactly one)
 
     // True when the answers meet the condition. A question not (yet) answered meets no leaf.
     bool holds(const Answers& answers) const;

@@ -40,9 +40,10 @@ std::string tel_link(const std::string& phone) {
 std::string whatsapp_link(const std::string& number) {
     const Number parsed = parse(number, "WhatsApp link");
     if (!parsed.international)
-        throw std::invalid_argument("WhatsApp link: \"" + number +
-                                    "\" has no country code; WhatsApp needs the full number as +<country code> <number>, "
-                                    "e.g. +852 5981 3754");
+        throw std::invalid_argument(
+            "WhatsApp link: \"" + number +
+            "\" has no country code; WhatsApp needs the full number as +<country code> <number>, "
+            "e.g. +852 5981 3754");
     return "https://wa.me/" + parsed.digits;
 }
 

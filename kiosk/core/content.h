@@ -55,7 +55,7 @@ struct Organisation {
     std::string phone;                   // optional
     std::string whatsapp;                // optional
     std::string source;
-    std::string verified;                // YYYY-MM-DD of the source when the number is verified; empty: "please check"
+    std::string verified;  // YYYY-MM-DD of the source when the number is verified; empty: "please check"
     std::vector<std::string> for_levels;
     std::vector<std::string> for_indicators;
     std::vector<std::string> for_breaches;

@@ -11,7 +11,6 @@ std::string located(const std::string& file, int line, int column, const std::st
 }  // namespace
 
 ContentError::ContentError(std::string file, int line, int column, const std::string& problem)
-    : std::runtime_error(located(file, line, column, problem)),
-      file_(std::move(file)), line_(line), column_(column) {}
+    : std::runtime_error(located(file, line, column, problem)), file_(std::move(file)), line_(line), column_(column) {}
 
 }  // namespace selfcheck

@@ -1,6 +1,5 @@
 // Loaders for the content files other than the form (form_loader.cpp).
 #include "content.h"
-
 #include "yaml_reader.h"
 
 #include <algorithm>
@@ -54,7 +53,8 @@ void read_rights(const std::filesystem::path& path, Content& content) {
     const YAML::Node constants = top.required("constants");
     if (!constants.IsMap()) throw error_at(file, constants, "constants: expected a mapping of name: whole number");
     for (const auto& entry : constants)
-        content.constants[entry.first.Scalar()] = scalar_int(file, entry.second, "constant '" + entry.first.Scalar() + "'");
+        content.constants[entry.first.Scalar()] =
+            scalar_int(file, entry.second, "constant '" + entry.first.Scalar() + "'");
     content.rights = read_list<Right>(file, top.required("rights"), "rights", [&](const YAML::Node& n) {
         MapReader entry(file, n, "right");
         Right r{entry.required_string("id"), entry.required_string("title"), entry.required_string("explain"),
@@ -76,10 +76,16 @@ void read_scoring(const std::filesystem::path& path, Content& content) {
         ResultLevel level;
         level.id = entry.required_string("id");
         const std::string when = entry.required_string("when");
-        if (when == "any_dimension_positive") level.when = ResultLevel::When::AnyDimensionPositive;
-        else if (when == "any_signal") level.when = ResultLevel::When::AnySignal;
-        else if (when == "always") level.when = ResultLevel::When::Always;
-        else throw error_at(file, entry.required("when"), "result level 'when': expected any_dimension_positive, any_signal or always, found '" + when + "'");
+        if (when == "any_dimension_positive")
+            level.when = ResultLevel::When::AnyDimensionPositive;
+        else if (when == "any_signal")
+            level.when = ResultLevel::When::AnySignal;
+        else if (when == "always")
+            level.when = ResultLevel::When::Always;
+        else
+            throw error_at(
+                file, entry.required("when"),
+                "result level 'when': expected any_dimension_positive, any_signal or always, found '" + when + "'");
         level.title_key = entry.required_string("title");
         level.explain_key = entry.required_string("explain");
         level.next_steps_key = entry.required_string("next_steps");
@@ -88,7 +94,8 @@ void read_scoring(const std::filesystem::path& path, Content& content) {
     });
     const auto& levels = content.scoring.levels;
     if (levels.empty() || levels.back().when != ResultLevel::When::Always)
-        throw error_at(file, top.required("levels"), "levels: the last level must be 'when: always', so every answer set has a result");
+        throw error_at(file, top.required("levels"),
+                       "levels: the last level must be 'when: always', so every answer set has a result");
     top.reject_unknown_keys();
 }
 
@@ -113,37 +120,41 @@ bool is_phone(const std::string& s) {
 void read_directory(const std::filesystem::path& path, Content& content) {
     const std::string file = path.string();
     MapReader top(file, load_yaml_file(path), "directory file");
-    content.directory = read_list<Organisation>(file, top.required("organisations"), "organisations", [&](const YAML::Node& n) {
-        MapReader entry(file, n, "organisation");
-        Organisation o;
-        o.id = entry.required_string("id");
-        const std::string what = "organisation '" + o.id + "'";
-        o.name_key = entry.required_string("name");
-        o.helps_key = entry.required_string("helps_with");
-        o.hours_key = entry.required_string("hours");
-        o.address_key = entry.optional_string("address");
-        o.languages = string_list(file, entry.optional("languages"), what + " languages");
-        o.phone = entry.optional_string("phone");
-        o.whatsapp = entry.optional_string("whatsapp");
-        o.source = entry.required_string("source");
-        o.verified = entry.optional_string("verified");
-        for (const auto* number : {&o.phone, &o.whatsapp})
-            if (!number->empty() && !is_phone(*number))
-                throw error_at(file, n, what + ": '" + *number + "' is not a phone number (digits and spaces, optional leading +)");
-        if (!o.verified.empty() && !is_date(o.verified))
-            throw error_at(file, entry.required("verified"), what + " 'verified': expected a date YYYY-MM-DD");
-        if (o.phone.empty() && o.whatsapp.empty() && o.address_key.empty())
-            throw error_at(file, n, what + ": needs a phone, a WhatsApp number or an address");
-        MapReader shown(file, entry.required("shown_for"), what + " shown_for");
-        o.for_levels = string_list(file, shown.optional("levels"), what + " shown_for levels");
-        o.for_indicators = string_list(file, shown.optional("indicators"), what + " shown_for indicators");
-        o.for_breaches = string_list(file, shown.optional("breaches"), what + " shown_for breaches");
-        shown.reject_unknown_keys();
-        if (o.for_levels.empty() && o.for_indicators.empty() && o.for_breaches.empty())
-            throw error_at(file, n, what + ": shown_for names no level, indicator or breach, so it would never be shown");
-        entry.reject_unknown_keys();
-        return o;
-    });
+    content.directory =
+        read_list<Organisation>(file, top.required("organisations"), "organisations", [&](const YAML::Node& n) {
+            MapReader entry(file, n, "organisation");
+            Organisation o;
+            o.id = entry.required_string("id");
+            const std::string what = "organisation '" + o.id + "'";
+            o.name_key = entry.required_string("name");
+            o.helps_key = entry.required_string("helps_with");
+            o.hours_key = entry.required_string("hours");
+            o.address_key = entry.optional_string("address");
+            o.languages = string_list(file, entry.optional("languages"), what + " languages");
+            o.phone = entry.optional_string("phone");
+            o.whatsapp = entry.optional_string("whatsapp");
+            o.source = entry.required_string("source");
+            o.verified = entry.optional_string("verified");
+            for (const auto* number : {&o.phone, &o.whatsapp})
+                if (!number->empty() && !is_phone(*number))
+                    throw error_at(
+                        file, n,
+                        what + ": '" + *number + "' is not a phone number (digits and spaces, optional leading +)");
+            if (!o.verified.empty() && !is_date(o.verified))
+                throw error_at(file, entry.required("verified"), what + " 'verified': expected a date YYYY-MM-DD");
+            if (o.phone.empty() && o.whatsapp.empty() && o.address_key.empty())
+                throw error_at(file, n, what + ": needs a phone, a WhatsApp number or an address");
+            MapReader shown(file, entry.required("shown_for"), what + " shown_for");
+            o.for_levels = string_list(file, shown.optional("levels"), what + " shown_for levels");
+            o.for_indicators = string_list(file, shown.optional("indicators"), what + " shown_for indicators");
+            o.for_breaches = string_list(file, shown.optional("breaches"), what + " shown_for breaches");
+            shown.reject_unknown_keys();
+            if (o.for_levels.empty() && o.for_indicators.empty() && o.for_breaches.empty())
+                throw error_at(file, n,
+                               what + ": shown_for names no level, indicator or breach, so it would never be shown");
+            entry.reject_unknown_keys();
+            return o;
+        });
     top.reject_unknown_keys();
 }
 

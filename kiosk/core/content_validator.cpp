@@ -12,29 +12,70 @@ namespace selfcheck {
 
 const std::map<std::string, std::vector<std::string>>& chrome_messages() {
     static const std::map<std::string, std::vector<std::string>> keys{
-        {"app.title", {}},          {"welcome.prompt", {}},     {"welcome.start", {}},
-        {"privacy.title", {}},      {"privacy.body", {}},       {"privacy.continue", {}},
-        {"nav.back", {}},           {"nav.next", {}},           {"nav.quick_exit", {}},
-        {"nav.progress", {"current", "total"}},                 {"nav.change_language", {}},
-        {"idle.title", {}},         {"idle.body", {"seconds"}}, {"idle.continue", {}},
-        {"number.done", {}},        {"number.clear", {}},
-        {"unit.hkd", {"value"}},    {"unit.years", {"value"}},  {"unit.months", {"value"}},
+        {"app.title", {}},
+        {"welcome.prompt", {}},
+        {"welcome.start", {}},
+        {"privacy.title", {}},
+        {"privacy.body", {}},
+        {"privacy.continue", {}},
+        {"nav.back", {}},
+        {"nav.next", {}},
+        {"nav.quick_exit", {}},
+        {"nav.progress", {"current", "total"}},
+        {"nav.change_language", {}},
+        {"idle.title", {}},
+        {"idle.body", {"seconds"}},
+        {"idle.continue", {}},
+        {"number.done", {}},
+        {"number.clear", {}},
+        {"unit.hkd", {"value"}},
+        {"unit.years", {"value"}},
+        {"unit.months", {"value"}},
         {"unit.count", {"value"}},
-        {"result.help_heading", {}}, {"result.rights_heading", {}}, {"result.scan_qr", {}},
-        {"result.please_check", {}}, {"result.phone", {}},      {"result.whatsapp", {}},
-        {"result.finish", {}},      {"thanks.body", {}},
-        {"staff.pin_title", {}},    {"staff.pin_wrong", {}},    {"staff.locked_out", {"seconds"}},
-        {"staff.ok", {}},           {"staff.cancel", {}},       {"staff.title", {}},
-        {"staff.completed_today", {"count"}}, {"staff.queued", {"count"}}, {"staff.sent", {"count"}},
-        {"staff.last_sync", {"when"}}, {"staff.never", {}},     {"staff.last_error", {"error"}},
-        {"staff.no_error", {}},     {"staff.battery", {"state"}}, {"staff.content", {"form", "version"}},
-        {"staff.site", {"site"}},   {"staff.sync_now", {}},     {"staff.test_connection", {}},
-        {"staff.end_day", {}},      {"staff.exit", {}},         {"staff.close", {}},
-        {"staff.working", {}},      {"staff.connection_ok", {}}, {"staff.connection_failed", {"error"}},
-        {"staff.day_ended", {}},    {"staff.day_pending", {"count"}}, {"staff.no_collector", {}},
-        {"staff.erase", {}},        {"staff.power_mains", {}},  {"staff.power_charged", {}},
-        {"staff.power_on_battery", {"percent"}}, {"staff.power_charging", {"percent"}}, {"staff.power_unknown", {}},
-        {"staff.rejected", {"count"}}, {"staff.storage_failed", {"error"}}, {"staff.outbox_dropped", {"count"}},
+        {"result.help_heading", {}},
+        {"result.rights_heading", {}},
+        {"result.scan_qr", {}},
+        {"result.please_check", {}},
+        {"result.phone", {}},
+        {"result.whatsapp", {}},
+        {"result.finish", {}},
+        {"thanks.body", {}},
+        {"staff.pin_title", {}},
+        {"staff.pin_wrong", {}},
+        {"staff.locked_out", {"seconds"}},
+        {"staff.ok", {}},
+        {"staff.cancel", {}},
+        {"staff.title", {}},
+        {"staff.completed_today", {"count"}},
+        {"staff.queued", {"count"}},
+        {"staff.sent", {"count"}},
+        {"staff.last_sync", {"when"}},
+        {"staff.never", {}},
+        {"staff.last_error", {"error"}},
+        {"staff.no_error", {}},
+        {"staff.battery", {"state"}},
+        {"staff.content", {"form", "version"}},
+        {"staff.site", {"site"}},
+        {"staff.sync_now", {}},
+        {"staff.test_connection", {}},
+        {"staff.end_day", {}},
+        {"staff.exit", {}},
+        {"staff.close", {}},
+        {"staff.working", {}},
+        {"staff.connection_ok", {}},
+        {"staff.connection_failed", {"error"}},
+        {"staff.day_ended", {}},
+        {"staff.day_pending", {"count"}},
+        {"staff.no_collector", {}},
+        {"staff.erase", {}},
+        {"staff.power_mains", {}},
+        {"staff.power_charged", {}},
+        {"staff.power_on_battery", {"percent"}},
+        {"staff.power_charging", {"percent"}},
+        {"staff.power_unknown", {}},
+        {"staff.rejected", {"count"}},
+        {"staff.storage_failed", {"error"}},
+        {"staff.outbox_dropped", {"count"}},
         {"staff.outbox_near_cap", {}},
     };
     return keys;
@@ -67,7 +108,8 @@ size_t ContentReport::errors() const {
 size_t ContentReport::warnings() const { return problems.size() - errors(); }
 
 std::string describe(const ContentProblem& p) {
-    return std::string(p.severity == ContentProblem::Severity::Error ? "error: " : "warning: ") + p.where + ": " + p.message;
+    return std::string(p.severity == ContentProblem::Severity::Error ? "error: " : "warning: ") + p.where + ": " +
+           p.message;
 }
 
 namespace {
@@ -114,28 +156,35 @@ private:
             for (const auto& s : q.signals) {
                 const std::string where = "form.yaml question '" + q.id + "'";
                 if (!s.indicator.empty()) {
-                    if (!defined(c_.indicators, s.indicator)) error(where, "indicator '" + s.indicator + "' is not in indicators.yaml");
-                    if (!defined(c_.dimensions, s.dimension)) error(where, "dimension '" + s.dimension + "' is not in indicators.yaml");
+                    if (!defined(c_.indicators, s.indicator))
+                        error(where, "indicator '" + s.indicator + "' is not in indicators.yaml");
+                    if (!defined(c_.dimensions, s.dimension))
+                        error(where, "dimension '" + s.dimension + "' is not in indicators.yaml");
                     raised_indicators.insert(s.indicator);
                 }
                 if (!s.breach.empty()) {
-                    if (!defined(c_.rights, s.breach)) error(where, "breach '" + s.breach + "' is not a right in rights.yaml");
+                    if (!defined(c_.rights, s.breach))
+                        error(where, "breach '" + s.breach + "' is not a right in rights.yaml");
                     raised_breaches.insert(s.breach);
                 }
             }
         }
         for (const auto& i : c_.indicators) {
-            if (raised_indicators.count(i.id)) ++report_.indicators_mapped;
-            else error("indicators.yaml", "indicator '" + i.id + "' is raised by no answer in form.yaml");
+            if (raised_indicators.count(i.id))
+                ++report_.indicators_mapped;
+            else
+                error("indicators.yaml", "indicator '" + i.id + "' is raised by no answer in form.yaml");
         }
         for (const auto& r : c_.rights)
-            if (!raised_breaches.count(r.id)) warning("rights.yaml", "right '" + r.id + "' is raised by no answer in form.yaml");
+            if (!raised_breaches.count(r.id))
+                warning("rights.yaml", "right '" + r.id + "' is raised by no answer in form.yaml");
         for (const auto& o : c_.directory) {
             const std::string where = "directory.yaml organisation '" + o.id + "'";
             for (const auto& l : o.for_levels)
                 if (!c_.find_level(l)) error(where, "shown_for level '" + l + "' is not in scoring.yaml");
             for (const auto& i : o.for_indicators)
-                if (!defined(c_.indicators, i)) error(where, "shown_for indicator '" + i + "' is not in indicators.yaml");
+                if (!defined(c_.indicators, i))
+                    error(where, "shown_for indicator '" + i + "' is not in indicators.yaml");
             for (const auto& b : o.for_breaches)
                 if (!defined(c_.rights, b)) error(where, "shown_for breach '" + b + "' is not in rights.yaml");
             for (const auto& l : o.languages)
@@ -203,8 +252,10 @@ private:
                     error(where, "placeholders differ from the " + it->second.first + " version");
             }
             for (const auto& key : present)
-                if (!allowed_args.count(key)) error("locales/" + locale + ".txt " + key, "message is not used by the kiosk or the content");
-            report_.completeness[locale] = allowed_args.empty() ? 100.0 : 100.0 * double(found) / double(allowed_args.size());
+                if (!allowed_args.count(key))
+                    error("locales/" + locale + ".txt " + key, "message is not used by the kiosk or the content");
+            report_.completeness[locale] =
+                allowed_args.empty() ? 100.0 : 100.0 * double(found) / double(allowed_args.size());
         }
     }
 
@@ -331,7 +382,8 @@ private:
             }
         }
         for (const auto& level : c_.scoring.levels)
-            if (std::find(report_.reachable_levels.begin(), report_.reachable_levels.end(), level.id) == report_.reachable_levels.end())
+            if (std::find(report_.reachable_levels.begin(), report_.reachable_levels.end(), level.id) ==
+                report_.reachable_levels.end())
                 error("scoring.yaml level '" + level.id + "'", "no set of answers reaches this result");
     }
 
@@ -349,7 +401,8 @@ private:
             } else {
                 ++report_.directory_unverified;
                 warning("directory.yaml organisation '" + o.id + "'",
-                        std::string(o.phone.empty() && o.whatsapp.empty() ? "contact details" : "number") + " not marked verified in facts.md; the kiosk shows it with \"please check\"");
+                        std::string(o.phone.empty() && o.whatsapp.empty() ? "contact details" : "number") +
+                            " not marked verified in facts.md; the kiosk shows it with \"please check\"");
             }
         }
     }

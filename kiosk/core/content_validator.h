@@ -16,7 +16,7 @@ namespace selfcheck {
 struct ContentProblem {
     enum class Severity { Error, Warning };
     Severity severity;
-    std::string where;    // file, or locale:key
+    std::string where;  // file, or locale:key
     std::string message;
 };
 

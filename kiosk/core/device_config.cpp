@@ -14,7 +14,8 @@ bool is_loopback_host(const std::string& url, const std::string& scheme) {
     const std::string rest = url.substr(scheme.size());
     for (const char* host : {"127.0.0.1", "localhost", "[::1]"}) {
         const std::string h = host;
-        if (rest.compare(0, h.size(), h) == 0 && (rest.size() == h.size() || rest[h.size()] == ':' || rest[h.size()] == '/'))
+        if (rest.compare(0, h.size(), h) == 0 &&
+            (rest.size() == h.size() || rest[h.size()] == ':' || rest[h.size()] == '/'))
             return true;
     }
     return false;
@@ -24,7 +25,9 @@ bool is_loopback_host(const std::string& url, const std::string& scheme) {
 std::string url_problem(const std::string& url) {
     if (url.rfind("https://", 0) == 0) return url.size() > 8 ? "" : "has no host";
     if (url.rfind("http://", 0) == 0)
-        return is_loopback_host(url, "http://") ? "" : "must use https:// (plain http is only allowed to 127.0.0.1 or localhost)";
+        return is_loopback_host(url, "http://")
+                   ? ""
+                   : "must use https:// (plain http is only allowed to 127.0.0.1 or localhost)";
     return "must start with https://";
 }
 
@@ -38,8 +41,9 @@ bool is_base64url_token(const std::string& s) {
 int bounded_int(MapReader& map, const char* key, int fallback, int low, int high) {
     const int value = map.optional_int(key, fallback);
     if (value < low || value > high)
-        throw error_at(map.file(), map.node()[key], std::string("'") + key + "': must be from " + std::to_string(low) +
-                                                        " to " + std::to_string(high) + ", not " + std::to_string(value));
+        throw error_at(map.file(), map.node()[key],
+                       std::string("'") + key + "': must be from " + std::to_string(low) + " to " +
+                           std::to_string(high) + ", not " + std::to_string(value));
     return value;
 }
 
@@ -62,7 +66,9 @@ DeviceConfig load_device_config(const std::filesystem::path& path, const std::ve
             throw error_at(file, root["collector_url"], "'collector_url': " + problem);
         config.device_token = map.required_string("device_token");
         if (!is_base64url_token(config.device_token))
-            throw error_at(file, root["device_token"], "'device_token': expected the token printed by 'collector device add' (32 to 128 base64url characters)");
+            throw error_at(file, root["device_token"],
+                           "'device_token': expected the token printed by 'collector device add' (32 to 128 base64url "
+                           "characters)");
     } else {
         config.device_token = map.optional_string("device_token");
     }
@@ -76,7 +82,8 @@ DeviceConfig load_device_config(const std::filesystem::path& path, const std::ve
 
     config.staff_pin_hash = map.optional_string("staff_pin_hash");
     if (!config.staff_pin_hash.empty() && !is_valid_pin_hash(config.staff_pin_hash))
-        throw error_at(file, root["staff_pin_hash"], "'staff_pin_hash': not a hash made by kiosk-hash-pin (Argon2id, at most MODERATE cost)");
+        throw error_at(file, root["staff_pin_hash"],
+                       "'staff_pin_hash': not a hash made by kiosk-hash-pin (Argon2id, at most MODERATE cost)");
 
     config.idle_timeout_seconds = bounded_int(map, "idle_timeout_seconds", config.idle_timeout_seconds, 30, 900);
 
@@ -94,7 +101,8 @@ DeviceConfig load_device_config(const std::filesystem::path& path, const std::ve
     }
 
     config.title = map.optional_string("title");
-    if (config.title.size() > 60) throw error_at(file, root["title"], "'title': at most 60 bytes, so it fits the top bar");
+    if (config.title.size() > 60)
+        throw error_at(file, root["title"], "'title': at most 60 bytes, so it fits the top bar");
     config.locked = map.optional_bool("locked", config.locked);
     config.screen_dpi = bounded_int(map, "screen_dpi", 0, 0, 1000);
     if (config.screen_dpi != 0 && config.screen_dpi < 50)

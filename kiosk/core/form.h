@@ -28,12 +28,12 @@ struct NumberRange {
 
 // What an answer suggests: an ILO indicator in one dimension, a Hong Kong rights breach, or both.
 struct Signal {
-    Condition when;              // on the question's own answer
-    std::string indicator;       // indicators.yaml id, empty when none
-    std::string dimension;       // unfree_recruitment | work_and_life_under_duress | impossibility_of_leaving
-    std::string role;            // involuntariness | penalty
-    std::string strength;        // strong | medium
-    std::string breach;          // rights.yaml id, empty when none
+    Condition when;         // on the question's own answer
+    std::string indicator;  // indicators.yaml id, empty when none
+    std::string dimension;  // unfree_recruitment | work_and_life_under_duress | impossibility_of_leaving
+    std::string role;       // involuntariness | penalty
+    std::string strength;   // strong | medium
+    std::string breach;     // rights.yaml id, empty when none
 };
 
 enum class QuestionType { Choice, Number };

@@ -11,9 +11,8 @@ namespace {
 
 bool is_identifier(const std::string& s) {
     if (s.empty() || s.size() > 64) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    });
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 class FormReader {
@@ -55,7 +54,8 @@ private:
         if (!node) return;
         if (!node.IsMap()) throw error_at(file_, node, "answer_sets: expected a mapping of name: list of answers");
         for (const auto& entry : node)
-            answer_sets_[entry.first.Scalar()] = read_options(entry.second, "answer set '" + entry.first.Scalar() + "'");
+            answer_sets_[entry.first.Scalar()] =
+                read_options(entry.second, "answer set '" + entry.first.Scalar() + "'");
     }
 
     std::vector<AnswerOption> read_options(const YAML::Node& list, const std::string& what) {
@@ -65,9 +65,11 @@ private:
             MapReader entry(file_, item, what + " answer");
             AnswerOption option{entry.required_string("code"), entry.required_string("text")};
             if (!is_identifier(option.code))
-                throw error_at(file_, item, what + ": answer code '" + option.code + "' must be lower-case letters, digits or _");
+                throw error_at(file_, item,
+                               what + ": answer code '" + option.code + "' must be lower-case letters, digits or _");
             for (const auto& other : options)
-                if (other.code == option.code) throw error_at(file_, item, what + ": answer code '" + option.code + "' is used twice");
+                if (other.code == option.code)
+                    throw error_at(file_, item, what + ": answer code '" + option.code + "' is used twice");
             entry.reject_unknown_keys();
             options.push_back(std::move(option));
         }
@@ -93,7 +95,8 @@ private:
         MapReader entry(file_, node, "question");
         Question q;
         q.id = entry.required_string("id");
-        if (!is_identifier(q.id)) throw error_at(file_, node, "question id '" + q.id + "' must be lower-case letters, digits or _");
+        if (!is_identifier(q.id))
+            throw error_at(file_, node, "question id '" + q.id + "' must be lower-case letters, digits or _");
         if (form_.find(q.id)) throw error_at(file_, node, "question id '" + q.id + "' is used twice");
         const std::string what = "question '" + q.id + "'";
         q.section = section;
@@ -108,7 +111,8 @@ private:
             q.type = QuestionType::Number;
             q.number = read_number(entry.required("number"), what);
         } else {
-            throw error_at(file_, entry.required("type"), what + " 'type': expected choice or number, found '" + type + "'");
+            throw error_at(file_, entry.required("type"),
+                           what + " 'type': expected choice or number, found '" + type + "'");
         }
         if (YAML::Node show_if = entry.optional("show_if")) q.show_if = read_condition(show_if, what + " show_if", "");
         if (YAML::Node signals = entry.optional("signals")) {
@@ -123,7 +127,8 @@ private:
     std::vector<AnswerOption> read_answers(const YAML::Node& node, const std::string& what) {
         if (node.IsScalar()) {
             auto it = answer_sets_.find(node.Scalar());
-            if (it == answer_sets_.end()) throw error_at(file_, node, what + ": no answer set named '" + node.Scalar() + "'");
+            if (it == answer_sets_.end())
+                throw error_at(file_, node, what + ": no answer set named '" + node.Scalar() + "'");
             return it->second;
         }
         return read_options(node, what);
@@ -155,9 +160,11 @@ private:
         s.strength = entry.optional_string("strength");
         s.breach = entry.optional_string("breach");
         entry.reject_unknown_keys();
-        if (s.indicator.empty() && s.breach.empty()) throw error_at(file_, node, what + ": needs an indicator, a breach, or both");
+        if (s.indicator.empty() && s.breach.empty())
+            throw error_at(file_, node, what + ": needs an indicator, a breach, or both");
         if (!s.indicator.empty()) {
-            check_one_of(node, what + " 'dimension'", s.dimension, {"unfree_recruitment", "work_and_life_under_duress", "impossibility_of_leaving"});
+            check_one_of(node, what + " 'dimension'", s.dimension,
+                         {"unfree_recruitment", "work_and_life_under_duress", "impossibility_of_leaving"});
             check_one_of(node, what + " 'role'", s.role, {"involuntariness", "penalty"});
             check_one_of(node, what + " 'strength'", s.strength, {"strong", "medium"});
         } else if (!s.dimension.empty() || !s.role.empty() || !s.strength.empty()) {
@@ -199,13 +206,15 @@ private:
             c.threshold = resolve_number(entry.required(key), what);
             ++forms;
         }
-        if (forms != 1) throw error_at(file_, node, what + ": expected exactly one of answer, below, at_least, all, any, not");
+        if (forms != 1)
+            throw error_at(file_, node, what + ": expected exactly one of answer, below, at_least, all, any, not");
         const bool leaf = c.children.empty();
         if (leaf) {
             if (own.empty()) {
                 c.question = entry.required_string("question");
             } else {
-                if (entry.has("question")) throw error_at(file_, node, what + ": 'question' is implied here; remove it");
+                if (entry.has("question"))
+                    throw error_at(file_, node, what + ": 'question' is implied here; remove it");
                 c.question = own;
             }
         } else if (entry.has("question")) {
@@ -225,7 +234,8 @@ private:
     }
 
     // show_if may only read questions asked before this one: that rules out cycles by construction.
-    void check_condition_refs(const Condition& c, const YAML::Node& node, const std::string& what, size_t asked_before) {
+    void check_condition_refs(const Condition& c, const YAML::Node& node, const std::string& what,
+                              size_t asked_before) {
         std::vector<std::string> refs;
         c.collect_questions(refs);
         for (const auto& ref : refs) {
@@ -246,9 +256,11 @@ private:
         }
         if (c.question != q.id) return;
         if (c.kind == Condition::Kind::AnswerIn) {
-            if (q.type != QuestionType::Choice) throw error_at(file_, node, what + ": '" + q.id + "' is a number question; use below or at_least");
+            if (q.type != QuestionType::Choice)
+                throw error_at(file_, node, what + ": '" + q.id + "' is a number question; use below or at_least");
             for (const auto& code : c.codes) {
-                bool offered = std::any_of(q.options.begin(), q.options.end(), [&](const AnswerOption& o) { return o.code == code; });
+                bool offered = std::any_of(q.options.begin(), q.options.end(),
+                                           [&](const AnswerOption& o) { return o.code == code; });
                 if (!offered) throw error_at(file_, node, what + ": '" + q.id + "' has no answer '" + code + "'");
             }
         } else if (q.type != QuestionType::Number) {
@@ -263,7 +275,9 @@ private:
             if (value == a) return;
             list += list.empty() ? a : std::string(", ") + a;
         }
-        throw error_at(file_, node, what + ": expected one of " + list + (value.empty() ? ", found nothing" : ", found '" + value + "'"));
+        throw error_at(
+            file_, node,
+            what + ": expected one of " + list + (value.empty() ? ", found nothing" : ", found '" + value + "'"));
     }
 
     void require_sequence(const YAML::Node& node, const std::string& what) {

@@ -30,7 +30,8 @@ size_t read_header(char* data, size_t size, size_t count, void* out) {
         if (head == name) {
             char* end = nullptr;
             const long seconds = std::strtol(line.c_str() + name.size(), &end, 10);
-            if (end != line.c_str() + name.size() && seconds >= 0) static_cast<HttpResponse*>(out)->retry_after_seconds = seconds;
+            if (end != line.c_str() + name.size() && seconds >= 0)
+                static_cast<HttpResponse*>(out)->retry_after_seconds = seconds;
         }
     }
     return size * count;
@@ -56,7 +57,9 @@ HttpResponse perform(const std::string& url, const std::string* json, std::chron
     curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &response.body);
     curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, read_header);
     curl_easy_setopt(curl.get(), CURLOPT_HEADERDATA, &response);
-    auto add_header = [&](const std::string& header) { headers.reset(curl_slist_append(headers.release(), header.c_str())); };
+    auto add_header = [&](const std::string& header) {
+        headers.reset(curl_slist_append(headers.release(), header.c_str()));
+    };
     if (!bearer_token.empty()) add_header("Authorization: Bearer " + bearer_token);
     if (json) add_header("Content-Type: application/json");
     if (headers) curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());

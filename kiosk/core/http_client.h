@@ -7,9 +7,9 @@
 namespace selfcheck {
 
 struct HttpResponse {
-    long status = 0;      // 0 when no HTTP answer came (connection refused, timeout, ...)
+    long status = 0;  // 0 when no HTTP answer came (connection refused, timeout, ...)
     std::string body;
-    std::string error;    // libcurl's description when status is 0
+    std::string error;                        // libcurl's description when status is 0
     std::optional<long> retry_after_seconds;  // the server's Retry-After, in seconds, when given
     bool ok() const { return status >= 200 && status < 300; }
 };

@@ -43,19 +43,16 @@ Breakers& breakers_for(const std::string& locale) {
     breakers.lines.reset(icu::BreakIterator::createLineInstance(icu_locale, status));
     breakers.graphemes.reset(icu::BreakIterator::createCharacterInstance(icu_locale, status));
     if (U_FAILURE(status) || !breakers.lines || !breakers.graphemes)
-        throw std::runtime_error("line breaking: no ICU break rules for locale '" + locale + "': " + u_errorName(status));
+        throw std::runtime_error("line breaking: no ICU break rules for locale '" + locale +
+                                 "': " + u_errorName(status));
     return cache.emplace(locale, std::move(breakers)).first->second;
 }
 
-bool is_line_end(UChar32 c) {
-    return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029;
-}
+bool is_line_end(UChar32 c) { return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029; }
 
 // Spaces that are not drawn at the end of a line. u_isWhitespace leaves out NEL and the
 // no-break spaces (those glue words together, so they are never at a break anyway).
-bool is_space(UChar32 c) {
-    return u_isWhitespace(c) || c == 0x85;
-}
+bool is_space(UChar32 c) { return u_isWhitespace(c) || c == 0x85; }
 
 // Code points that join with no neighbour in any version of UAX #29: printable ones below the
 // combining marks, CJK ideographs, CJK and full-width punctuation.
@@ -79,8 +76,10 @@ bool surely_grapheme_boundary(const std::string& text, size_t pos) {
 class Wrapper {
 public:
     Wrapper(const std::string& text, float max_width, const MeasureText& measure, icu::BreakIterator& graphemes)
-        : bytes_(reinterpret_cast<const uint8_t*>(text.data())), max_width_(max_width),
-          measure_(measure), graphemes_(graphemes) {}
+        : bytes_(reinterpret_cast<const uint8_t*>(text.data())),
+          max_width_(max_width),
+          measure_(measure),
+          graphemes_(graphemes) {}
 
     // At the start of a paragraph (the text, or after a hard break): if everything up to
     // `para_end` fits, it is one line and one measurement. Usually true on the kiosk, and it
@@ -200,7 +199,8 @@ std::vector<LineSpan> break_lines(const std::string& utf8, const std::string& lo
     icu::LocalUTextPointer text(utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status));
     breakers.lines->setText(text.getAlias(), status);
     breakers.graphemes->setText(text.getAlias(), status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("line breaking: ICU cannot read the text: ") + u_errorName(status));
+    if (U_FAILURE(status))
+        throw std::runtime_error(std::string("line breaking: ICU cannot read the text: ") + u_errorName(status));
 
     std::vector<Segment>& segments = breakers.segments;
     segments.clear();

@@ -29,7 +29,8 @@ Messages::Messages(std::filesystem::path bundle_dir)
     : bundle_dir_(std::move(bundle_dir)), bundles_(std::make_unique<Bundles>()) {
     std::error_code ec;
     if (!std::filesystem::is_directory(bundle_dir_, ec))
-        throw MessageError("message bundles: '" + bundle_dir_.string() + "' is not a directory (were locales/ compiled with genrb?)");
+        throw MessageError("message bundles: '" + bundle_dir_.string() +
+                           "' is not a directory (were locales/ compiled with genrb?)");
     // ICU wants an absolute path ending in '/' to treat it as a directory of .res files.
     bundle_dir_ = std::filesystem::absolute(bundle_dir_);
 }
@@ -46,7 +47,8 @@ icu::ResourceBundle& bundle_for(std::unordered_map<std::string, std::unique_ptr<
     const std::string path = dir.string() + "/";
     auto bundle = std::make_unique<icu::ResourceBundle>(path.c_str(), icu::Locale(locale.c_str()), status);
     if (U_FAILURE(status))
-        throw MessageError("message bundles: cannot open locale '" + locale + "' in " + path + ": " + u_errorName(status));
+        throw MessageError("message bundles: cannot open locale '" + locale + "' in " + path + ": " +
+                           u_errorName(status));
     return *cache.emplace(locale, std::move(bundle)).first->second;
 }
 
@@ -107,7 +109,8 @@ std::string Messages::format(const std::string& locale, const std::string& key, 
     }
     icu::UnicodeString out;
     format.format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, status);
-    if (U_FAILURE(status)) throw MessageError("message '" + key + "' (" + locale + ") could not be formatted: " + u_errorName(status));
+    if (U_FAILURE(status))
+        throw MessageError("message '" + key + "' (" + locale + ") could not be formatted: " + u_errorName(status));
     return to_utf8(out);
 }
 

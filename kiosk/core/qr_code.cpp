@@ -22,11 +22,11 @@ QrCode QrCode::encode(const std::string& text) {
     // encodeData rather than encodeString8bit: same 8-bit mode, but it takes a length, so a
     // NUL inside the text cannot silently cut it short.
     if (text.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-        throw std::runtime_error("QR code: cannot encode " + std::to_string(text.size()) + " bytes: too long for a QR code");
+        throw std::runtime_error("QR code: cannot encode " + std::to_string(text.size()) +
+                                 " bytes: too long for a QR code");
     errno = 0;
-    std::unique_ptr<QRcode, QrcodeFree> code(QRcode_encodeData(static_cast<int>(text.size()),
-                                                               reinterpret_cast<const unsigned char*>(text.data()),
-                                                               0, QR_ECLEVEL_M));
+    std::unique_ptr<QRcode, QrcodeFree> code(QRcode_encodeData(
+        static_cast<int>(text.size()), reinterpret_cast<const unsigned char*>(text.data()), 0, QR_ECLEVEL_M));
     if (!code) {
         const int error = errno;
         std::string reason = error == 0 ? "libqrencode gave no reason" : std::generic_category().message(error);
@@ -42,8 +42,8 @@ QrCode QrCode::encode(const std::string& text) {
 
 bool QrCode::dark(int x, int y) const {
     if (x < 0 || y < 0 || x >= size_ || y >= size_)
-        throw std::out_of_range("QR code: module (" + std::to_string(x) + ", " + std::to_string(y) +
-                                ") is outside a " + std::to_string(size_) + "x" + std::to_string(size_) + " code");
+        throw std::out_of_range("QR code: module (" + std::to_string(x) + ", " + std::to_string(y) + ") is outside a " +
+                                std::to_string(size_) + "x" + std::to_string(size_) + " code");
     return modules_[static_cast<std::size_t>(y) * static_cast<std::size_t>(size_) + static_cast<std::size_t>(x)];
 }
 

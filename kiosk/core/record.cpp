@@ -38,8 +38,7 @@ void check_answer(const Question& q, const AnswerValue& value) {
 }  // namespace
 
 AnonymisedRecord build_record(const Form& form, const std::string& language, const Answers& asked_answers,
-                              const Assessment& assessment, const std::string& site,
-                              const std::string& completed_on) {
+                              const Assessment& assessment, const std::string& site, const std::string& completed_on) {
     AnonymisedRecord record;
     record.record_id = random_record_id();
     record.form_id = form.id;

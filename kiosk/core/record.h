@@ -16,13 +16,13 @@ inline constexpr int kRecordSchema = 1;
 
 struct AnonymisedRecord {
     int schema = kRecordSchema;
-    std::string record_id;     // random, never a counter
+    std::string record_id;  // random, never a counter
     std::string form_id;
     int form_version = 0;
     std::string language;
     std::string site;
-    std::string completed_on;  // YYYY-MM-DD in Hong Kong time: a date, never a time of day
-    Answers answers;           // asked and answered; "prefer not to say" is absent
+    std::string completed_on;             // YYYY-MM-DD in Hong Kong time: a date, never a time of day
+    Answers answers;                      // asked and answered; "prefer not to say" is absent
     std::vector<std::string> indicators;  // ILO indicator ids raised, sorted
     std::string result_level;
 };
@@ -35,8 +35,7 @@ std::string random_record_id();
 // when an answer is not one the form offers (a code not in the question, a number out of
 // range), so free text can never slip into a record.
 AnonymisedRecord build_record(const Form& form, const std::string& language, const Answers& asked_answers,
-                              const Assessment& assessment, const std::string& site,
-                              const std::string& completed_on);
+                              const Assessment& assessment, const std::string& site, const std::string& completed_on);
 
 // The record as the JSON that is sealed. Passes through check_record_json (record_allow_list.h)
 // first, so a record that would carry any field off the list is never produced.

@@ -16,9 +16,7 @@ using nlohmann::json;
     throw RecordError("record field " + field + ": " + problem);
 }
 
-bool all_of(const std::string& s, const char* allowed) {
-    return s.find_first_not_of(allowed) == std::string::npos;
-}
+bool all_of(const std::string& s, const char* allowed) { return s.find_first_not_of(allowed) == std::string::npos; }
 
 // Ids, codes and site names: lower-case words, so nothing typed can pass as one.
 bool is_identifier(const std::string& s) {
@@ -64,8 +62,9 @@ void check_indicators(const json& indicators) {
 bool is_site_code(const std::string& site) { return is_identifier(site); }
 
 const std::vector<std::string>& record_fields() {
-    static const std::vector<std::string> fields = {"schema", "record_id", "form_id", "form_version", "language",
-                                                    "site", "completed_on", "answers", "indicators", "result_level"};
+    static const std::vector<std::string> fields = {"schema",     "record_id",   "form_id",      "form_version",
+                                                    "language",   "site",        "completed_on", "answers",
+                                                    "indicators", "result_level"};
     return fields;
 }
 
@@ -84,9 +83,11 @@ void check_record_json(const std::string& json_text) {
     if (id.size() != 32 || !all_of(id, "0123456789abcdef")) refuse("record_id", "expected 32 lower-case hex digits");
     if (!is_identifier(string_of(record, "form_id"))) refuse("form_id", "expected an id");
     const json& version = record.at("form_version");
-    if (!version.is_number_integer() || version.get<long long>() < 1) refuse("form_version", "expected a whole number from 1");
+    if (!version.is_number_integer() || version.get<long long>() < 1)
+        refuse("form_version", "expected a whole number from 1");
     const std::string& language = string_of(record, "language");
-    if (language.empty() || language.size() > 32 || !all_of(language, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_"))
+    if (language.empty() || language.size() > 32 ||
+        !all_of(language, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_"))
         refuse("language", "expected a locale id");
     if (!is_site_code(string_of(record, "site"))) refuse("site", "expected a site code (a-z 0-9 - _, 1-64)");
     if (!is_date(string_of(record, "completed_on"))) refuse("completed_on", "expected a date YYYY-MM-DD, never a time");

@@ -35,9 +35,9 @@ Assessment assess(const Content& content, const Answers& answers) {
 
     const bool any_signal = !result.indicators.empty() || !result.breaches.empty();
     for (const ResultLevel& level : content.scoring.levels) {
-        const bool holds = level.when == ResultLevel::When::Always ||
-                           (level.when == ResultLevel::When::AnySignal && any_signal) ||
-                           (level.when == ResultLevel::When::AnyDimensionPositive && !result.positive_dimensions.empty());
+        const bool holds =
+            level.when == ResultLevel::When::Always || (level.when == ResultLevel::When::AnySignal && any_signal) ||
+            (level.when == ResultLevel::When::AnyDimensionPositive && !result.positive_dimensions.empty());
         if (holds) {
             result.level = &level;
             break;

@@ -23,8 +23,8 @@ struct DimensionFindings {
 
 struct Assessment {
     const ResultLevel* level = nullptr;
-    std::set<std::string> indicators;                   // raised ILO indicators
-    std::set<std::string> breaches;                     // Hong Kong rights concerned
+    std::set<std::string> indicators;  // raised ILO indicators
+    std::set<std::string> breaches;    // Hong Kong rights concerned
     std::map<std::string, DimensionFindings> dimensions;
     std::vector<std::string> positive_dimensions;
 };

@@ -19,8 +19,8 @@ enum class Step { Welcome, Privacy, Question, Result };
 inline const char* const kPreferNotToSay = "prefer_not";
 
 struct SessionSettings {
-    std::string site;                        // site code recorded with each result
-    std::function<std::string()> today;      // the completion date, YYYY-MM-DD
+    std::string site;                                   // site code recorded with each result
+    std::function<std::string()> today;                 // the completion date, YYYY-MM-DD
     std::function<void(AnonymisedRecord)> on_complete;  // receives each completed record once
 };
 
@@ -47,7 +47,7 @@ public:
 
     // Number questions are typed on an on-screen pad; the digits live here until confirmed.
     const std::string& number_entry() const { return number_entry_; }
-    void type_digit(int digit);   // ignored when the value would pass the question's maximum
+    void type_digit(int digit);  // ignored when the value would pass the question's maximum
     void erase_digit();
     // Answers with the typed number; false (nothing changes) when it is empty or below the minimum.
     bool confirm_number();

@@ -35,9 +35,7 @@ PinGate::Outcome StaffPanel::submit() {
     return outcome;
 }
 
-std::chrono::seconds StaffPanel::locked_for() const {
-    return gate_ ? gate_->locked_for() : std::chrono::seconds(0);
-}
+std::chrono::seconds StaffPanel::locked_for() const { return gate_ ? gate_->locked_for() : std::chrono::seconds(0); }
 
 void StaffPanel::close() {
     wipe_pin(pin_);

@@ -53,9 +53,7 @@ std::string MapReader::optional_string(const char* key, const std::string& fallb
     return scalar_string(file_, value, what_ + " '" + key + "'");
 }
 
-int MapReader::required_int(const char* key) {
-    return scalar_int(file_, required(key), what_ + " '" + key + "'");
-}
+int MapReader::required_int(const char* key) { return scalar_int(file_, required(key), what_ + " '" + key + "'"); }
 
 int MapReader::optional_int(const char* key, int fallback) {
     YAML::Node value = optional(key);
@@ -90,8 +88,7 @@ int scalar_int(const std::string& file, const YAML::Node& node, const std::strin
         size_t used = 0;
         long value = std::stol(text, &used);
         if (used == text.size() && value >= INT32_MIN && value <= INT32_MAX) return static_cast<int>(value);
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     throw error_at(file, node, what + ": expected a whole number, found '" + text + "'");
 }
 

@@ -19,8 +19,8 @@ Display::Display(const DisplayOptions& options) {
     } else {
         Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
         flags |= options.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
-        window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                   options.width, options.height, flags);
+        window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
+                                   options.height, flags);
         if (!window_) throw DisplayError(std::string("cannot open the window: ") + SDL_GetError());
         renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
     }
@@ -52,7 +52,8 @@ float Display::dpi() const {
     if (!window_) return kReference;
     float diagonal = 0;
     const int index = SDL_GetWindowDisplayIndex(window_);
-    if (index < 0 || SDL_GetDisplayDPI(index, &diagonal, nullptr, nullptr) != 0 || diagonal < 50 || diagonal > 1000) return kReference;
+    if (index < 0 || SDL_GetDisplayDPI(index, &diagonal, nullptr, nullptr) != 0 || diagonal < 50 || diagonal > 1000)
+        return kReference;
     return diagonal;
 }
 

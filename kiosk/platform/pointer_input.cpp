@@ -38,20 +38,11 @@ bool PointerInput::handle(const SDL_Event& event, int width, int height) {
         move(float(event.motion.x), float(event.motion.y));
         lifted_ = false;
         return true;
-    case SDL_MOUSEWHEEL:
-        wheel_ += float(event.wheel.y);
-        return true;
-    case SDL_FINGERDOWN:
-        press(event.tfinger.x * width, event.tfinger.y * height);
-        return true;
-    case SDL_FINGERMOTION:
-        move(event.tfinger.x * width, event.tfinger.y * height);
-        return true;
-    case SDL_FINGERUP:
-        release(event.tfinger.x * width, event.tfinger.y * height);
-        return true;
-    default:
-        return false;
+    case SDL_MOUSEWHEEL: wheel_ += float(event.wheel.y); return true;
+    case SDL_FINGERDOWN: press(event.tfinger.x * width, event.tfinger.y * height); return true;
+    case SDL_FINGERMOTION: move(event.tfinger.x * width, event.tfinger.y * height); return true;
+    case SDL_FINGERUP: release(event.tfinger.x * width, event.tfinger.y * height); return true;
+    default: return false;
     }
 }
 

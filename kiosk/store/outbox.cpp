@@ -142,7 +142,9 @@ OutboxCounts Outbox::counts() {
     const OutboxLimits& l = options_.limits;
     c.cap_near = (c.queued + c.rejected) * 100 >= l.max_records * l.warn_percent ||
                  oldest_age_days * 100 >= std::int64_t(l.max_age_days) * l.warn_percent;
-    c.warning = c.dropped_total > 0 ? OutboxWarning::Dropped : c.cap_near ? OutboxWarning::CapNear : OutboxWarning::None;
+    c.warning = c.dropped_total > 0 ? OutboxWarning::Dropped
+                : c.cap_near        ? OutboxWarning::CapNear
+                                    : OutboxWarning::None;
     return c;
 }
 

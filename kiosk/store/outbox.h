@@ -45,7 +45,7 @@ struct OutboxCounts {
     std::int64_t completed_today = 0;
     std::string oldest_pending_date;  // YYYY-MM-DD; empty when nothing waits
     bool cap_near = false;
-    std::int64_t dropped_total = 0;   // ever, on this device
+    std::int64_t dropped_total = 0;  // ever, on this device
     OutboxWarning warning = OutboxWarning::None;
 };
 

@@ -63,8 +63,7 @@ bool Statement::step() {
 }
 
 void Statement::run() {
-    while (step()) {
-    }
+    while (step()) {}
     reset();
 }
 
@@ -93,7 +92,8 @@ Transaction::Transaction(Database& db, std::string operation) : db_(db), operati
 
 Transaction::~Transaction() {
     // After an I/O error SQLite may already have rolled back; only roll back what is open.
-    if (!done_ && !sqlite3_get_autocommit(db_.handle())) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!done_ && !sqlite3_get_autocommit(db_.handle()))
+        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {

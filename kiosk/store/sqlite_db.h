@@ -56,7 +56,7 @@ public:
     void reset();
 
     std::int64_t integer(int column) const;
-    std::string text(int column) const;   // "" for NULL
+    std::string text(int column) const;  // "" for NULL
     std::string blob(int column) const;
     bool is_null(int column) const;
 

@@ -23,16 +23,22 @@ std::vector<RecordVerdict> parse_batch_reply(const std::string& body, const std:
         throw std::runtime_error("the collector's answer has no 'results' list");
     std::vector<RecordVerdict> verdicts;
     for (const auto& item : reply["results"]) {
-        if (!item.is_object() || !item.contains("id") || !item["id"].is_string() || !item.contains("status") || !item["status"].is_string())
+        if (!item.is_object() || !item.contains("id") || !item["id"].is_string() || !item.contains("status") ||
+            !item["status"].is_string())
             throw std::runtime_error("a result in the collector's answer lacks 'id' or 'status'");
         RecordVerdict verdict;
         verdict.record_id = item["id"].get<std::string>();
-        if (!ids.count(verdict.record_id)) throw std::runtime_error("the collector answered for a record that was not sent");
+        if (!ids.count(verdict.record_id))
+            throw std::runtime_error("the collector answered for a record that was not sent");
         const std::string status = item["status"].get<std::string>();
-        if (status == "stored") verdict.status = RecordVerdict::Status::Stored;
-        else if (status == "duplicate") verdict.status = RecordVerdict::Status::Duplicate;
-        else if (status == "rejected") verdict.status = RecordVerdict::Status::Rejected;
-        else throw std::runtime_error("unknown status '" + status + "' in the collector's answer");
+        if (status == "stored")
+            verdict.status = RecordVerdict::Status::Stored;
+        else if (status == "duplicate")
+            verdict.status = RecordVerdict::Status::Duplicate;
+        else if (status == "rejected")
+            verdict.status = RecordVerdict::Status::Rejected;
+        else
+            throw std::runtime_error("unknown status '" + status + "' in the collector's answer");
         if (item.contains("reason") && item["reason"].is_string()) verdict.reason = item["reason"].get<std::string>();
         verdicts.push_back(std::move(verdict));
     }

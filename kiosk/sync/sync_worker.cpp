@@ -42,7 +42,8 @@ std::chrono::milliseconds SyncWorker::random_between(std::chrono::milliseconds l
 void SyncWorker::record_added() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        next_attempt_ = std::min(next_attempt_, Clock::now() + random_between(settings_.min_delay, settings_.max_delay));
+        next_attempt_ =
+            std::min(next_attempt_, Clock::now() + random_between(settings_.min_delay, settings_.max_delay));
     }
     wake_.notify_all();
 }
@@ -101,7 +102,8 @@ void SyncWorker::run() {
             lock.unlock();
             const auto up = settings_.interfaces_up();
             lock.lock();
-            if (network_came_up(interfaces, up) && retry_.failures() > 0) network_back = true;  // back online: no need to wait
+            if (network_came_up(interfaces, up) && retry_.failures() > 0)
+                network_back = true;  // back online: no need to wait
             interfaces = up;
             now = Clock::now();
             next_network_check = now + settings_.network_check;
@@ -127,7 +129,8 @@ void SyncWorker::run() {
             next_attempt_ = finished + settings_.poll_interval;
         } else {
             next_attempt_ = finished + retry_.after_failure(outcome.retry_after_seconds);
-            if (outcome.retry_after_seconds) not_before_ = finished + RetryPolicy::retry_after(*outcome.retry_after_seconds);
+            if (outcome.retry_after_seconds)
+                not_before_ = finished + RetryPolicy::retry_after(*outcome.retry_after_seconds);
         }
         in_round_ = false;
         lock.unlock();
@@ -204,8 +207,10 @@ SyncWorker::RoundOutcome SyncWorker::send_batch(std::vector<OutboxEntry> batch, 
     std::set<std::string> answered;
     for (const auto& verdict : verdicts) {
         answered.insert(verdict.record_id);
-        if (verdict.status == RecordVerdict::Status::Rejected) outbox_.mark_rejected(verdict.record_id, verdict.reason);
-        else arrived.push_back(verdict.record_id);
+        if (verdict.status == RecordVerdict::Status::Rejected)
+            outbox_.mark_rejected(verdict.record_id, verdict.reason);
+        else
+            arrived.push_back(verdict.record_id);
     }
     const std::int64_t acknowledged = outbox_.acknowledge(arrived);
     {
@@ -230,7 +235,8 @@ void SyncWorker::check_in() {
                                  {"last_error", now.last_error},
                                  {"content_version", settings_.content_version},
                                  {"app_version", settings_.app_version}};
-    http_post_json(settings_.collector_url + "/api/v1/checkin", body.dump(), settings_.http_timeout, settings_.device_token);
+    http_post_json(settings_.collector_url + "/api/v1/checkin", body.dump(), settings_.http_timeout,
+                   settings_.device_token);
 }
 
 }  // namespace selfcheck

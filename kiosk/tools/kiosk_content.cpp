@@ -29,11 +29,12 @@ void print_summary(const selfcheck::Content& content, const selfcheck::ContentRe
     std::cout << "\n";
     std::cout << "indicators: " << r.indicators_mapped << " of " << r.indicators_defined << " ILO indicators mapped; "
               << content.dimensions.size() << " dimensions; " << r.rights << " Hong Kong rights\n";
-    std::cout << "result levels reachable: " << r.reachable_levels.size() << " of " << content.scoring.levels.size() << " (";
+    std::cout << "result levels reachable: " << r.reachable_levels.size() << " of " << content.scoring.levels.size()
+              << " (";
     for (size_t i = 0; i < r.reachable_levels.size(); ++i) std::cout << (i ? ", " : "") << r.reachable_levels[i];
     std::cout << ")\n";
-    std::cout << "directory: " << content.directory.size() << " organisations, " << r.directory_verified << " verified, "
-              << r.directory_unverified << " shown with \"please check\"\n";
+    std::cout << "directory: " << content.directory.size() << " organisations, " << r.directory_verified
+              << " verified, " << r.directory_unverified << " shown with \"please check\"\n";
 }
 
 int validate(const std::filesystem::path& content_dir, const std::filesystem::path& locales) {

@@ -1,8 +1,7 @@
 #include "fonts.h"
 
-#include <imgui_freetype.h>
-
 #include <ft2build.h>
+#include <imgui_freetype.h>
 #include FT_FREETYPE_H
 
 #include <cmath>
@@ -83,7 +82,8 @@ Fonts load_fonts(ImFontAtlas& atlas, const FontFiles& files, const std::vector<s
     builder.BuildRanges(&ranges);
 
     const int cjk_face = find_face_index(files.cjk, files.cjk_families);
-    if (cjk_face < 0) throw FontError("no Traditional Chinese face (" + files.cjk_families.front() + ") in " + files.cjk);
+    if (cjk_face < 0)
+        throw FontError("no Traditional Chinese face (" + files.cjk_families.front() + ") in " + files.cjk);
 
     int latin_size = 0;
     int cjk_size = 0;

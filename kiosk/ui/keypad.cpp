@@ -14,15 +14,18 @@ KeypadKey draw_keypad(UiContext& ui, const KeypadSpec& spec) {
     KeypadKey tapped;
     for (int i = 0; i < 12; ++i) {
         const int row = i / 3, column = i % 3;
-        ImGui::SetCursorScreenPos(ImVec2(spec.left + float(column) * (key_width + gap), spec.top + float(row) * (spec.key_height + gap)));
+        ImGui::SetCursorScreenPos(
+            ImVec2(spec.left + float(column) * (key_width + gap), spec.top + float(row) * (spec.key_height + gap)));
         if (i == 9) {
-            if (tap_button(ui, spec.left_name, spec.left_label, size, ButtonKind::Secondary)) tapped = {KeypadKey::Left, 0};
+            if (tap_button(ui, spec.left_name, spec.left_label, size, ButtonKind::Secondary))
+                tapped = {KeypadKey::Left, 0};
         } else if (i == 11) {
             if (tap_button(ui, spec.right_name, spec.right_label, size)) tapped = {KeypadKey::Right, 0};
         } else {
             const int digit = i == 10 ? 0 : i + 1;
             const std::string label(1, char('0' + digit));
-            if (tap_button(ui, spec.name_prefix + "." + label, label, size, ButtonKind::Secondary)) tapped = {KeypadKey::Digit, digit};
+            if (tap_button(ui, spec.name_prefix + "." + label, label, size, ButtonKind::Secondary))
+                tapped = {KeypadKey::Digit, digit};
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(spec.left, spec.top + keypad_height(spec, ui.em())));

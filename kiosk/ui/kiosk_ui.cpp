@@ -1,7 +1,7 @@
 #include "kiosk_ui.h"
 
-#include "screens/screens.h"
 #include "overlays.h"
+#include "screens/screens.h"
 #include "scroll_region.h"
 #include "theme.h"
 #include "widgets.h"
@@ -31,7 +31,9 @@ float draw_top_bar(UiContext& ui, ImVec2 display) {
     const Theme& t = theme();
     const float em = ui.em();
     const float inset = 0.3f * em;
-    auto button_width = [&](const std::string& label) { return std::max(3.5f * em, ImGui::CalcTextSize(label.c_str()).x + 2 * em); };
+    auto button_width = [&](const std::string& label) {
+        return std::max(3.5f * em, ImGui::CalcTextSize(label.c_str()).x + 2 * em);
+    };
     const std::string exit_label = ui.text("nav.quick_exit");
     const bool offer_language = ui.session.step() != Step::Welcome && !staff_showing(ui);
     const std::string language_label = offer_language ? ui.text("nav.change_language") : std::string();
@@ -63,7 +65,8 @@ float draw_top_bar(UiContext& ui, ImVec2 display) {
     }
     if (offer_language) {
         ImGui::SetCursorScreenPos(ImVec2(display.x - exit_width - language_width - 2 * inset, button_top));
-        if (tap_button(ui, "nav.change_language", language_label, ImVec2(language_width, button_height), ButtonKind::Secondary))
+        if (tap_button(ui, "nav.change_language", language_label, ImVec2(language_width, button_height),
+                       ButtonKind::Secondary))
             ui.memory.choosing_language = !ui.memory.choosing_language;
     }
     return height;
@@ -82,7 +85,8 @@ void draw_kiosk(UiContext& ui, ImVec2 display) {
     const float bar = draw_top_bar(ui, display);
     // The result keeps Finish in reach below the scrolled content.
     const bool staff = staff_showing(ui);
-    const float footer = !staff && ui.session.step() == Step::Result ? theme().button_height * ui.em() + 0.8f * ui.em() : 0.f;
+    const float footer =
+        !staff && ui.session.step() == Step::Result ? theme().button_height * ui.em() + 0.8f * ui.em() : 0.f;
     const Step step = ui.session.step();
     {
         ScrollRegion scroll(ui, "screen.scroll", ImVec2(0, bar), ImVec2(display.x, display.y - bar - footer));
@@ -96,14 +100,17 @@ void draw_kiosk(UiContext& ui, ImVec2 display) {
         }
         ui.memory.shown_screen = shown;
         const ScreenArea area{scroll.origin(), scroll.size()};
-        if (staff && ui.staff->panel.view() == StaffPanel::View::Pin) draw_staff_pin(ui, *ui.staff, area);
-        else if (staff) draw_staff_panel(ui, *ui.staff, area);
-        else switch (step) {
-        case Step::Welcome: draw_welcome_screen(ui, area); break;
-        case Step::Privacy: draw_privacy_screen(ui, area); break;
-        case Step::Question: draw_question_screen(ui, area); break;
-        case Step::Result: draw_result_screen(ui, area); break;
-        }
+        if (staff && ui.staff->panel.view() == StaffPanel::View::Pin)
+            draw_staff_pin(ui, *ui.staff, area);
+        else if (staff)
+            draw_staff_panel(ui, *ui.staff, area);
+        else
+            switch (step) {
+            case Step::Welcome: draw_welcome_screen(ui, area); break;
+            case Step::Privacy: draw_privacy_screen(ui, area); break;
+            case Step::Question: draw_question_screen(ui, area); break;
+            case Step::Result: draw_result_screen(ui, area); break;
+            }
     }
     if (!staff && step == Step::Result && ui.session.step() == Step::Result)
         draw_result_footer(ui, ImVec2(0, display.y - footer), ImVec2(display.x, footer));

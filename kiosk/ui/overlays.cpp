@@ -9,13 +9,15 @@ namespace selfcheck::ui {
 namespace {
 
 // Dims [origin, origin + size) and returns the panel's inner column; the caller ends the window.
-void begin_panel(UiContext& ui, ImVec2 origin, ImVec2 size, float panel_height_em, float& left, float& top, float& width) {
+void begin_panel(UiContext& ui, ImVec2 origin, ImVec2 size, float panel_height_em, float& left, float& top,
+                 float& width) {
     const Theme& t = theme();
     const float em = ui.em();
     ImGui::SetNextWindowPos(origin);
     ImGui::SetNextWindowSize(size);
     ImGui::SetNextWindowBgAlpha(0.0f);
-    ImGui::Begin("##overlay", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Begin("##overlay", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImDrawList* back = ImGui::GetWindowDrawList();
     back->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), t.scrim);
     width = std::min(size.x - 2 * em, 28 * em);
@@ -38,7 +40,8 @@ void draw_idle_prompt(UiContext& ui, ImVec2 origin, ImVec2 size, int seconds_lef
     ImGui::SetCursorScreenPos(ImVec2(left, top));
     wrapped_text(ui, ui.text("idle.title"), ui.fonts.title, width, t.text);
     ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 0.4f * em));
-    wrapped_text(ui, ui.messages.format(ui.locale(), "idle.body", {{"seconds", long(seconds_left)}}), ui.fonts.body, width, t.text);
+    wrapped_text(ui, ui.messages.format(ui.locale(), "idle.body", {{"seconds", long(seconds_left)}}), ui.fonts.body,
+                 width, t.text);
     ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 0.8f * em));
     // Any touch counts as "still here"; the button says so in words.
     tap_button(ui, "idle.continue", ui.text("idle.continue"), ImVec2(width, t.button_height * em));

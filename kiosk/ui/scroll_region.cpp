@@ -7,8 +7,8 @@
 namespace selfcheck::ui {
 namespace {
 
-constexpr float kGlideDecay = 0.92f;   // per frame: a flick fades out in about half a second
-constexpr float kGlideStop = 0.5f;     // pixels per frame below which the glide stops
+constexpr float kGlideDecay = 0.92f;  // per frame: a flick fades out in about half a second
+constexpr float kGlideStop = 0.5f;    // pixels per frame below which the glide stops
 
 // A soft fade over the last line and a round "more below" badge with a down chevron.
 void draw_more_below(ImVec2 min, ImVec2 size, float em) {
@@ -16,7 +16,8 @@ void draw_more_below(ImVec2 min, ImVec2 size, float em) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float bottom = min.y + size.y;
     const ImU32 clear = t.background & 0x00FFFFFF;
-    draw->AddRectFilledMultiColor(ImVec2(min.x, bottom - 1.5f * em), ImVec2(min.x + size.x, bottom), clear, clear, t.background, t.background);
+    draw->AddRectFilledMultiColor(ImVec2(min.x, bottom - 1.5f * em), ImVec2(min.x + size.x, bottom), clear, clear,
+                                  t.background, t.background);
     const ImVec2 centre(min.x + size.x * 0.5f, bottom - 0.9f * em);
     draw->AddCircleFilled(centre, 0.75f * em, t.primary);
     const float a = 0.32f * em;
@@ -28,7 +29,9 @@ void draw_more_below(ImVec2 min, ImVec2 size, float em) {
 
 ScrollRegion::ScrollRegion(UiContext& ui, const char* name, ImVec2 min, ImVec2 size) : ui_(ui), min_(min), size_(size) {
     ImGui::SetCursorScreenPos(min);
-    ImGui::BeginChild(name, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild(
+        name, size, false,
+        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
     origin_ = ImGui::GetCursorScreenPos();
     ui_.registry.record_widget(name, {min, ImVec2(min.x + size.x, min.y + size.y)}, true);
     ui_.registry.begin_scroll_region(min, ImVec2(min.x + size.x, min.y + size.y), ImGui::GetScrollY());

@@ -18,7 +18,7 @@ void apply_theme(float em) {
     style.WindowBorderSize = 0;
     style.WindowRounding = 0;
     style.FrameRounding = t.rounding * em;
-    style.ScrollbarSize = 0;       // no thin scrollbars: content scrolls by dragging
+    style.ScrollbarSize = 0;  // no thin scrollbars: content scrolls by dragging
     style.TouchExtraPadding = ImVec2(0.2f * em, 0.2f * em);
     ImGui::GetStyle() = style;
 }

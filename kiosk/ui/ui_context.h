@@ -2,13 +2,12 @@
 // What a screen needs to draw itself and send intents: the session (model), the words, the
 // fonts and the registry of named widgets.
 #include "fonts.h"
-#include "widget_registry.h"
-
 #include "messages.h"
 #include "session.h"
 #include "staff_panel.h"
 #include "staff_service.h"
 #include "staff_status.h"
+#include "widget_registry.h"
 
 #include <string>
 
@@ -39,12 +38,10 @@ struct UiContext {
     UiMemory& memory;
     int idle_seconds_left = 0;  // > 0: show "Still there?" with this countdown
     StaffView* staff = nullptr;
-    std::string title;          // the neutral title in the top bar; empty: the messages' app.title
+    std::string title;  // the neutral title in the top bar; empty: the messages' app.title
 
     float em() const { return fonts.em; }
-    const std::string& locale() const {
-        return session.locale().empty() ? chrome_locale : session.locale();
-    }
+    const std::string& locale() const { return session.locale().empty() ? chrome_locale : session.locale(); }
     std::string text(const std::string& key) const { return messages.text(locale(), key); }
 };
 

@@ -13,13 +13,13 @@ namespace collector {
 inline constexpr std::size_t kMaxBatchRecords = 100;
 
 struct BatchEntry {
-  std::string id;      // a well-formed record id (32 lower-case hex)
-  std::string sealed;  // still base64 text: a bad one is that record's problem, not the batch's
+    std::string id;      // a well-formed record id (32 lower-case hex)
+    std::string sealed;  // still base64 text: a bad one is that record's problem, not the batch's
 };
 
 struct BatchDecodeResult {
-  std::optional<std::vector<BatchEntry>> entries;
-  std::string error;  // when entries is not set: where and what, e.g. "records[3].id: ..."
+    std::optional<std::vector<BatchEntry>> entries;
+    std::string error;  // when entries is not set: where and what, e.g. "records[3].id: ..."
 };
 
 // Never throws, whatever the input.

@@ -4,43 +4,43 @@
 // sending device and fits the form version it names, then stores the acceptable ones in
 // one transaction. Each entry gets an answer (docs/protocol.md, "Submitting a batch").
 
-#include <string>
-#include <vector>
-
 #include "server/api/batch_decoder.h"
 #include "server/crypto/sealed_box.h"
 #include "server/store/record_store.h"
 #include "server/validate/form_catalog.h"
+
+#include <string>
+#include <vector>
 
 namespace collector {
 
 enum class RecordStatus { stored, duplicate, rejected };
 
 struct RecordOutcome {
-  std::string id;
-  RecordStatus status = RecordStatus::rejected;
-  std::string reason;  // set for rejected: the field at fault and what is wrong
+    std::string id;
+    RecordStatus status = RecordStatus::rejected;
+    std::string reason;  // set for rejected: the field at fault and what is wrong
 };
 
 const char* status_name(RecordStatus status);
 
 class BatchIngest {
- public:
-  // All three must outlive this object.
-  BatchIngest(RecordStore& store, const KeyPair& keys, const FormCatalog& forms)
-      : store_(store), keys_(keys), forms_(forms) {}
+public:
+    // All three must outlive this object.
+    BatchIngest(RecordStore& store, const KeyPair& keys, const FormCatalog& forms)
+        : store_(store), keys_(keys), forms_(forms) {}
 
-  // One outcome per entry, in order. Throws StoreError (nothing stored) when the store fails.
-  std::vector<RecordOutcome> ingest(const std::vector<BatchEntry>& entries, const Device& device,
-                                    const std::string& received_at) const;
+    // One outcome per entry, in order. Throws StoreError (nothing stored) when the store fails.
+    std::vector<RecordOutcome> ingest(const std::vector<BatchEntry>& entries, const Device& device,
+                                      const std::string& received_at) const;
 
-  // "" if the entry may be stored (and `record` is filled in), else the rejection reason.
-  std::string open_and_check(const BatchEntry& entry, const Device& device, Record& record) const;
+    // "" if the entry may be stored (and `record` is filled in), else the rejection reason.
+    std::string open_and_check(const BatchEntry& entry, const Device& device, Record& record) const;
 
- private:
-  RecordStore& store_;
-  const KeyPair& keys_;
-  const FormCatalog& forms_;
+private:
+    RecordStore& store_;
+    const KeyPair& keys_;
+    const FormCatalog& forms_;
 };
 
 }  // namespace collector

@@ -3,16 +3,16 @@
 // is asked on every request (no cache), so `collector device revoke` takes effect at once,
 // even from another process.
 
+#include "server/store/record_store.h"
+
 #include <optional>
 #include <string>
-
-#include "server/store/record_store.h"
 
 namespace collector {
 
 struct AuthResult {
-  std::optional<Device> device;  // set when the token belongs to a device that is not revoked
-  std::string error;             // otherwise: why, starting with "Authorization: "
+    std::optional<Device> device;  // set when the token belongs to a device that is not revoked
+    std::string error;             // otherwise: why, starting with "Authorization: "
 };
 
 // Throws StoreError when the store cannot be asked.

@@ -21,19 +21,19 @@ class FormCatalog;
 struct KeyPair;
 
 struct HttpApiOptions {
-  std::size_t max_body_bytes = 1024 * 1024;
-  // Per socket read or write: a slow or stalled kiosk connection frees its worker after this.
-  std::chrono::seconds io_timeout{10};
-  // Sent as Retry-After with a 503 when the store fails.
-  std::chrono::seconds retry_after{5};
+    std::size_t max_body_bytes = 1024 * 1024;
+    // Per socket read or write: a slow or stalled kiosk connection frees its worker after this.
+    std::chrono::seconds io_timeout{10};
+    // Sent as Retry-After with a 503 when the store fails.
+    std::chrono::seconds retry_after{5};
 };
 
 // What the routes use; everything must outlive the server.
 struct HttpApiContext {
-  RecordStore& store;
-  const KeyPair& keys;
-  const FormCatalog& forms;
-  HttpApiOptions options;
+    RecordStore& store;
+    const KeyPair& keys;
+    const FormCatalog& forms;
+    HttpApiOptions options;
 };
 
 // Registers routes, limits, timeouts and JSON error replies on `server`.

@@ -5,17 +5,17 @@
 // Only allow-listed fields are accepted: anything else a kiosk sends could carry
 // personal data, so it is refused rather than ignored.
 
+#include "server/record/record.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "server/record/record.h"
-
 namespace collector {
 
 struct DecodeResult {
-  std::optional<Record> record;  // set when the body is a valid record
-  std::string error;             // otherwise: the field at fault and what was expected
+    std::optional<Record> record;  // set when the body is a valid record
+    std::string error;             // otherwise: the field at fault and what was expected
 };
 
 // Never throws, whatever the input.

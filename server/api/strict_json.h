@@ -3,17 +3,17 @@
 // is an error (nlohmann would silently keep the last value, letting a body say two things
 // at once), and nesting is capped so junk cannot build huge structures.
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 namespace collector {
 
 struct StrictJsonResult {
-  std::optional<nlohmann::json> value;
-  std::string error;  // set when value is not: what is wrong, starting with "body: "
+    std::optional<nlohmann::json> value;
+    std::string error;  // set when value is not: what is wrong, starting with "body: "
 };
 
 inline constexpr int kMaxJsonNesting = 8;

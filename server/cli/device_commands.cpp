@@ -1,12 +1,12 @@
-#include <iomanip>
-#include <iostream>
-
 #include "server/api/utc_timestamp.h"
 #include "server/cli/commands.h"
 #include "server/crypto/key_files.h"
 #include "server/devices/device_token.h"
 #include "server/devices/kiosk_yaml.h"
 #include "server/store/open_store.h"
+
+#include <iomanip>
+#include <iostream>
 
 namespace collector {
 namespace {
@@ -15,66 +15,67 @@ std::string now_utc() { return format_utc_timestamp(std::chrono::system_clock::n
 
 template <typename Body>
 int with_store(const Options& options, StoreOpenMode mode, Body body) {
-  try {
-    const auto store = open_store(options.db, mode);
-    return body(*store);
-  } catch (const StoreError& error) {
-    std::cerr << "collector: " << error.what() << '\n';
-    return kExitFailure;
-  }
+    try {
+        const auto store = open_store(options.db, mode);
+        return body(*store);
+    } catch (const StoreError& error) {
+        std::cerr << "collector: " << error.what() << '\n';
+        return kExitFailure;
+    }
 }
 
 }  // namespace
 
 int run_device_add(const Options& options) {
-  std::string public_key;
-  try {
-    public_key = read_public_key_text(options.public_key_file);
-  } catch (const KeyFileError& error) {
-    std::cerr << "collector: " << error.what() << '\n';
-    return kExitFailure;
-  }
-  return with_store(options, StoreOpenMode::create_if_missing, [&](RecordStore& store) {
-    const Device device{new_device_id(), options.site, now_utc(), ""};
-    const std::string token = new_device_token();
-    store.add_device(device, hash_device_token(token));
-    std::cerr << "collector: added device " << device.device_id << " for site " << device.site
-              << ". The token below is shown only this once; the kiosk.yaml is on standard output.\n";
-    std::cout << kiosk_yaml(KioskYamlFields{device.site, options.url, token, public_key});
-    return kExitOk;
-  });
+    std::string public_key;
+    try {
+        public_key = read_public_key_text(options.public_key_file);
+    } catch (const KeyFileError& error) {
+        std::cerr << "collector: " << error.what() << '\n';
+        return kExitFailure;
+    }
+    return with_store(options, StoreOpenMode::create_if_missing, [&](RecordStore& store) {
+        const Device device{new_device_id(), options.site, now_utc(), ""};
+        const std::string token = new_device_token();
+        store.add_device(device, hash_device_token(token));
+        std::cerr << "collector: added device " << device.device_id << " for site " << device.site
+                  << ". The token below is shown only this once; the kiosk.yaml is on standard output.\n";
+        std::cout << kiosk_yaml(KioskYamlFields{device.site, options.url, token, public_key});
+        return kExitOk;
+    });
 }
 
 int run_device_revoke(const Options& options) {
-  return with_store(options, StoreOpenMode::must_exist, [&](RecordStore& store) {
-    const std::vector<Device> revoked = store.revoke_devices(options.device_or_site, now_utc());
-    if (revoked.empty()) {
-      std::cerr << "collector: no device with id or site '" << options.device_or_site
-                << "' that is not revoked already\n";
-      return kExitFailure;
-    }
-    for (const Device& device : revoked) {
-      std::cout << "revoked " << device.device_id << " (site " << device.site << ")\n";
-    }
-    return kExitOk;
-  });
+    return with_store(options, StoreOpenMode::must_exist, [&](RecordStore& store) {
+        const std::vector<Device> revoked = store.revoke_devices(options.device_or_site, now_utc());
+        if (revoked.empty()) {
+            std::cerr << "collector: no device with id or site '" << options.device_or_site
+                      << "' that is not revoked already\n";
+            return kExitFailure;
+        }
+        for (const Device& device : revoked) {
+            std::cout << "revoked " << device.device_id << " (site " << device.site << ")\n";
+        }
+        return kExitOk;
+    });
 }
 
 int run_device_list(const Options& options) {
-  return with_store(options, StoreOpenMode::must_exist, [&](RecordStore& store) {
-    const std::vector<DeviceStatus> devices = store.list_devices();
-    std::cout << std::left << std::setw(14) << "DEVICE" << std::setw(24) << "SITE" << std::setw(22) << "CREATED"
-              << std::setw(22) << "LAST CHECK-IN" << std::setw(7) << "QUEUE" << "REVOKED\n";
-    for (const DeviceStatus& status : devices) {
-      const Device& device = status.device;
-      const auto& checkin = status.last_checkin;
-      std::cout << std::setw(14) << device.device_id << std::setw(24) << device.site << std::setw(22)
-                << device.created_at << std::setw(22) << (checkin ? checkin->received_at : "never")
-                << std::setw(7) << (checkin ? std::to_string(checkin->queue_size) : "-")
-                << (device.revoked() ? device.revoked_at : "no") << '\n';
-    }
-    return kExitOk;
-  });
+    return with_store(options, StoreOpenMode::must_exist, [&](RecordStore& store) {
+        const std::vector<DeviceStatus> devices = store.list_devices();
+        std::cout << std::left << std::setw(14) << "DEVICE" << std::setw(24) << "SITE" << std::setw(22) << "CREATED"
+                  << std::setw(22) << "LAST CHECK-IN" << std::setw(7) << "QUEUE"
+                  << "REVOKED\n";
+        for (const DeviceStatus& status : devices) {
+            const Device& device = status.device;
+            const auto& checkin = status.last_checkin;
+            std::cout << std::setw(14) << device.device_id << std::setw(24) << device.site << std::setw(22)
+                      << device.created_at << std::setw(22) << (checkin ? checkin->received_at : "never")
+                      << std::setw(7) << (checkin ? std::to_string(checkin->queue_size) : "-")
+                      << (device.revoked() ? device.revoked_at : "no") << '\n';
+        }
+        return kExitOk;
+    });
 }
 
 }  // namespace collector

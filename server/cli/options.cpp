@@ -1,234 +1,225 @@
 #include "server/cli/options.h"
 
+#include "server/api/field_rules.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <limits>
-
-#include "server/api/field_rules.h"
 
 namespace collector {
 namespace {
 
 // Thrown while parsing; parse_options turns it into ParsedOptions::error.
 struct UsageError {
-  std::string message;
+    std::string message;
 };
 
 template <typename Number>
 Number parse_number(const std::string& option, const std::string& text, Number low, Number high) {
-  Number value{};
-  const char* end = text.data() + text.size();
-  const auto [stop, error] = std::from_chars(text.data(), end, value);
-  if (error != std::errc() || stop != end || value < low || value > high) {
-    throw UsageError{"bad value '" + text + "' for " + option + ": expected a whole number from " +
-                     std::to_string(low) + " to " + std::to_string(high)};
-  }
-  return value;
+    Number value{};
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc() || stop != end || value < low || value > high) {
+        throw UsageError{"bad value '" + text + "' for " + option + ": expected a whole number from " +
+                         std::to_string(low) + " to " + std::to_string(high)};
+    }
+    return value;
 }
 
 // The command, from one word or two ("device add"); `used` says how many were read.
 Command parse_command(const std::vector<std::string>& args, std::size_t& used) {
-  used = 1;
-  const std::string& word = args[0];
-  if (word == "serve") return Command::serve;
-  if (word == "count") return Command::count;
-  if (word == "keygen") return Command::keygen;
-  if (word == "help") return Command::help;
-  if (word == "user") {
-    if (args.size() < 2 || args[1] != "add") throw UsageError{"'user' needs: add"};
+    used = 1;
+    const std::string& word = args[0];
+    if (word == "serve") return Command::serve;
+    if (word == "count") return Command::count;
+    if (word == "keygen") return Command::keygen;
+    if (word == "help") return Command::help;
+    if (word == "user") {
+        if (args.size() < 2 || args[1] != "add") throw UsageError{"'user' needs: add"};
+        used = 2;
+        return Command::user_add;
+    }
+    if (word != "device") throw UsageError{"unknown command '" + word + "'"};
+    if (args.size() < 2) throw UsageError{"'device' needs one of: add, revoke, list"};
     used = 2;
-    return Command::user_add;
-  }
-  if (word != "device") throw UsageError{"unknown command '" + word + "'"};
-  if (args.size() < 2) throw UsageError{"'device' needs one of: add, revoke, list"};
-  used = 2;
-  if (args[1] == "add") return Command::device_add;
-  if (args[1] == "revoke") return Command::device_revoke;
-  if (args[1] == "list") return Command::device_list;
-  throw UsageError{"unknown command 'device " + args[1] + "': expected add, revoke or list"};
+    if (args[1] == "add") return Command::device_add;
+    if (args[1] == "revoke") return Command::device_revoke;
+    if (args[1] == "list") return Command::device_list;
+    throw UsageError{"unknown command 'device " + args[1] + "': expected add, revoke or list"};
 }
 
 std::vector<std::string> accepted_options(Command command) {
-  switch (command) {
-    case Command::serve:
-      return {"--db", "--host", "--port", "--max-body", "--secret-key", "--content"};
+    switch (command) {
+    case Command::serve: return {"--db", "--host", "--port", "--max-body", "--secret-key", "--content"};
     case Command::count:
     case Command::device_revoke:
     case Command::device_list:
-    case Command::user_add:
-      return {"--db"};
-    case Command::keygen:
-      return {"--out"};
-    case Command::device_add:
-      return {"--db", "--site", "--public-key", "--url"};
-    case Command::help:
-      break;
-  }
-  return {};
+    case Command::user_add: return {"--db"};
+    case Command::keygen: return {"--out"};
+    case Command::device_add: return {"--db", "--site", "--public-key", "--url"};
+    case Command::help: break;
+    }
+    return {};
 }
 
 bool is_collector_url(const std::string& url) {
-  for (const std::string scheme : {"http://", "https://"}) {
-    if (url.rfind(scheme, 0) == 0 && url.size() > scheme.size() &&
-        std::none_of(url.begin(), url.end(), [](char c) { return c <= ' ' || c == '"' || c > '~'; })) {
-      return true;
+    for (const std::string scheme : {"http://", "https://"}) {
+        if (url.rfind(scheme, 0) == 0 && url.size() > scheme.size() &&
+            std::none_of(url.begin(), url.end(), [](char c) { return c <= ' ' || c == '"' || c > '~'; })) {
+            return true;
+        }
     }
-  }
-  return false;
+    return false;
 }
 
 // Applies one "--name value" (or "--name=value") to `options`; the name is known to be accepted.
 void apply_option(Options& options, const std::string& name, const std::string& value) {
-  if (name == "--db") {
-    options.db = value;
-  } else if (name == "--host") {
-    options.host = value;
-  } else if (name == "--port") {
-    options.port = parse_number(name, value, 0, 65535);
-  } else if (name == "--max-body") {
-    options.max_body_bytes =
-        parse_number<std::size_t>(name, value, 1, std::numeric_limits<std::uint32_t>::max());
-  } else if (name == "--secret-key") {
-    options.secret_key_file = value;
-  } else if (name == "--content") {
-    options.content_dirs.push_back(value);
-  } else if (name == "--out") {
-    options.out_dir = value;
-  } else if (name == "--site") {
-    if (!is_slug(value)) {
-      throw UsageError{"bad value '" + value + "' for --site: expected 1-64 characters from a-z 0-9 - _"};
+    if (name == "--db") {
+        options.db = value;
+    } else if (name == "--host") {
+        options.host = value;
+    } else if (name == "--port") {
+        options.port = parse_number(name, value, 0, 65535);
+    } else if (name == "--max-body") {
+        options.max_body_bytes = parse_number<std::size_t>(name, value, 1, std::numeric_limits<std::uint32_t>::max());
+    } else if (name == "--secret-key") {
+        options.secret_key_file = value;
+    } else if (name == "--content") {
+        options.content_dirs.push_back(value);
+    } else if (name == "--out") {
+        options.out_dir = value;
+    } else if (name == "--site") {
+        if (!is_slug(value)) {
+            throw UsageError{"bad value '" + value + "' for --site: expected 1-64 characters from a-z 0-9 - _"};
+        }
+        options.site = value;
+    } else if (name == "--public-key") {
+        options.public_key_file = value;
+    } else if (name == "--url") {
+        if (!is_collector_url(value)) {
+            throw UsageError{"bad value '" + value + "' for --url: expected http:// or https:// and a host"};
+        }
+        options.url = value;
     }
-    options.site = value;
-  } else if (name == "--public-key") {
-    options.public_key_file = value;
-  } else if (name == "--url") {
-    if (!is_collector_url(value)) {
-      throw UsageError{"bad value '" + value + "' for --url: expected http:// or https:// and a host"};
-    }
-    options.url = value;
-  }
 }
 
 bool is_user_name(const std::string& name) {
-  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-  });
+    return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    });
 }
 
 void require(bool given, const std::string& what) {
-  if (!given) throw UsageError{what + " is required"};
+    if (!given) throw UsageError{what + " is required"};
 }
 
 void check_required(const Options& options) {
-  switch (options.command) {
+    switch (options.command) {
     case Command::serve:
-      require(!options.db.empty(), "--db PATH");
-      return require(!options.secret_key_file.empty(), "--secret-key FILE");
+        require(!options.db.empty(), "--db PATH");
+        return require(!options.secret_key_file.empty(), "--secret-key FILE");
     case Command::count:
-    case Command::device_list:
-      return require(!options.db.empty(), "--db PATH");
+    case Command::device_list: return require(!options.db.empty(), "--db PATH");
     case Command::device_revoke:
-      require(!options.db.empty(), "--db PATH");
-      return require(!options.device_or_site.empty(), "a device id or site");
+        require(!options.db.empty(), "--db PATH");
+        return require(!options.device_or_site.empty(), "a device id or site");
     case Command::user_add:
-      require(!options.db.empty(), "--db PATH");
-      return require(!options.user_name.empty(), "a user NAME");
-    case Command::keygen:
-      return require(!options.out_dir.empty(), "--out DIR");
+        require(!options.db.empty(), "--db PATH");
+        return require(!options.user_name.empty(), "a user NAME");
+    case Command::keygen: return require(!options.out_dir.empty(), "--out DIR");
     case Command::device_add:
-      require(!options.db.empty(), "--db PATH");
-      require(!options.site.empty(), "--site NAME");
-      require(!options.public_key_file.empty(), "--public-key FILE");
-      return require(!options.url.empty(), "--url URL");
-    case Command::help:
-      return;
-  }
+        require(!options.db.empty(), "--db PATH");
+        require(!options.site.empty(), "--site NAME");
+        require(!options.public_key_file.empty(), "--public-key FILE");
+        return require(!options.url.empty(), "--url URL");
+    case Command::help: return;
+    }
 }
 
 Options parse(const std::vector<std::string>& args) {
-  for (const std::string& arg : args) {
-    if (arg == "--help" || arg == "-h") return Options{};
-  }
-  if (args.empty()) throw UsageError{"no command given"};
+    for (const std::string& arg : args) {
+        if (arg == "--help" || arg == "-h") return Options{};
+    }
+    if (args.empty()) throw UsageError{"no command given"};
 
-  Options options;
-  std::size_t first = 0;
-  options.command = parse_command(args, first);
-  const std::string command_words = first == 2 ? args[0] + " " + args[1] : args[0];
-  const std::vector<std::string> accepted = accepted_options(options.command);
-  for (std::size_t i = first; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg.rfind("--", 0) != 0) {
-      if (options.command == Command::device_revoke && options.device_or_site.empty()) {
-        options.device_or_site = arg;
-        continue;
-      }
-      if (options.command == Command::user_add && options.user_name.empty()) {
-        if (!is_user_name(arg)) {
-          throw UsageError{"bad user name '" + arg + "': expected 1-64 characters from a-z 0-9 . _ -"};
+    Options options;
+    std::size_t first = 0;
+    options.command = parse_command(args, first);
+    const std::string command_words = first == 2 ? args[0] + " " + args[1] : args[0];
+    const std::vector<std::string> accepted = accepted_options(options.command);
+    for (std::size_t i = first; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg.rfind("--", 0) != 0) {
+            if (options.command == Command::device_revoke && options.device_or_site.empty()) {
+                options.device_or_site = arg;
+                continue;
+            }
+            if (options.command == Command::user_add && options.user_name.empty()) {
+                if (!is_user_name(arg)) {
+                    throw UsageError{"bad user name '" + arg + "': expected 1-64 characters from a-z 0-9 . _ -"};
+                }
+                options.user_name = arg;
+                continue;
+            }
+            throw UsageError{"unexpected argument '" + arg + "'"};
         }
-        options.user_name = arg;
-        continue;
-      }
-      throw UsageError{"unexpected argument '" + arg + "'"};
+        const std::size_t equals = arg.find('=');
+        const std::string name = arg.substr(0, equals);
+        if (std::find(accepted.begin(), accepted.end(), name) == accepted.end()) {
+            throw UsageError{"unknown option '" + name + "' for '" + command_words + "'"};
+        }
+        if (equals != std::string::npos) {
+            apply_option(options, name, arg.substr(equals + 1));
+        } else if (i + 1 < args.size()) {
+            apply_option(options, name, args[++i]);
+        } else {
+            throw UsageError{"option '" + name + "' needs a value"};
+        }
     }
-    const std::size_t equals = arg.find('=');
-    const std::string name = arg.substr(0, equals);
-    if (std::find(accepted.begin(), accepted.end(), name) == accepted.end()) {
-      throw UsageError{"unknown option '" + name + "' for '" + command_words + "'"};
-    }
-    if (equals != std::string::npos) {
-      apply_option(options, name, arg.substr(equals + 1));
-    } else if (i + 1 < args.size()) {
-      apply_option(options, name, args[++i]);
-    } else {
-      throw UsageError{"option '" + name + "' needs a value"};
-    }
-  }
-  check_required(options);
-  return options;
+    check_required(options);
+    return options;
 }
 
 }  // namespace
 
 ParsedOptions parse_options(const std::vector<std::string>& args) {
-  ParsedOptions parsed;
-  try {
-    parsed.options = parse(args);
-  } catch (const UsageError& error) {
-    parsed.error = error.message;
-  }
-  return parsed;
+    ParsedOptions parsed;
+    try {
+        parsed.options = parse(args);
+    } catch (const UsageError& error) {
+        parsed.error = error.message;
+    }
+    return parsed;
 }
 
 std::string usage_text() {
-  return "Usage:\n"
-         "  collector keygen --out DIR\n"
-         "      Make the NGO key pair: DIR/ngo_public.key (for kiosks) and DIR/ngo_secret.key\n"
-         "      (mode 0600; keep it on the collector machine only). Never replaces existing keys.\n"
-         "  collector device add --db DB --site NAME --public-key FILE --url URL\n"
-         "      Register a kiosk for site NAME and print its kiosk.yaml, with a new device\n"
-         "      token (shown once; only its hash is kept), the NGO public key and URL.\n"
-         "  collector device revoke ID-OR-SITE --db DB\n"
-         "      Refuse that device's token (or every device of that site) from now on.\n"
-         "  collector device list --db DB\n"
-         "      Show each device: id, site, created, last check-in, queue size, revoked.\n"
-         "  collector user add NAME --db DB\n"
-         "      Add a dashboard user; reads the password (at least 10 characters) from the first\n"
-         "      line of standard input. Kept as an Argon2id hash.\n"
-         "  collector serve --db DB --secret-key FILE [--content DIR]... [--host ADDRESS]\n"
-         "                  [--port N] [--max-body BYTES]\n"
-         "      Receive sealed record batches from kiosks over HTTP and store them. --content\n"
-         "      names a content directory per accepted form version (default: the one this\n"
-         "      build came with). --host defaults to 127.0.0.1; --port 0 (the default) picks a\n"
-         "      free port. Prints 'collector listening on http://HOST:PORT' once ready; stops\n"
-         "      cleanly on SIGINT or SIGTERM. --max-body defaults to 1048576.\n"
-         "  collector count --db DB\n"
-         "      Print how many records the existing database holds.\n"
-         "  collector --help\n"
-         "      Show this text.\n"
-         "DB is a SQLite file path, or a PostgreSQL connection string (postgresql://...).\n";
+    return "Usage:\n"
+           "  collector keygen --out DIR\n"
+           "      Make the NGO key pair: DIR/ngo_public.key (for kiosks) and DIR/ngo_secret.key\n"
+           "      (mode 0600; keep it on the collector machine only). Never replaces existing keys.\n"
+           "  collector device add --db DB --site NAME --public-key FILE --url URL\n"
+           "      Register a kiosk for site NAME and print its kiosk.yaml, with a new device\n"
+           "      token (shown once; only its hash is kept), the NGO public key and URL.\n"
+           "  collector device revoke ID-OR-SITE --db DB\n"
+           "      Refuse that device's token (or every device of that site) from now on.\n"
+           "  collector device list --db DB\n"
+           "      Show each device: id, site, created, last check-in, queue size, revoked.\n"
+           "  collector user add NAME --db DB\n"
+           "      Add a dashboard user; reads the password (at least 10 characters) from the first\n"
+           "      line of standard input. Kept as an Argon2id hash.\n"
+           "  collector serve --db DB --secret-key FILE [--content DIR]... [--host ADDRESS]\n"
+           "                  [--port N] [--max-body BYTES]\n"
+           "      Receive sealed record batches from kiosks over HTTP and store them. --content\n"
+           "      names a content directory per accepted form version (default: the one this\n"
+           "      build came with). --host defaults to 127.0.0.1; --port 0 (the default) picks a\n"
+           "      free port. Prints 'collector listening on http://HOST:PORT' once ready; stops\n"
+           "      cleanly on SIGINT or SIGTERM. --max-body defaults to 1048576.\n"
+           "  collector count --db DB\n"
+           "      Print how many records the existing database holds.\n"
+           "  collector --help\n"
+           "      Show this text.\n"
+           "DB is a SQLite file path, or a PostgreSQL connection string (postgresql://...).\n";
 }
 
 }  // namespace collector

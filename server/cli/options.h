@@ -11,29 +11,29 @@ namespace collector {
 enum class Command { help, serve, count, keygen, device_add, device_revoke, device_list, user_add };
 
 struct Options {
-  Command command = Command::help;
-  std::string db;  // a SQLite file path, or a postgresql:// connection string
-  // serve
-  std::string host = "127.0.0.1";
-  int port = 0;  // 0: the system picks a free port
-  std::size_t max_body_bytes = 1024 * 1024;
-  std::string secret_key_file;
-  std::vector<std::string> content_dirs;  // empty: the repository's content/
-  // keygen
-  std::string out_dir;
-  // device add
-  std::string site;
-  std::string public_key_file;
-  std::string url;
-  // device revoke
-  std::string device_or_site;
-  // user add
-  std::string user_name;
+    Command command = Command::help;
+    std::string db;  // a SQLite file path, or a postgresql:// connection string
+    // serve
+    std::string host = "127.0.0.1";
+    int port = 0;  // 0: the system picks a free port
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::string secret_key_file;
+    std::vector<std::string> content_dirs;  // empty: the repository's content/
+    // keygen
+    std::string out_dir;
+    // device add
+    std::string site;
+    std::string public_key_file;
+    std::string url;
+    // device revoke
+    std::string device_or_site;
+    // user add
+    std::string user_name;
 };
 
 struct ParsedOptions {
-  std::optional<Options> options;
-  std::string error;  // set when options is not: names the offending word
+    std::optional<Options> options;
+    std::string error;  // set when options is not: names the offending word
 };
 
 // `args` excludes the program name.

@@ -11,24 +11,24 @@
 namespace collector {
 
 class SignalWatcher {
- public:
-  // Construct before starting any other thread: threads inherit the blocked signal mask,
-  // and a thread that does not block SIGTERM would receive it and be killed by it.
-  explicit SignalWatcher(std::function<void(int signal)> on_signal);
-  // Stops watching. The signals stay blocked, so a second Ctrl-C during shutdown cannot
-  // kill a process that is already stopping cleanly.
-  ~SignalWatcher();
+public:
+    // Construct before starting any other thread: threads inherit the blocked signal mask,
+    // and a thread that does not block SIGTERM would receive it and be killed by it.
+    explicit SignalWatcher(std::function<void(int signal)> on_signal);
+    // Stops watching. The signals stay blocked, so a second Ctrl-C during shutdown cannot
+    // kill a process that is already stopping cleanly.
+    ~SignalWatcher();
 
-  SignalWatcher(const SignalWatcher&) = delete;
-  SignalWatcher& operator=(const SignalWatcher&) = delete;
+    SignalWatcher(const SignalWatcher&) = delete;
+    SignalWatcher& operator=(const SignalWatcher&) = delete;
 
- private:
-  void watch();
+private:
+    void watch();
 
-  std::function<void(int)> on_signal_;
-  sigset_t watched_{};
-  std::atomic<bool> closing_{false};
-  std::thread thread_;
+    std::function<void(int)> on_signal_;
+    sigset_t watched_{};
+    std::atomic<bool> closing_{false};
+    std::thread thread_;
 };
 
 }  // namespace collector

@@ -2,18 +2,18 @@
 // The NGO key pair on disk (docs/protocol.md, "NGO key pair"): ngo_public.key and
 // ngo_secret.key, each one line of base64 (original alphabet, padded) holding 32 bytes.
 
+#include "server/crypto/sealed_box.h"
+
 #include <filesystem>
 #include <stdexcept>
 #include <string>
-
-#include "server/crypto/sealed_box.h"
 
 namespace collector {
 
 // A key file is missing, unreadable, malformed or too open; the message names the file.
 class KeyFileError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
+public:
+    using std::runtime_error::runtime_error;
 };
 
 inline constexpr const char* kPublicKeyFile = "ngo_public.key";

@@ -11,8 +11,8 @@ namespace collector {
 inline constexpr std::size_t kKeyBytes = 32;
 
 struct KeyPair {
-  std::string public_key;  // 32 bytes
-  std::string secret_key;  // 32 bytes
+    std::string public_key;  // 32 bytes
+    std::string secret_key;  // 32 bytes
 };
 
 KeyPair generate_key_pair();

@@ -11,13 +11,13 @@
 // token that must match its own login cookie. Failed logins are rate limited per client
 // address and per user name (login_throttle.h). Bad report parameters: 400 naming one.
 
+#include "server/reports/report.h"
+#include "server/reports/report_labels.h"
+
 #include <chrono>
 #include <filesystem>
 #include <memory>
 #include <vector>
-
-#include "server/reports/report.h"
-#include "server/reports/report_labels.h"
 
 namespace httplib {
 class Server;
@@ -31,13 +31,13 @@ namespace collector {
 class RecordStore;
 
 struct DashboardContext {
-  RecordStore& store;
-  std::shared_ptr<const selfcheck::Content> form;  // what reports read questions and scoring from
-  ReportLabels labels;
-  // Set when a TLS-terminating proxy fronts the collector: cookies get the Secure flag.
-  bool secure_cookies = false;
-  std::int64_t min_k = kDefaultMinCell;
-  std::chrono::seconds session_lifetime = std::chrono::hours(8);
+    RecordStore& store;
+    std::shared_ptr<const selfcheck::Content> form;  // what reports read questions and scoring from
+    ReportLabels labels;
+    // Set when a TLS-terminating proxy fronts the collector: cookies get the Secure flag.
+    bool secure_cookies = false;
+    std::int64_t min_k = kDefaultMinCell;
+    std::chrono::seconds session_lifetime = std::chrono::hours(8);
 };
 
 // The newest form version among `content_dirs` (throws std::runtime_error naming a bad

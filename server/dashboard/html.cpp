@@ -34,34 +34,34 @@ a{color:#1f4e5a}
 }  // namespace
 
 std::string html_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
     }
-  }
-  return out;
+    return out;
 }
 
 std::string html_page(const PageFrame& frame, const std::string& body) {
-  std::string page =
-      "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      "<meta name=\"referrer\" content=\"no-referrer\"><title>" +
-      html_escape(frame.title) + "</title><style>" + kStyle + "</style></head><body><header><h1>" +
-      html_escape(frame.title) + "</h1>";
-  if (!frame.user.empty()) {
-    page += "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"" +
-            html_escape(frame.csrf_token) + "\"><span>" + html_escape(frame.user) +
-            "</span> <button type=\"submit\" id=\"logout\">Log out</button></form>";
-  }
-  return page + "</header><main>" + body + "</main></body></html>";
+    std::string page =
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<meta name=\"referrer\" content=\"no-referrer\"><title>" +
+        html_escape(frame.title) + "</title><style>" + kStyle + "</style></head><body><header><h1>" +
+        html_escape(frame.title) + "</h1>";
+    if (!frame.user.empty()) {
+        page += "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"" +
+                html_escape(frame.csrf_token) + "\"><span>" + html_escape(frame.user) +
+                "</span> <button type=\"submit\" id=\"logout\">Log out</button></form>";
+    }
+    return page + "</header><main>" + body + "</main></body></html>";
 }
 
 }  // namespace collector

@@ -9,9 +9,9 @@ namespace collector {
 std::string html_escape(const std::string& text);
 
 struct PageFrame {
-  std::string title;
-  std::string user;        // empty: not logged in (no logout button)
-  std::string csrf_token;  // for the logout form
+    std::string title;
+    std::string user;        // empty: not logged in (no logout button)
+    std::string csrf_token;  // for the logout form
 };
 
 std::string html_page(const PageFrame& frame, const std::string& body);

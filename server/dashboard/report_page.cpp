@@ -1,159 +1,174 @@
 #include "server/dashboard/report_page.h"
 
-#include <cstdio>
-
 #include "server/dashboard/html.h"
 #include "server/reports/report_builder.h"
+
+#include <cstdio>
 
 namespace collector {
 namespace {
 
 std::string percent(double share) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.1f%%", share * 100.0);
-  return buffer;
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%.1f%%", share * 100.0);
+    return buffer;
 }
 
 // A count cell, a share cell and a bar cell, or three "suppressed" cells.
 std::string figure_cells(const Count& count, const Count& of) {
-  if (count.suppressed) {
-    return "<td class=\"suppressed\">suppressed</td><td class=\"suppressed\">suppressed</td><td></td>";
-  }
-  const std::optional<double> part = share(count, of);
-  std::string cells = "<td class=\"num\">" + with_thousands(count.value) + "</td>";
-  if (!part) return cells + "<td class=\"num\">&ndash;</td><td></td>";
-  return cells + "<td class=\"num\">" + percent(*part) + "</td><td><div class=\"bar\"><span style=\"width:" +
-         percent(*part) + "\"></span></div></td>";
+    if (count.suppressed) {
+        return "<td class=\"suppressed\">suppressed</td><td class=\"suppressed\">suppressed</td><td></td>";
+    }
+    const std::optional<double> part = share(count, of);
+    std::string cells = "<td class=\"num\">" + with_thousands(count.value) + "</td>";
+    if (!part) return cells + "<td class=\"num\">&ndash;</td><td></td>";
+    return cells + "<td class=\"num\">" + percent(*part) +
+           "</td><td><div class=\"bar\"><span style=\"width:" + percent(*part) + "\"></span></div></td>";
 }
 
-std::string count_text(const Count& count) {
-  return count.suppressed ? "suppressed" : with_thousands(count.value);
-}
+std::string count_text(const Count& count) { return count.suppressed ? "suppressed" : with_thousands(count.value); }
 
 std::string levels_section(const Report& report) {
-  std::string html = "<section id=\"levels\"><h2>Result levels</h2><div class=\"scroll\"><table>"
-                     "<tr><th>Level</th><th>Count</th><th>Share</th><th>Chart</th></tr>";
-  for (const LevelCount& level : report.levels) {
-    html += "<tr><td>" + html_escape(level.label) + "</td>" + figure_cells(level.count, report.respondents) + "</tr>";
-  }
-  return html + "</table></div></section>";
+    std::string html =
+        "<section id=\"levels\"><h2>Result levels</h2><div class=\"scroll\"><table>"
+        "<tr><th>Level</th><th>Count</th><th>Share</th><th>Chart</th></tr>";
+    for (const LevelCount& level : report.levels) {
+        html +=
+            "<tr><td>" + html_escape(level.label) + "</td>" + figure_cells(level.count, report.respondents) + "</tr>";
+    }
+    return html + "</table></div></section>";
 }
 
 std::string dimensions_section(const Report& report) {
-  std::string html = "<section id=\"indicators\"><h2>ILO indicators by dimension</h2>"
-                     "<p class=\"note\">Respondents with each indicator raised, of all respondents. An indicator "
-                     "can count in more than one dimension.</p>";
-  for (const DimensionReport& dimension : report.dimensions) {
-    html += "<h3>" + html_escape(dimension.label) + "</h3><div class=\"scroll\"><table>"
-            "<tr><th>Indicator</th><th>Count</th><th>Share</th><th>Chart</th></tr>";
-    for (const IndicatorCount& indicator : dimension.indicators) {
-      html += "<tr><td>" + html_escape(indicator.label) + "</td>" + figure_cells(indicator.count, report.respondents) +
-              "</tr>";
+    std::string html =
+        "<section id=\"indicators\"><h2>ILO indicators by dimension</h2>"
+        "<p class=\"note\">Respondents with each indicator raised, of all respondents. An indicator "
+        "can count in more than one dimension.</p>";
+    for (const DimensionReport& dimension : report.dimensions) {
+        html += "<h3>" + html_escape(dimension.label) +
+                "</h3><div class=\"scroll\"><table>"
+                "<tr><th>Indicator</th><th>Count</th><th>Share</th><th>Chart</th></tr>";
+        for (const IndicatorCount& indicator : dimension.indicators) {
+            html += "<tr><td>" + html_escape(indicator.label) + "</td>" +
+                    figure_cells(indicator.count, report.respondents) + "</tr>";
+        }
+        html += "</table></div>";
     }
-    html += "</table></div>";
-  }
-  return html + "</section>";
+    return html + "</section>";
 }
 
 // Yes/no questions show the share answering yes; others one column per answer.
 std::string question_table(const QuestionReport& question) {
-  std::string html = "<h3 id=\"q-" + html_escape(question.id) + "\">" + html_escape(question.text) +
-                     " <span class=\"note\">(" + html_escape(question.id) + ")</span></h3><div class=\"scroll\"><table>";
-  std::vector<const AnswerColumn*> rows = {&question.overall};
-  std::vector<std::string> row_heads = {""};
-  for (const Breakdown& breakdown : question.breakdowns) {
-    for (const AnswerColumn& column : breakdown.columns) {
-      rows.push_back(&column);
-      row_heads.push_back(breakdown.by);
+    std::string html = "<h3 id=\"q-" + html_escape(question.id) + "\">" + html_escape(question.text) +
+                       " <span class=\"note\">(" + html_escape(question.id) +
+                       ")</span></h3><div class=\"scroll\"><table>";
+    std::vector<const AnswerColumn*> rows = {&question.overall};
+    std::vector<std::string> row_heads = {""};
+    for (const Breakdown& breakdown : question.breakdowns) {
+        for (const AnswerColumn& column : breakdown.columns) {
+            rows.push_back(&column);
+            row_heads.push_back(breakdown.by);
+        }
     }
-  }
-  if (question.yes_no) {
-    html += "<tr><th>Group</th><th>Answered</th><th>Yes</th><th>% yes</th><th>Chart</th></tr>";
+    if (question.yes_no) {
+        html += "<tr><th>Group</th><th>Answered</th><th>Yes</th><th>% yes</th><th>Chart</th></tr>";
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const AnswerColumn& row = *rows[i];
+            html += "<tr data-group=\"" + html_escape(row_heads[i].empty() ? "all" : row_heads[i] + ":" + row.group) +
+                    "\"><td>" + (row_heads[i].empty() ? "" : html_escape(row_heads[i]) + ": ") +
+                    html_escape(row.group_label) + "</td>" +
+                    (row.answered.suppressed ? "<td class=\"suppressed\">suppressed</td>"
+                                             : "<td class=\"num\">" + count_text(row.answered) + "</td>") +
+                    figure_cells(row.by_code[0], row.answered) + "</tr>";
+        }
+        return html + "</table></div>";
+    }
+    html += "<tr><th>Group</th><th>Answered</th>";
+    for (const std::string& label : question.code_labels) html += "<th>" + html_escape(label) + "</th>";
+    html += "</tr>";
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      const AnswerColumn& row = *rows[i];
-      html += "<tr data-group=\"" + html_escape(row_heads[i].empty() ? "all" : row_heads[i] + ":" + row.group) +
-              "\"><td>" + (row_heads[i].empty() ? "" : html_escape(row_heads[i]) + ": ") +
-              html_escape(row.group_label) + "</td>" +
-              (row.answered.suppressed ? "<td class=\"suppressed\">suppressed</td>"
-                                       : "<td class=\"num\">" + count_text(row.answered) + "</td>") +
-              figure_cells(row.by_code[0], row.answered) + "</tr>";
+        const AnswerColumn& row = *rows[i];
+        html += "<tr><td>" + (row_heads[i].empty() ? "" : html_escape(row_heads[i]) + ": ") +
+                html_escape(row.group_label) + "</td>" +
+                (row.answered.suppressed ? "<td class=\"suppressed\">suppressed</td>"
+                                         : "<td class=\"num\">" + count_text(row.answered) + "</td>");
+        for (const Count& count : row.by_code) {
+            const std::optional<double> part = share(count, row.answered);
+            if (count.suppressed) {
+                html += "<td class=\"suppressed\">suppressed</td>";
+            } else {
+                html += "<td class=\"num\">" + count_text(count) + (part ? " (" + percent(*part) + ")" : "") + "</td>";
+            }
+        }
+        html += "</tr>";
     }
     return html + "</table></div>";
-  }
-  html += "<tr><th>Group</th><th>Answered</th>";
-  for (const std::string& label : question.code_labels) html += "<th>" + html_escape(label) + "</th>";
-  html += "</tr>";
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const AnswerColumn& row = *rows[i];
-    html += "<tr><td>" + (row_heads[i].empty() ? "" : html_escape(row_heads[i]) + ": ") + html_escape(row.group_label) +
-            "</td>" +
-            (row.answered.suppressed ? "<td class=\"suppressed\">suppressed</td>"
-                                     : "<td class=\"num\">" + count_text(row.answered) + "</td>");
-    for (const Count& count : row.by_code) {
-      const std::optional<double> part = share(count, row.answered);
-      if (count.suppressed) {
-        html += "<td class=\"suppressed\">suppressed</td>";
-      } else {
-        html += "<td class=\"num\">" + count_text(count) + (part ? " (" + percent(*part) + ")" : "") + "</td>";
-      }
-    }
-    html += "</tr>";
-  }
-  return html + "</table></div>";
 }
 
 std::string devices_section(const std::vector<DeviceStatus>& devices) {
-  std::string html = "<section id=\"devices\"><h2>Devices</h2><div class=\"scroll\"><table>"
-                     "<tr><th>Site</th><th>Device</th><th>Last check-in</th><th>Queue</th><th>Rejected</th>"
-                     "<th>Revoked</th></tr>";
-  for (const DeviceStatus& status : devices) {
-    const auto& checkin = status.last_checkin;
-    html += "<tr><td>" + html_escape(status.device.site) + "</td><td>" + html_escape(status.device.device_id) +
-            "</td><td>" + (checkin ? html_escape(checkin->received_at) : "never") + "</td><td class=\"num\">" +
-            (checkin ? std::to_string(checkin->queue_size) : "") + "</td><td class=\"num\">" +
-            (checkin ? std::to_string(checkin->rejected) : "") + "</td><td>" +
-            (status.device.revoked() ? html_escape(status.device.revoked_at) : "no") + "</td></tr>";
-  }
-  if (devices.empty()) html += "<tr><td colspan=\"6\">No devices yet.</td></tr>";
-  return html + "</table></div></section>";
+    std::string html =
+        "<section id=\"devices\"><h2>Devices</h2><div class=\"scroll\"><table>"
+        "<tr><th>Site</th><th>Device</th><th>Last check-in</th><th>Queue</th><th>Rejected</th>"
+        "<th>Revoked</th></tr>";
+    for (const DeviceStatus& status : devices) {
+        const auto& checkin = status.last_checkin;
+        html += "<tr><td>" + html_escape(status.device.site) + "</td><td>" + html_escape(status.device.device_id) +
+                "</td><td>" + (checkin ? html_escape(checkin->received_at) : "never") + "</td><td class=\"num\">" +
+                (checkin ? std::to_string(checkin->queue_size) : "") + "</td><td class=\"num\">" +
+                (checkin ? std::to_string(checkin->rejected) : "") + "</td><td>" +
+                (status.device.revoked() ? html_escape(status.device.revoked_at) : "no") + "</td></tr>";
+    }
+    if (devices.empty()) html += "<tr><td colspan=\"6\">No devices yet.</td></tr>";
+    return html + "</table></div></section>";
 }
 
 std::string export_links(const Report& report) {
-  std::string query = "from=" + report.filter.from + "&amp;to=" + report.filter.to + "&amp;k=" + std::to_string(report.k);
-  if (!report.filter.site.empty()) query += "&amp;site=" + html_escape(report.filter.site);
-  return "<p><a id=\"csv\" href=\"/reports.csv?" + query + "\">Download CSV</a> &middot; <a href=\"/api/v1/reports?" +
-         query + "\">JSON</a></p>";
+    std::string query =
+        "from=" + report.filter.from + "&amp;to=" + report.filter.to + "&amp;k=" + std::to_string(report.k);
+    if (!report.filter.site.empty()) query += "&amp;site=" + html_escape(report.filter.site);
+    return "<p><a id=\"csv\" href=\"/reports.csv?" + query + "\">Download CSV</a> &middot; <a href=\"/api/v1/reports?" +
+           query + "\">JSON</a></p>";
 }
 
 }  // namespace
 
 std::string filter_form(const RecordFilter& filter, std::int64_t k, const std::string& error) {
-  std::string html = "<section" + std::string(error.empty() ? "" : " class=\"error\"") + ">";
-  if (!error.empty()) html += "<p id=\"error\">" + html_escape(error) + "</p>";
-  return html +
-         "<form class=\"filters\" method=\"get\" action=\"/dashboard\">"
-         "<label>From <input type=\"date\" name=\"from\" value=\"" + html_escape(filter.from) + "\" required></label>"
-         "<label>To <input type=\"date\" name=\"to\" value=\"" + html_escape(filter.to) + "\" required></label>"
-         "<label>Site <input name=\"site\" value=\"" + html_escape(filter.site) + "\" placeholder=\"all sites\"></label>"
-         "<label>k <input type=\"number\" name=\"k\" value=\"" + std::to_string(k) + "\" min=\"1\"></label>"
-         "<button type=\"submit\">Show</button></form></section>";
+    std::string html = "<section" + std::string(error.empty() ? "" : " class=\"error\"") + ">";
+    if (!error.empty()) html += "<p id=\"error\">" + html_escape(error) + "</p>";
+    return html +
+           "<form class=\"filters\" method=\"get\" action=\"/dashboard\">"
+           "<label>From <input type=\"date\" name=\"from\" value=\"" +
+           html_escape(filter.from) +
+           "\" required></label>"
+           "<label>To <input type=\"date\" name=\"to\" value=\"" +
+           html_escape(filter.to) +
+           "\" required></label>"
+           "<label>Site <input name=\"site\" value=\"" +
+           html_escape(filter.site) +
+           "\" placeholder=\"all sites\"></label>"
+           "<label>k <input type=\"number\" name=\"k\" value=\"" +
+           std::to_string(k) +
+           "\" min=\"1\"></label>"
+           "<button type=\"submit\">Show</button></form></section>";
 }
 
 std::string report_page_body(const Report& report, const std::vector<DeviceStatus>& devices) {
-  std::string html = filter_form(report.filter, report.k, "");
-  html += "<section id=\"summary\"><p class=\"headline\" id=\"headline\">" + html_escape(report.headline) + "</p>"
-          "<p class=\"note\">" + html_escape(report.filter.from) + " to " + html_escape(report.filter.to) + ", " +
-          (report.filter.site.empty() ? std::string("all sites") : "site " + html_escape(report.filter.site)) +
-          ". Cells with fewer than " + std::to_string(report.k) +
-          " respondents, and cells that would reveal them by subtraction, show as suppressed. Denominators are "
-          "those asked a question and answering it.</p>" +
-          export_links(report) + "</section>";
-  html += levels_section(report);
-  html += dimensions_section(report);
-  html += "<section id=\"questions\"><h2>Answers</h2>";
-  for (const QuestionReport& question : report.questions) html += question_table(question);
-  html += "</section>";
-  return html + devices_section(devices);
+    std::string html = filter_form(report.filter, report.k, "");
+    html += "<section id=\"summary\"><p class=\"headline\" id=\"headline\">" + html_escape(report.headline) +
+            "</p>"
+            "<p class=\"note\">" +
+            html_escape(report.filter.from) + " to " + html_escape(report.filter.to) + ", " +
+            (report.filter.site.empty() ? std::string("all sites") : "site " + html_escape(report.filter.site)) +
+            ". Cells with fewer than " + std::to_string(report.k) +
+            " respondents, and cells that would reveal them by subtraction, show as suppressed. Denominators are "
+            "those asked a question and answering it.</p>" +
+            export_links(report) + "</section>";
+    html += levels_section(report);
+    html += dimensions_section(report);
+    html += "<section id=\"questions\"><h2>Answers</h2>";
+    for (const QuestionReport& question : report.questions) html += question_table(question);
+    html += "</section>";
+    return html + devices_section(devices);
 }
 
 }  // namespace collector

@@ -3,11 +3,11 @@
 // with CSS bar charts, one table per question (overall, by nationality, by language), and
 // the device list. Suppressed figures read "suppressed".
 
-#include <string>
-#include <vector>
-
 #include "server/reports/report.h"
 #include "server/store/device.h"
+
+#include <string>
+#include <vector>
 
 namespace collector {
 

@@ -11,9 +11,9 @@
 //   table "answer":       item_id a question; breakdown all / nationality / language;
 //                         value_id an answer code; of = those asked and answering
 
-#include <string>
-
 #include "server/reports/report.h"
+
+#include <string>
 
 namespace collector {
 

@@ -3,9 +3,9 @@
 // the string "suppressed"; a share (0-1, four decimals) is a number, "suppressed", or null
 // when nobody answered.
 
-#include <nlohmann/json.hpp>
-
 #include "server/reports/report.h"
+
+#include <nlohmann/json.hpp>
 
 namespace collector {
 

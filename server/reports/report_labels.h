@@ -9,18 +9,18 @@
 namespace collector {
 
 class ReportLabels {
- public:
-  ReportLabels() = default;
-  // Throws std::runtime_error naming the file if it cannot be read.
-  static ReportLabels load(const std::filesystem::path& en_txt);
+public:
+    ReportLabels() = default;
+    // Throws std::runtime_error naming the file if it cannot be read.
+    static ReportLabels load(const std::filesystem::path& en_txt);
 
-  // The text for `key`, or `fallback` when the file has none.
-  std::string text(const std::string& key, const std::string& fallback) const;
+    // The text for `key`, or `fallback` when the file has none.
+    std::string text(const std::string& key, const std::string& fallback) const;
 
-  void set(const std::string& key, const std::string& text) { texts_[key] = text; }
+    void set(const std::string& key, const std::string& text) { texts_[key] = text; }
 
- private:
-  std::map<std::string, std::string> texts_;
+private:
+    std::map<std::string, std::string> texts_;
 };
 
 // "retention_of_identity_documents" -> "Retention of identity documents".

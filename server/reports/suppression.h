@@ -18,28 +18,28 @@
 namespace collector {
 
 class SuppressionTable {
- public:
-  // Adds a cell; returns its index.
-  std::size_t add_cell(std::int64_t count);
-  // `cells` add up to `total`. `whole_column`: if the total is suppressed, so are the cells.
-  void add_line(std::vector<std::size_t> cells, std::size_t total, bool whole_column);
+public:
+    // Adds a cell; returns its index.
+    std::size_t add_cell(std::int64_t count);
+    // `cells` add up to `total`. `whole_column`: if the total is suppressed, so are the cells.
+    void add_line(std::vector<std::size_t> cells, std::size_t total, bool whole_column);
 
-  void apply(std::int64_t k);
+    void apply(std::int64_t k);
 
-  std::int64_t count(std::size_t cell) const { return counts_[cell]; }
-  bool suppressed(std::size_t cell) const { return suppressed_[cell]; }
+    std::int64_t count(std::size_t cell) const { return counts_[cell]; }
+    bool suppressed(std::size_t cell) const { return suppressed_[cell]; }
 
- private:
-  struct Line {
-    std::vector<std::size_t> cells;
-    std::size_t total;
-    bool whole_column;
-  };
-  bool apply_line(const Line& line);
+private:
+    struct Line {
+        std::vector<std::size_t> cells;
+        std::size_t total;
+        bool whole_column;
+    };
+    bool apply_line(const Line& line);
 
-  std::vector<std::int64_t> counts_;
-  std::vector<bool> suppressed_;
-  std::vector<Line> lines_;
+    std::vector<std::int64_t> counts_;
+    std::vector<bool> suppressed_;
+    std::vector<Line> lines_;
 };
 
 }  // namespace collector

@@ -7,16 +7,16 @@
 namespace collector {
 
 struct DashboardUser {
-  std::string name;           // 1-64 characters from a-z 0-9 . _ -
-  std::string password_hash;  // crypto_pwhash_str output
-  std::string created_at;     // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+    std::string name;           // 1-64 characters from a-z 0-9 . _ -
+    std::string password_hash;  // crypto_pwhash_str output
+    std::string created_at;     // UTC, "YYYY-MM-DDTHH:MM:SSZ"
 };
 
 struct DashboardSession {
-  std::string token_hash;  // BLAKE2b of the cookie value; the value itself is never stored
-  std::string user_name;
-  std::string csrf_token;  // the synchronizer token every POST of this session must carry
-  std::string expires_at;  // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+    std::string token_hash;  // BLAKE2b of the cookie value; the value itself is never stored
+    std::string user_name;
+    std::string csrf_token;  // the synchronizer token every POST of this session must carry
+    std::string expires_at;  // UTC, "YYYY-MM-DDTHH:MM:SSZ"
 };
 
 }  // namespace collector

@@ -6,25 +6,25 @@
 namespace collector {
 
 bool is_postgres_url(const std::string& db) {
-  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+    return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
 }
 
 std::unique_ptr<RecordStore> open_store(const std::string& db, StoreOpenMode mode) {
-  if (is_postgres_url(db)) return std::make_unique<PostgresRecordStore>(db);
-  return std::make_unique<SqliteRecordStore>(db, mode == StoreOpenMode::create_if_missing
-                                                     ? SqliteRecordStore::OpenMode::create_if_missing
-                                                     : SqliteRecordStore::OpenMode::must_exist);
+    if (is_postgres_url(db)) return std::make_unique<PostgresRecordStore>(db);
+    return std::make_unique<SqliteRecordStore>(db, mode == StoreOpenMode::create_if_missing
+                                                       ? SqliteRecordStore::OpenMode::create_if_missing
+                                                       : SqliteRecordStore::OpenMode::must_exist);
 }
 
 std::string describe_db(const std::string& db) {
-  if (!is_postgres_url(db)) return db;
-  // postgresql://user:password@host... -> postgresql://user:***@host...
-  const std::size_t scheme_end = db.find("://") + 3;
-  const std::size_t at = db.find('@', scheme_end);
-  if (at == std::string::npos) return db;
-  const std::size_t colon = db.find(':', scheme_end);
-  if (colon == std::string::npos || colon > at) return db;
-  return db.substr(0, colon + 1) + "***" + db.substr(at);
+    if (!is_postgres_url(db)) return db;
+    // postgresql://user:password@host... -> postgresql://user:***@host...
+    const std::size_t scheme_end = db.find("://") + 3;
+    const std::size_t at = db.find('@', scheme_end);
+    if (at == std::string::npos) return db;
+    const std::size_t colon = db.find(':', scheme_end);
+    if (colon == std::string::npos || colon > at) return db;
+    return db.substr(0, colon + 1) + "***" + db.substr(at);
 }
 
 }  // namespace collector

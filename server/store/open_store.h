@@ -2,16 +2,16 @@
 // Picks the store from the --db value: "postgresql://..." or "postgres://..." is a
 // PostgreSQL connection string, anything else a SQLite file path.
 
+#include "server/store/record_store.h"
+
 #include <memory>
 #include <string>
-
-#include "server/store/record_store.h"
 
 namespace collector {
 
 enum class StoreOpenMode {
-  create_if_missing,  // serve, device add
-  must_exist,         // count, device list/revoke: a typo must not create an empty database
+    create_if_missing,  // serve, device add
+    must_exist,         // count, device list/revoke: a typo must not create an empty database
 };
 
 bool is_postgres_url(const std::string& db);

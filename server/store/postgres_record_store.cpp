@@ -1,19 +1,19 @@
 #include "server/store/postgres_record_store.h"
 
-#include <algorithm>
-#include <map>
-
-#include <pqxx/pqxx>
-
 #include "server/record/indicator_list.h"
 #include "server/store/open_store.h"
 #include "server/store/postgres_schema.h"
 
+#include <pqxx/pqxx>
+
+#include <algorithm>
+#include <map>
+
 namespace collector {
 
 struct PgConnection {
-  explicit PgConnection(const std::string& connection_string) : connection(connection_string) {}
-  pqxx::connection connection;
+    explicit PgConnection(const std::string& connection_string) : connection(connection_string) {}
+    pqxx::connection connection;
 };
 
 namespace {
@@ -24,14 +24,14 @@ constexpr const char* kRecordColumns =
 
 // Statements every pooled connection prepares once.
 void prepare_statements(pqxx::connection& connection) {
-  connection.prepare("find_device",
-                     "SELECT device_id, site, created_at, coalesce(revoked_at, '') FROM devices"
-                     " WHERE token_hash = $1");
+    connection.prepare("find_device",
+                       "SELECT device_id, site, created_at, coalesce(revoked_at, '') FROM devices"
+                       " WHERE token_hash = $1");
 }
 
 Device device_from_row(const pqxx::row& row) {
-  return Device{row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(),
-                row[3].as<std::string>()};
+    return Device{row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                  row[3].as<std::string>()};
 }
 
 }  // namespace
@@ -39,80 +39,80 @@ Device device_from_row(const pqxx::row& row) {
 // A connection borrowed from the pool for one operation. One that failed is dropped rather
 // than returned, so a restarted database server costs one failed request, not all of them.
 class PostgresRecordStore::Lease {
- public:
-  explicit Lease(const PostgresRecordStore& store) : store_(store) {
-    std::unique_lock lock(store_.mutex_);
-    store_.returned_.wait(lock, [&] { return !store_.idle_.empty() || store_.leased_ < store_.pool_size_; });
-    ++store_.leased_;
-    if (!store_.idle_.empty()) {
-      connection_ = std::move(store_.idle_.back());
-      store_.idle_.pop_back();
+public:
+    explicit Lease(const PostgresRecordStore& store) : store_(store) {
+        std::unique_lock lock(store_.mutex_);
+        store_.returned_.wait(lock, [&] { return !store_.idle_.empty() || store_.leased_ < store_.pool_size_; });
+        ++store_.leased_;
+        if (!store_.idle_.empty()) {
+            connection_ = std::move(store_.idle_.back());
+            store_.idle_.pop_back();
+        }
+        lock.unlock();
+        if (!connection_) {
+            try {
+                connection_ = store_.connect();
+            } catch (...) {
+                give_back();
+                throw;
+            }
+        }
     }
-    lock.unlock();
-    if (!connection_) {
-      try {
-        connection_ = store_.connect();
-      } catch (...) {
-        give_back();
-        throw;
-      }
+    ~Lease() { give_back(); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+
+    pqxx::connection& operator*() const { return connection_->connection; }
+    void discard() { connection_.reset(); }
+
+private:
+    void give_back() {
+        std::lock_guard lock(store_.mutex_);
+        if (connection_ && connection_->connection.is_open()) store_.idle_.push_back(std::move(connection_));
+        --store_.leased_;
+        store_.returned_.notify_one();
     }
-  }
-  ~Lease() { give_back(); }
-  Lease(const Lease&) = delete;
-  Lease& operator=(const Lease&) = delete;
 
-  pqxx::connection& operator*() const { return connection_->connection; }
-  void discard() { connection_.reset(); }
-
- private:
-  void give_back() {
-    std::lock_guard lock(store_.mutex_);
-    if (connection_ && connection_->connection.is_open()) store_.idle_.push_back(std::move(connection_));
-    --store_.leased_;
-    store_.returned_.notify_one();
-  }
-
-  const PostgresRecordStore& store_;
-  std::unique_ptr<PgConnection> connection_;
+    const PostgresRecordStore& store_;
+    std::unique_ptr<PgConnection> connection_;
 };
 
 template <typename Body>
 auto PostgresRecordStore::with_connection(const char* doing, Body body) const {
-  Lease lease(*this);
-  try {
-    return body(*lease);
-  } catch (const pqxx::broken_connection& error) {
-    lease.discard();
-    throw StoreError(std::string(doing) + ": lost the database connection: " + error.what());
-  } catch (const pqxx::failure& error) {
-    throw StoreError(std::string(doing) + ": " + error.what());
-  }
+    Lease lease(*this);
+    try {
+        return body(*lease);
+    } catch (const pqxx::broken_connection& error) {
+        lease.discard();
+        throw StoreError(std::string(doing) + ": lost the database connection: " + error.what());
+    } catch (const pqxx::failure& error) {
+        throw StoreError(std::string(doing) + ": " + error.what());
+    }
 }
 
 PostgresRecordStore::PostgresRecordStore(const std::string& connection_string, std::size_t pool_size)
     : connection_string_(connection_string), pool_size_(std::max<std::size_t>(pool_size, 1)) {
-  try {
-    std::unique_ptr<PgConnection> first = connect();
-    postgres::migrate(first->connection);
-    idle_.push_back(std::move(first));
-  } catch (const StoreError& error) {
-    throw StoreError("cannot open database '" + describe_db(connection_string) + "': " + error.what());
-  } catch (const std::exception& error) {
-    throw StoreError("cannot open database '" + describe_db(connection_string) + "': " + error.what());
-  }
+    try {
+        std::unique_ptr<PgConnection> first = connect();
+        postgres::migrate(first->connection);
+        idle_.push_back(std::move(first));
+    } catch (const StoreError& error) {
+        throw StoreError("cannot open database '" + describe_db(connection_string) + "': " + error.what());
+    } catch (const std::exception& error) {
+        throw StoreError("cannot open database '" + describe_db(connection_string) + "': " + error.what());
+    }
 }
 
 PostgresRecordStore::~PostgresRecordStore() = default;
 
 std::unique_ptr<PgConnection> PostgresRecordStore::connect() const {
-  try {
-    auto connection = std::make_unique<PgConnection>(connection_string_);
-    prepare_statements(connection->connection);
-    return connection;
-  } catch (const pqxx::failure& error) {
-    throw StoreError(std::string("cannot connect: ") + error.what());
-  }
+    try {
+        auto connection = std::make_unique<PgConnection>(connection_string_);
+        prepare_statements(connection->connection);
+        return connection;
+    } catch (const pqxx::failure& error) {
+        throw StoreError(std::string("cannot connect: ") + error.what());
+    }
 }
 
 namespace {
@@ -120,258 +120,258 @@ namespace {
 // One INSERT for the whole batch (one round trip instead of one per record), each row's
 // twelve values as text parameters, which the server reads as the columns' types.
 std::string multi_row_insert(std::size_t rows) {
-  std::string sql = std::string("INSERT INTO records (") + kRecordColumns + ") VALUES ";
-  for (std::size_t row = 0; row < rows; ++row) {
-    const std::size_t p = row * 12;
-    sql += row == 0 ? "(" : ", (";
-    for (std::size_t column = 1; column <= 12; ++column) {
-      const std::string parameter = "$" + std::to_string(p + column);
-      sql += column == 12 ? "NULLIF(" + parameter + ", ''))" : parameter + ", ";
+    std::string sql = std::string("INSERT INTO records (") + kRecordColumns + ") VALUES ";
+    for (std::size_t row = 0; row < rows; ++row) {
+        const std::size_t p = row * 12;
+        sql += row == 0 ? "(" : ", (";
+        for (std::size_t column = 1; column <= 12; ++column) {
+            const std::string parameter = "$" + std::to_string(p + column);
+            sql += column == 12 ? "NULLIF(" + parameter + ", ''))" : parameter + ", ";
+        }
     }
-  }
-  return sql + " ON CONFLICT (record_id) DO NOTHING RETURNING record_id";
+    return sql + " ON CONFLICT (record_id) DO NOTHING RETURNING record_id";
 }
 
 }  // namespace
 
 std::vector<bool> PostgresRecordStore::insert_batch(const std::vector<StoredRecord>& records) {
-  // Each record id once, in sorted order: two collectors storing overlapping batches then
-  // take the row locks in the same order and cannot deadlock each other. A repeat inside
-  // the batch is a duplicate of its first occurrence.
-  std::map<std::string, std::size_t> first_of;
-  for (std::size_t i = 0; i < records.size(); ++i) first_of.emplace(records[i].record.record_id, i);
-  std::vector<std::string> values;
-  values.reserve(first_of.size() * 12);
-  for (const auto& [id, i] : first_of) {
-    const StoredRecord& stored = records[i];
-    const Record& r = stored.record;
-    for (std::string value : {r.record_id, r.form_id, std::to_string(r.form_version), r.language, r.site,
-                              r.completed_on, r.answers_json, stored.received_at, std::to_string(r.schema),
-                              indicators_to_json(r.indicators), r.result_level, stored.device_id}) {
-      values.push_back(std::move(value));
+    // Each record id once, in sorted order: two collectors storing overlapping batches then
+    // take the row locks in the same order and cannot deadlock each other. A repeat inside
+    // the batch is a duplicate of its first occurrence.
+    std::map<std::string, std::size_t> first_of;
+    for (std::size_t i = 0; i < records.size(); ++i) first_of.emplace(records[i].record.record_id, i);
+    std::vector<std::string> values;
+    values.reserve(first_of.size() * 12);
+    for (const auto& [id, i] : first_of) {
+        const StoredRecord& stored = records[i];
+        const Record& r = stored.record;
+        for (std::string value : {r.record_id, r.form_id, std::to_string(r.form_version), r.language, r.site,
+                                  r.completed_on, r.answers_json, stored.received_at, std::to_string(r.schema),
+                                  indicators_to_json(r.indicators), r.result_level, stored.device_id}) {
+            values.push_back(std::move(value));
+        }
     }
-  }
-  std::vector<bool> stored_now(records.size(), false);
-  if (first_of.empty()) return stored_now;
-  return with_connection("storing records", [&](pqxx::connection& connection) {
-    pqxx::work work(connection);
-    const pqxx::result inserted =
-        work.exec_params(multi_row_insert(first_of.size()), pqxx::prepare::make_dynamic_params(values));
-    work.commit();
-    for (const pqxx::row& row : inserted) stored_now[first_of.at(row[0].as<std::string>())] = true;
-    return stored_now;
-  });
+    std::vector<bool> stored_now(records.size(), false);
+    if (first_of.empty()) return stored_now;
+    return with_connection("storing records", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        const pqxx::result inserted =
+            work.exec_params(multi_row_insert(first_of.size()), pqxx::prepare::make_dynamic_params(values));
+        work.commit();
+        for (const pqxx::row& row : inserted) stored_now[first_of.at(row[0].as<std::string>())] = true;
+        return stored_now;
+    });
 }
 
 std::int64_t PostgresRecordStore::count() const {
-  return with_connection("counting records", [](pqxx::connection& connection) {
-    pqxx::read_transaction work(connection);
-    return work.exec1("SELECT count(*) FROM records")[0].as<std::int64_t>();
-  });
+    return with_connection("counting records", [](pqxx::connection& connection) {
+        pqxx::read_transaction work(connection);
+        return work.exec1("SELECT count(*) FROM records")[0].as<std::int64_t>();
+    });
 }
 
 bool PostgresRecordStore::contains(const std::string& record_id) const {
-  return with_connection("looking up a record", [&](pqxx::connection& connection) {
-    pqxx::read_transaction work(connection);
-    return !work.exec_params("SELECT 1 FROM records WHERE record_id = $1", record_id).empty();
-  });
+    return with_connection("looking up a record", [&](pqxx::connection& connection) {
+        pqxx::read_transaction work(connection);
+        return !work.exec_params("SELECT 1 FROM records WHERE record_id = $1", record_id).empty();
+    });
 }
 
 std::optional<StoredRecord> PostgresRecordStore::find(const std::string& record_id) const {
-  return with_connection("reading a record", [&](pqxx::connection& connection) -> std::optional<StoredRecord> {
-    pqxx::read_transaction work(connection);
-    const pqxx::result rows = work.exec_params(
-        std::string("SELECT record_id, form_id, form_version, language, site, completed_on, answers_json,"
-                    " received_at, schema, indicators_json, result_level, coalesce(device_id, '')"
-                    " FROM records WHERE record_id = $1"),
-        record_id);
-    if (rows.empty()) return std::nullopt;
-    const pqxx::row row = rows[0];
-    StoredRecord stored;
-    Record& record = stored.record;
-    record.record_id = row[0].as<std::string>();
-    record.form_id = row[1].as<std::string>();
-    record.form_version = row[2].as<std::int64_t>();
-    record.language = row[3].as<std::string>();
-    record.site = row[4].as<std::string>();
-    record.completed_on = row[5].as<std::string>();
-    record.answers_json = row[6].as<std::string>();
-    stored.received_at = row[7].as<std::string>();
-    record.schema = row[8].as<std::int64_t>();
-    record.indicators = indicators_from_json(row[9].as<std::string>());
-    record.result_level = row[10].as<std::string>();
-    stored.device_id = row[11].as<std::string>();
-    return stored;
-  });
+    return with_connection("reading a record", [&](pqxx::connection& connection) -> std::optional<StoredRecord> {
+        pqxx::read_transaction work(connection);
+        const pqxx::result rows = work.exec_params(
+            std::string("SELECT record_id, form_id, form_version, language, site, completed_on, answers_json,"
+                        " received_at, schema, indicators_json, result_level, coalesce(device_id, '')"
+                        " FROM records WHERE record_id = $1"),
+            record_id);
+        if (rows.empty()) return std::nullopt;
+        const pqxx::row row = rows[0];
+        StoredRecord stored;
+        Record& record = stored.record;
+        record.record_id = row[0].as<std::string>();
+        record.form_id = row[1].as<std::string>();
+        record.form_version = row[2].as<std::int64_t>();
+        record.language = row[3].as<std::string>();
+        record.site = row[4].as<std::string>();
+        record.completed_on = row[5].as<std::string>();
+        record.answers_json = row[6].as<std::string>();
+        stored.received_at = row[7].as<std::string>();
+        record.schema = row[8].as<std::int64_t>();
+        record.indicators = indicators_from_json(row[9].as<std::string>());
+        record.result_level = row[10].as<std::string>();
+        stored.device_id = row[11].as<std::string>();
+        return stored;
+    });
 }
 
 void PostgresRecordStore::add_device(const Device& device, const std::string& token_hash) {
-  with_connection("adding a device", [&](pqxx::connection& connection) {
-    pqxx::work work(connection);
-    work.exec_params("INSERT INTO devices (device_id, site, token_hash, created_at) VALUES ($1, $2, $3, $4)",
-                     device.device_id, device.site, token_hash, device.created_at);
-    work.commit();
-    return 0;
-  });
+    with_connection("adding a device", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        work.exec_params("INSERT INTO devices (device_id, site, token_hash, created_at) VALUES ($1, $2, $3, $4)",
+                         device.device_id, device.site, token_hash, device.created_at);
+        work.commit();
+        return 0;
+    });
 }
 
 std::optional<Device> PostgresRecordStore::find_device_by_token(const std::string& token_hash) const {
-  return with_connection("looking up a device token",
-                         [&](pqxx::connection& connection) -> std::optional<Device> {
-                           pqxx::read_transaction work(connection);
-                           const pqxx::result rows = work.exec_prepared("find_device", token_hash);
-                           if (rows.empty()) return std::nullopt;
-                           return device_from_row(rows[0]);
-                         });
+    return with_connection("looking up a device token", [&](pqxx::connection& connection) -> std::optional<Device> {
+        pqxx::read_transaction work(connection);
+        const pqxx::result rows = work.exec_prepared("find_device", token_hash);
+        if (rows.empty()) return std::nullopt;
+        return device_from_row(rows[0]);
+    });
 }
 
 std::vector<Device> PostgresRecordStore::revoke_devices(const std::string& device_id_or_site,
                                                         const std::string& revoked_at) {
-  return with_connection("revoking devices", [&](pqxx::connection& connection) {
-    pqxx::work work(connection);
-    const pqxx::result rows = work.exec_params(
-        "UPDATE devices SET revoked_at = $1 WHERE revoked_at IS NULL AND"
-        " (device_id = $2 OR (site = $2 AND NOT EXISTS (SELECT 1 FROM devices WHERE device_id = $2)))"
-        " RETURNING device_id, site, created_at, revoked_at",
-        revoked_at, device_id_or_site);
-    work.commit();
-    std::vector<Device> revoked;
-    for (const pqxx::row& row : rows) revoked.push_back(device_from_row(row));
-    return revoked;
-  });
+    return with_connection("revoking devices", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        const pqxx::result rows = work.exec_params(
+            "UPDATE devices SET revoked_at = $1 WHERE revoked_at IS NULL AND"
+            " (device_id = $2 OR (site = $2 AND NOT EXISTS (SELECT 1 FROM devices WHERE device_id = $2)))"
+            " RETURNING device_id, site, created_at, revoked_at",
+            revoked_at, device_id_or_site);
+        work.commit();
+        std::vector<Device> revoked;
+        for (const pqxx::row& row : rows) revoked.push_back(device_from_row(row));
+        return revoked;
+    });
 }
 
 std::vector<DeviceStatus> PostgresRecordStore::list_devices() const {
-  return with_connection("listing devices", [&](pqxx::connection& connection) {
-    pqxx::read_transaction work(connection);
-    const pqxx::result rows = work.exec(
-        "SELECT d.device_id, d.site, d.created_at, coalesce(d.revoked_at, ''), c.received_at, c.queue_size,"
-        " c.rejected, c.last_error, c.content_version, c.app_version"
-        " FROM devices d LEFT JOIN checkins c ON c.device_id = d.device_id"
-        " ORDER BY d.created_at, d.device_id");
-    std::vector<DeviceStatus> devices;
-    for (const pqxx::row& row : rows) {
-      DeviceStatus status{device_from_row(row), std::nullopt};
-      if (!row[4].is_null()) {
-        status.last_checkin = CheckIn{row[4].as<std::string>(), row[5].as<std::int64_t>(), row[6].as<std::int64_t>(),
-                                      row[7].as<std::string>(), row[8].as<std::string>(), row[9].as<std::string>()};
-      }
-      devices.push_back(std::move(status));
-    }
-    return devices;
-  });
+    return with_connection("listing devices", [&](pqxx::connection& connection) {
+        pqxx::read_transaction work(connection);
+        const pqxx::result rows = work.exec(
+            "SELECT d.device_id, d.site, d.created_at, coalesce(d.revoked_at, ''), c.received_at, c.queue_size,"
+            " c.rejected, c.last_error, c.content_version, c.app_version"
+            " FROM devices d LEFT JOIN checkins c ON c.device_id = d.device_id"
+            " ORDER BY d.created_at, d.device_id");
+        std::vector<DeviceStatus> devices;
+        for (const pqxx::row& row : rows) {
+            DeviceStatus status{device_from_row(row), std::nullopt};
+            if (!row[4].is_null()) {
+                status.last_checkin =
+                    CheckIn{row[4].as<std::string>(), row[5].as<std::int64_t>(), row[6].as<std::int64_t>(),
+                            row[7].as<std::string>(), row[8].as<std::string>(),  row[9].as<std::string>()};
+            }
+            devices.push_back(std::move(status));
+        }
+        return devices;
+    });
 }
 
 void PostgresRecordStore::record_checkin(const std::string& device_id, const CheckIn& checkin) {
-  with_connection("storing a check-in", [&](pqxx::connection& connection) {
-    pqxx::work work(connection);
-    work.exec_params(
-        "INSERT INTO checkins (device_id, received_at, queue_size, rejected, last_error, content_version,"
-        " app_version) VALUES ($1, $2, $3, $4, $5, $6, $7)"
-        " ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at,"
-        " queue_size = excluded.queue_size, rejected = excluded.rejected, last_error = excluded.last_error,"
-        " content_version = excluded.content_version, app_version = excluded.app_version",
-        device_id, checkin.received_at, checkin.queue_size, checkin.rejected, checkin.last_error,
-        checkin.content_version, checkin.app_version);
-    work.commit();
-    return 0;
-  });
+    with_connection("storing a check-in", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        work.exec_params(
+            "INSERT INTO checkins (device_id, received_at, queue_size, rejected, last_error, content_version,"
+            " app_version) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+            " ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at,"
+            " queue_size = excluded.queue_size, rejected = excluded.rejected, last_error = excluded.last_error,"
+            " content_version = excluded.content_version, app_version = excluded.app_version",
+            device_id, checkin.received_at, checkin.queue_size, checkin.rejected, checkin.last_error,
+            checkin.content_version, checkin.app_version);
+        work.commit();
+        return 0;
+    });
 }
 
 // ---- reports and dashboard
 
 std::vector<Record> PostgresRecordStore::records_in_range(const RecordFilter& filter) const {
-  return with_connection("reading records for a report", [&](pqxx::connection& connection) {
-    pqxx::read_transaction work(connection);
-    const pqxx::result rows = work.exec_params(
-        "SELECT record_id, form_id, form_version, language, site, completed_on, answers_json, schema,"
-        " indicators_json, result_level FROM records"
-        " WHERE completed_on >= $1 AND completed_on <= $2 AND ($3 = '' OR site = $3)"
-        " ORDER BY completed_on, record_id",
-        filter.from, filter.to, filter.site);
-    std::vector<Record> records;
-    records.reserve(rows.size());
-    for (const pqxx::row& row : rows) {
-      Record record;
-      record.record_id = row[0].c_str();
-      record.form_id = row[1].c_str();
-      record.form_version = row[2].as<std::int64_t>();
-      record.language = row[3].c_str();
-      record.site = row[4].c_str();
-      record.completed_on = row[5].c_str();
-      record.answers_json = row[6].c_str();
-      record.schema = row[7].as<std::int64_t>();
-      record.indicators = indicators_from_json(row[8].c_str());
-      record.result_level = row[9].c_str();
-      records.push_back(std::move(record));
-    }
-    return records;
-  });
+    return with_connection("reading records for a report", [&](pqxx::connection& connection) {
+        pqxx::read_transaction work(connection);
+        const pqxx::result rows = work.exec_params(
+            "SELECT record_id, form_id, form_version, language, site, completed_on, answers_json, schema,"
+            " indicators_json, result_level FROM records"
+            " WHERE completed_on >= $1 AND completed_on <= $2 AND ($3 = '' OR site = $3)"
+            " ORDER BY completed_on, record_id",
+            filter.from, filter.to, filter.site);
+        std::vector<Record> records;
+        records.reserve(rows.size());
+        for (const pqxx::row& row : rows) {
+            Record record;
+            record.record_id = row[0].c_str();
+            record.form_id = row[1].c_str();
+            record.form_version = row[2].as<std::int64_t>();
+            record.language = row[3].c_str();
+            record.site = row[4].c_str();
+            record.completed_on = row[5].c_str();
+            record.answers_json = row[6].c_str();
+            record.schema = row[7].as<std::int64_t>();
+            record.indicators = indicators_from_json(row[8].c_str());
+            record.result_level = row[9].c_str();
+            records.push_back(std::move(record));
+        }
+        return records;
+    });
 }
 
 void PostgresRecordStore::add_user(const DashboardUser& user) {
-  with_connection("adding a dashboard user", [&](pqxx::connection& connection) {
-    pqxx::work work(connection);
-    work.exec_params("INSERT INTO dashboard_users (name, password_hash, created_at) VALUES ($1, $2, $3)",
-                     user.name, user.password_hash, user.created_at);
-    work.commit();
-    return 0;
-  });
+    with_connection("adding a dashboard user", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        work.exec_params("INSERT INTO dashboard_users (name, password_hash, created_at) VALUES ($1, $2, $3)", user.name,
+                         user.password_hash, user.created_at);
+        work.commit();
+        return 0;
+    });
 }
 
 std::optional<DashboardUser> PostgresRecordStore::find_user(const std::string& name) const {
-  return with_connection("looking up a dashboard user",
-                         [&](pqxx::connection& connection) -> std::optional<DashboardUser> {
-                           pqxx::read_transaction work(connection);
-                           const pqxx::result rows = work.exec_params(
-                               "SELECT name, password_hash, created_at FROM dashboard_users WHERE name = $1", name);
-                           if (rows.empty()) return std::nullopt;
-                           return DashboardUser{rows[0][0].c_str(), rows[0][1].c_str(), rows[0][2].c_str()};
-                         });
+    return with_connection(
+        "looking up a dashboard user", [&](pqxx::connection& connection) -> std::optional<DashboardUser> {
+            pqxx::read_transaction work(connection);
+            const pqxx::result rows =
+                work.exec_params("SELECT name, password_hash, created_at FROM dashboard_users WHERE name = $1", name);
+            if (rows.empty()) return std::nullopt;
+            return DashboardUser{rows[0][0].c_str(), rows[0][1].c_str(), rows[0][2].c_str()};
+        });
 }
 
 void PostgresRecordStore::add_session(const DashboardSession& session) {
-  with_connection("storing a dashboard session", [&](pqxx::connection& connection) {
-    pqxx::work work(connection);
-    work.exec_params(
-        "INSERT INTO dashboard_sessions (token_hash, user_name, csrf_token, expires_at) VALUES ($1, $2, $3, $4)",
-        session.token_hash, session.user_name, session.csrf_token, session.expires_at);
-    work.commit();
-    return 0;
-  });
+    with_connection("storing a dashboard session", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        work.exec_params(
+            "INSERT INTO dashboard_sessions (token_hash, user_name, csrf_token, expires_at) VALUES ($1, $2, $3, $4)",
+            session.token_hash, session.user_name, session.csrf_token, session.expires_at);
+        work.commit();
+        return 0;
+    });
 }
 
 std::optional<DashboardSession> PostgresRecordStore::find_session(const std::string& token_hash,
                                                                   const std::string& now) const {
-  return with_connection("looking up a dashboard session",
-                         [&](pqxx::connection& connection) -> std::optional<DashboardSession> {
-                           pqxx::read_transaction work(connection);
-                           const pqxx::result rows = work.exec_params(
-                               "SELECT token_hash, user_name, csrf_token, expires_at FROM dashboard_sessions"
-                               " WHERE token_hash = $1 AND expires_at > $2",
-                               token_hash, now);
-                           if (rows.empty()) return std::nullopt;
-                           const pqxx::row row = rows[0];
-                           return DashboardSession{row[0].c_str(), row[1].c_str(), row[2].c_str(), row[3].c_str()};
-                         });
+    return with_connection("looking up a dashboard session",
+                           [&](pqxx::connection& connection) -> std::optional<DashboardSession> {
+                               pqxx::read_transaction work(connection);
+                               const pqxx::result rows = work.exec_params(
+                                   "SELECT token_hash, user_name, csrf_token, expires_at FROM dashboard_sessions"
+                                   " WHERE token_hash = $1 AND expires_at > $2",
+                                   token_hash, now);
+                               if (rows.empty()) return std::nullopt;
+                               const pqxx::row row = rows[0];
+                               return DashboardSession{row[0].c_str(), row[1].c_str(), row[2].c_str(), row[3].c_str()};
+                           });
 }
 
 void PostgresRecordStore::delete_session(const std::string& token_hash) {
-  with_connection("ending a dashboard session", [&](pqxx::connection& connection) {
-    pqxx::work work(connection);
-    work.exec_params("DELETE FROM dashboard_sessions WHERE token_hash = $1", token_hash);
-    work.commit();
-    return 0;
-  });
+    with_connection("ending a dashboard session", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        work.exec_params("DELETE FROM dashboard_sessions WHERE token_hash = $1", token_hash);
+        work.commit();
+        return 0;
+    });
 }
 
 std::int64_t PostgresRecordStore::delete_expired_sessions(const std::string& now) {
-  return with_connection("removing expired dashboard sessions", [&](pqxx::connection& connection) {
-    pqxx::work work(connection);
-    const pqxx::result result = work.exec_params("DELETE FROM dashboard_sessions WHERE expires_at <= $1", now);
-    work.commit();
-    return static_cast<std::int64_t>(result.affected_rows());
-  });
+    return with_connection("removing expired dashboard sessions", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        const pqxx::result result = work.exec_params("DELETE FROM dashboard_sessions WHERE expires_at <= $1", now);
+        work.commit();
+        return static_cast<std::int64_t>(result.affected_rows());
+    });
 }
 
 }  // namespace collector

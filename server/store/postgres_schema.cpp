@@ -1,11 +1,11 @@
 #include "server/store/postgres_schema.h"
 
-#include <array>
-#include <string>
+#include "server/store/record_store.h"
 
 #include <pqxx/pqxx>
 
-#include "server/store/record_store.h"
+#include <array>
+#include <string>
 
 namespace collector::postgres {
 namespace {
@@ -75,26 +75,25 @@ constexpr std::array kMigrations = {
 int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
 
 void migrate(pqxx::connection_base& connection) {
-  pqxx::work work(connection, "migrate");
-  work.exec("SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLockKey) + ")");
-  work.exec("CREATE TABLE IF NOT EXISTS collector_schema (version integer NOT NULL)");
-  pqxx::result rows = work.exec("SELECT version FROM collector_schema");
-  int version = 0;
-  if (rows.empty()) {
-    work.exec("INSERT INTO collector_schema (version) VALUES (0)");
-  } else {
-    version = rows[0][0].as<int>();
-  }
-  if (version > latest_schema_version()) {
-    throw StoreError("database schema version " + std::to_string(version) +
-                     " is newer than this collector understands (" +
-                     std::to_string(latest_schema_version()) + ")");
-  }
-  for (; version < latest_schema_version(); ++version) {
-    work.exec(kMigrations[static_cast<std::size_t>(version)]);
-  }
-  work.exec("UPDATE collector_schema SET version = " + std::to_string(version));
-  work.commit();
+    pqxx::work work(connection, "migrate");
+    work.exec("SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLockKey) + ")");
+    work.exec("CREATE TABLE IF NOT EXISTS collector_schema (version integer NOT NULL)");
+    pqxx::result rows = work.exec("SELECT version FROM collector_schema");
+    int version = 0;
+    if (rows.empty()) {
+        work.exec("INSERT INTO collector_schema (version) VALUES (0)");
+    } else {
+        version = rows[0][0].as<int>();
+    }
+    if (version > latest_schema_version()) {
+        throw StoreError("database schema version " + std::to_string(version) +
+                         " is newer than this collector understands (" + std::to_string(latest_schema_version()) + ")");
+    }
+    for (; version < latest_schema_version(); ++version) {
+        work.exec(kMigrations[static_cast<std::size_t>(version)]);
+    }
+    work.exec("UPDATE collector_schema SET version = " + std::to_string(version));
+    work.commit();
 }
 
 }  // namespace collector::postgres

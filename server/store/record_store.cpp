@@ -6,19 +6,17 @@ namespace collector {
 namespace {
 
 [[noreturn]] void unsupported(const char* what) {
-  throw StoreError(std::string("this store does not support ") + what);
+    throw StoreError(std::string("this store does not support ") + what);
 }
 
 }  // namespace
 
 std::vector<Record> RecordStore::records_in_range(const RecordFilter&) const { unsupported("reports"); }
 void RecordStore::add_user(const DashboardUser&) { unsupported("dashboard users"); }
-std::optional<DashboardUser> RecordStore::find_user(const std::string&) const {
-  unsupported("dashboard users");
-}
+std::optional<DashboardUser> RecordStore::find_user(const std::string&) const { unsupported("dashboard users"); }
 void RecordStore::add_session(const DashboardSession&) { unsupported("dashboard sessions"); }
 std::optional<DashboardSession> RecordStore::find_session(const std::string&, const std::string&) const {
-  unsupported("dashboard sessions");
+    unsupported("dashboard sessions");
 }
 void RecordStore::delete_session(const std::string&) { unsupported("dashboard sessions"); }
 std::int64_t RecordStore::delete_expired_sessions(const std::string&) { unsupported("dashboard sessions"); }

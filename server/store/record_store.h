@@ -4,76 +4,74 @@
 // from the --db value. Implementations must be safe to call from several HTTP worker
 // threads at once, and other processes may use the same database at the same time.
 
+#include "server/store/dashboard_user.h"
+#include "server/store/device.h"
+#include "server/store/report_query.h"
+#include "server/store/stored_record.h"
+
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "server/store/dashboard_user.h"
-#include "server/store/device.h"
-#include "server/store/report_query.h"
-#include "server/store/stored_record.h"
-
 namespace collector {
 
 // The store could not do its job (I/O error, busy, unreachable, corrupt or too-new schema).
 // Callers treat it as temporary: nothing was stored, the kiosk should retry.
 class StoreError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
+public:
+    using std::runtime_error::runtime_error;
 };
 
 class RecordStore {
- public:
-  virtual ~RecordStore() = default;
+public:
+    virtual ~RecordStore() = default;
 
-  // ---- records
+    // ---- records
 
-  // Stores the records durably, all or none. Element i is true if records[i] was stored
-  // now, false if a record with its record_id was already present (kiosks resend, so this
-  // is routine; two collectors racing on one record store it once). Throws StoreError.
-  virtual std::vector<bool> insert_batch(const std::vector<StoredRecord>& records) = 0;
+    // Stores the records durably, all or none. Element i is true if records[i] was stored
+    // now, false if a record with its record_id was already present (kiosks resend, so this
+    // is routine; two collectors racing on one record store it once). Throws StoreError.
+    virtual std::vector<bool> insert_batch(const std::vector<StoredRecord>& records) = 0;
 
-  bool insert(const StoredRecord& stored) { return insert_batch({stored}).front(); }
+    bool insert(const StoredRecord& stored) { return insert_batch({stored}).front(); }
 
-  virtual std::int64_t count() const = 0;
-  virtual bool contains(const std::string& record_id) const = 0;
-  // Read back for checks and tests; empty optional if absent.
-  virtual std::optional<StoredRecord> find(const std::string& record_id) const = 0;
+    virtual std::int64_t count() const = 0;
+    virtual bool contains(const std::string& record_id) const = 0;
+    // Read back for checks and tests; empty optional if absent.
+    virtual std::optional<StoredRecord> find(const std::string& record_id) const = 0;
 
-  // ---- devices
+    // ---- devices
 
-  // Throws StoreError if the device id or token hash is taken.
-  virtual void add_device(const Device& device, const std::string& token_hash) = 0;
-  // The device holding this token, revoked or not; empty optional if none does.
-  // Asked on every request, so a revocation takes effect at once.
-  virtual std::optional<Device> find_device_by_token(const std::string& token_hash) const = 0;
-  // Revokes the device with this id or, if none has it, every device of this site that is
-  // not revoked yet. Returns the devices revoked now.
-  virtual std::vector<Device> revoke_devices(const std::string& device_id_or_site,
-                                             const std::string& revoked_at) = 0;
-  // All devices, oldest first, with their latest check-in.
-  virtual std::vector<DeviceStatus> list_devices() const = 0;
-  virtual void record_checkin(const std::string& device_id, const CheckIn& checkin) = 0;
+    // Throws StoreError if the device id or token hash is taken.
+    virtual void add_device(const Device& device, const std::string& token_hash) = 0;
+    // The device holding this token, revoked or not; empty optional if none does.
+    // Asked on every request, so a revocation takes effect at once.
+    virtual std::optional<Device> find_device_by_token(const std::string& token_hash) const = 0;
+    // Revokes the device with this id or, if none has it, every device of this site that is
+    // not revoked yet. Returns the devices revoked now.
+    virtual std::vector<Device> revoke_devices(const std::string& device_id_or_site, const std::string& revoked_at) = 0;
+    // All devices, oldest first, with their latest check-in.
+    virtual std::vector<DeviceStatus> list_devices() const = 0;
+    virtual void record_checkin(const std::string& device_id, const CheckIn& checkin) = 0;
 
-  // ---- reports and dashboard (both real stores implement these; the defaults throw
-  // StoreError so a test double need not)
+    // ---- reports and dashboard (both real stores implement these; the defaults throw
+    // StoreError so a test double need not)
 
-  // Records whose completed_on lies in [filter.from, filter.to] and, if filter.site is set,
-  // of that site; ordered by completed_on then record_id. Uses an index on completed_on.
-  virtual std::vector<Record> records_in_range(const RecordFilter& filter) const;
+    // Records whose completed_on lies in [filter.from, filter.to] and, if filter.site is set,
+    // of that site; ordered by completed_on then record_id. Uses an index on completed_on.
+    virtual std::vector<Record> records_in_range(const RecordFilter& filter) const;
 
-  // Throws StoreError if the name is taken.
-  virtual void add_user(const DashboardUser& user);
-  virtual std::optional<DashboardUser> find_user(const std::string& name) const;
-  virtual void add_session(const DashboardSession& session);
-  // The session with this token hash if it expires after `now`; empty optional otherwise.
-  virtual std::optional<DashboardSession> find_session(const std::string& token_hash,
-                                                       const std::string& now) const;
-  virtual void delete_session(const std::string& token_hash);
-  // Removes sessions that expired at or before `now`; returns how many.
-  virtual std::int64_t delete_expired_sessions(const std::string& now);
+    // Throws StoreError if the name is taken.
+    virtual void add_user(const DashboardUser& user);
+    virtual std::optional<DashboardUser> find_user(const std::string& name) const;
+    virtual void add_session(const DashboardSession& session);
+    // The session with this token hash if it expires after `now`; empty optional otherwise.
+    virtual std::optional<DashboardSession> find_session(const std::string& token_hash, const std::string& now) const;
+    virtual void delete_session(const std::string& token_hash);
+    // Removes sessions that expired at or before `now`; returns how many.
+    virtual std::int64_t delete_expired_sessions(const std::string& now);
 };
 
 }  // namespace collector

@@ -6,9 +6,9 @@
 namespace collector {
 
 struct RecordFilter {
-  std::string from;  // YYYY-MM-DD, inclusive
-  std::string to;    // YYYY-MM-DD, inclusive
-  std::string site;  // empty: every site
+    std::string from;  // YYYY-MM-DD, inclusive
+    std::string to;    // YYYY-MM-DD, inclusive
+    std::string site;  // empty: every site
 };
 
 }  // namespace collector

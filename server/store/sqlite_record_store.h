@@ -3,58 +3,55 @@
 // told is stored survives power loss), schema migrated on open. Devices and records are in
 // sqlite_record_store.cpp and sqlite_device_queries.cpp.
 
-#include <mutex>
-#include <string>
-
 #include "server/store/record_store.h"
 #include "server/store/sqlite_support.h"
+
+#include <mutex>
+#include <string>
 
 namespace collector {
 
 class SqliteRecordStore final : public RecordStore {
- public:
-  enum class OpenMode {
-    create_if_missing,  // serve, device add: a new deployment starts with an empty database
-    must_exist,         // count, list, revoke: a typo must not create a file
-  };
+public:
+    enum class OpenMode {
+        create_if_missing,  // serve, device add: a new deployment starts with an empty database
+        must_exist,         // count, list, revoke: a typo must not create a file
+    };
 
-  // Opens (or creates) the database at `path` and migrates it to the latest schema.
-  // Throws StoreError naming the path if it cannot.
-  explicit SqliteRecordStore(const std::string& path,
-                             OpenMode mode = OpenMode::create_if_missing);
+    // Opens (or creates) the database at `path` and migrates it to the latest schema.
+    // Throws StoreError naming the path if it cannot.
+    explicit SqliteRecordStore(const std::string& path, OpenMode mode = OpenMode::create_if_missing);
 
-  std::vector<bool> insert_batch(const std::vector<StoredRecord>& records) override;
-  std::int64_t count() const override;
-  bool contains(const std::string& record_id) const override;
-  std::optional<StoredRecord> find(const std::string& record_id) const override;
+    std::vector<bool> insert_batch(const std::vector<StoredRecord>& records) override;
+    std::int64_t count() const override;
+    bool contains(const std::string& record_id) const override;
+    std::optional<StoredRecord> find(const std::string& record_id) const override;
 
-  void add_device(const Device& device, const std::string& token_hash) override;
-  std::optional<Device> find_device_by_token(const std::string& token_hash) const override;
-  std::vector<Device> revoke_devices(const std::string& device_id_or_site,
-                                     const std::string& revoked_at) override;
-  std::vector<DeviceStatus> list_devices() const override;
-  void record_checkin(const std::string& device_id, const CheckIn& checkin) override;
+    void add_device(const Device& device, const std::string& token_hash) override;
+    std::optional<Device> find_device_by_token(const std::string& token_hash) const override;
+    std::vector<Device> revoke_devices(const std::string& device_id_or_site, const std::string& revoked_at) override;
+    std::vector<DeviceStatus> list_devices() const override;
+    void record_checkin(const std::string& device_id, const CheckIn& checkin) override;
 
-  // sqlite_report_queries.cpp
-  std::vector<Record> records_in_range(const RecordFilter& filter) const override;
-  void add_user(const DashboardUser& user) override;
-  std::optional<DashboardUser> find_user(const std::string& name) const override;
-  void add_session(const DashboardSession& session) override;
-  std::optional<DashboardSession> find_session(const std::string& token_hash,
-                                               const std::string& now) const override;
-  void delete_session(const std::string& token_hash) override;
-  std::int64_t delete_expired_sessions(const std::string& now) override;
+    // sqlite_report_queries.cpp
+    std::vector<Record> records_in_range(const RecordFilter& filter) const override;
+    void add_user(const DashboardUser& user) override;
+    std::optional<DashboardUser> find_user(const std::string& name) const override;
+    void add_session(const DashboardSession& session) override;
+    std::optional<DashboardSession> find_session(const std::string& token_hash, const std::string& now) const override;
+    void delete_session(const std::string& token_hash) override;
+    std::int64_t delete_expired_sessions(const std::string& now) override;
 
- private:
-  void open(const std::string& path, OpenMode mode);
+private:
+    void open(const std::string& path, OpenMode mode);
 
-  // One connection shared by all threads, one statement at a time.
-  mutable std::mutex mutex_;
-  sqlite::Connection db_;  // declared before the statements so it is closed after them
-  sqlite::Statement insert_;
-  sqlite::Statement count_;
-  sqlite::Statement contains_;
-  sqlite::Statement find_device_;
+    // One connection shared by all threads, one statement at a time.
+    mutable std::mutex mutex_;
+    sqlite::Connection db_;  // declared before the statements so it is closed after them
+    sqlite::Statement insert_;
+    sqlite::Statement count_;
+    sqlite::Statement contains_;
+    sqlite::Statement find_device_;
 };
 
 // For the store's query files: the records table's columns in the order

@@ -12,10 +12,10 @@ struct sqlite3_stmt;
 namespace collector::sqlite {
 
 struct ConnectionCloser {
-  void operator()(sqlite3* db) const;
+    void operator()(sqlite3* db) const;
 };
 struct StatementFinalizer {
-  void operator()(sqlite3_stmt* statement) const;
+    void operator()(sqlite3_stmt* statement) const;
 };
 using Connection = std::unique_ptr<sqlite3, ConnectionCloser>;
 using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
@@ -41,14 +41,14 @@ std::string query_text(sqlite3* db, const char* sql);
 
 // Resets a cached statement on scope exit so it can be reused and holds no locks.
 class ResetOnExit {
- public:
-  explicit ResetOnExit(sqlite3_stmt* statement) : statement_(statement) {}
-  ~ResetOnExit();
-  ResetOnExit(const ResetOnExit&) = delete;
-  ResetOnExit& operator=(const ResetOnExit&) = delete;
+public:
+    explicit ResetOnExit(sqlite3_stmt* statement) : statement_(statement) {}
+    ~ResetOnExit();
+    ResetOnExit(const ResetOnExit&) = delete;
+    ResetOnExit& operator=(const ResetOnExit&) = delete;
 
- private:
-  sqlite3_stmt* statement_;
+private:
+    sqlite3_stmt* statement_;
 };
 
 }  // namespace collector::sqlite

@@ -1,16 +1,16 @@
 #pragma once
 // A validated record plus what the collector adds when it accepts it.
 
-#include <string>
-
 #include "server/record/record.h"
+
+#include <string>
 
 namespace collector {
 
 struct StoredRecord {
-  Record record;
-  std::string received_at;  // server clock, UTC, "YYYY-MM-DDTHH:MM:SSZ"
-  std::string device_id;    // the device whose token sent it; empty for records from before devices
+    Record record;
+    std::string received_at;  // server clock, UTC, "YYYY-MM-DDTHH:MM:SSZ"
+    std::string device_id;    // the device whose token sent it; empty for records from before devices
 };
 
 }  // namespace collector

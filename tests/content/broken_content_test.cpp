@@ -10,8 +10,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 using namespace selfcheck;
@@ -20,33 +20,43 @@ using selfcheck::testing::TempDir;
 namespace {
 
 struct BrokenCase {
-    const char* file;      // under content/ or locales/
-    const char* find;      // text to replace (first occurrence; must exist)
+    const char* file;  // under content/ or locales/
+    const char* find;  // text to replace (first occurrence; must exist)
     const char* replace;
     const char* expected;  // part of the error an author would see
 };
 
 const BrokenCase kCases[] = {
     // Malformed files: the loader names file, line and column.
-    {"content/form.yaml", "{ locale: id, label: \"Bahasa Indonesia\" }", "{ locale: id, label: \"Bahasa Indonesia\" ", "form.yaml:"},
+    {"content/form.yaml", "{ locale: id, label: \"Bahasa Indonesia\" }", "{ locale: id, label: \"Bahasa Indonesia\" ",
+     "form.yaml:"},
     {"content/form.yaml", "type: number", "type: slider", "expected choice or number, found 'slider'"},
-    {"content/form.yaml", "show_if: { question: has_loan", "show_if: { question: no_such_question", "no earlier question 'no_such_question'"},
+    {"content/form.yaml", "show_if: { question: has_loan", "show_if: { question: no_such_question",
+     "no earlier question 'no_such_question'"},
     {"content/form.yaml", "strength: strong", "strength: very", "expected one of strong, medium, found 'very'"},
-    {"content/form.yaml", "        answers: yes_no\n", "        answers: yes_no\n        colour: red\n", "unknown key 'colour'"},
-    {"content/rights.yaml", "minimum_allowable_wage_hkd: 5100", "minimum_allowable_wage_hkd: lots", "expected a whole number, found 'lots'"},
-    {"content/scoring.yaml", "when: always", "when: sometimes", "expected any_dimension_positive, any_signal or always"},
+    {"content/form.yaml", "        answers: yes_no\n", "        answers: yes_no\n        colour: red\n",
+     "unknown key 'colour'"},
+    {"content/rights.yaml", "minimum_allowable_wage_hkd: 5100", "minimum_allowable_wage_hkd: lots",
+     "expected a whole number, found 'lots'"},
+    {"content/scoring.yaml", "when: always", "when: sometimes",
+     "expected any_dimension_positive, any_signal or always"},
     {"content/directory.yaml", "phone: \"999\"", "phone: \"call us\"", "'call us' is not a phone number"},
     {"content/directory.yaml", "verified: 2018-12-19", "verified: last year", "expected a date YYYY-MM-DD"},
     // Pieces that do not fit together: the validator names them.
-    {"content/indicators.yaml", "  - { id: excessive_overtime, label: indicator.excessive_overtime }\n", "", "indicator 'excessive_overtime' is not in indicators.yaml"},
-    {"content/indicators.yaml", "indicators:", "indicators:\n  - { id: unmapped_indicator, label: indicator.deception }", "indicator 'unmapped_indicator' is raised by no answer"},
+    {"content/indicators.yaml", "  - { id: excessive_overtime, label: indicator.excessive_overtime }\n", "",
+     "indicator 'excessive_overtime' is not in indicators.yaml"},
+    {"content/indicators.yaml",
+     "indicators:", "indicators:\n  - { id: unmapped_indicator, label: indicator.deception }",
+     "indicator 'unmapped_indicator' is raised by no answer"},
     {"content/form.yaml", "breach: rest_day", "breach: rest_days", "breach 'rest_days' is not a right in rights.yaml"},
-    {"content/directory.yaml", "levels: [forced_labour_signs]", "levels: [forced_labor_signs]", "shown_for level 'forced_labor_signs' is not in scoring.yaml"},
+    {"content/directory.yaml", "levels: [forced_labour_signs]", "levels: [forced_labor_signs]",
+     "shown_for level 'forced_labor_signs' is not in scoring.yaml"},
     // Translations.
     {"locales/id.txt", "  nav.back ", "  nav.backward ", "locales/id.txt nav.back: message is missing"},
     {"locales/fil.txt", "fil {", "fil {\n  stray.key { \"x\" }", "locales/fil.txt stray.key: message is not used"},
     {"locales/zh_Hant_HK.txt", "{total}", "{count}", "placeholder {count} is not given to this message"},
-    {"locales/en.txt", "{current} of {total}", "{current of {total}", "locales/en.txt nav.progress: not valid ICU MessageFormat"},
+    {"locales/en.txt", "{current} of {total}", "{current of {total}",
+     "locales/en.txt nav.progress: not valid ICU MessageFormat"},
 };
 
 std::string read(const std::filesystem::path& file) {
@@ -75,7 +85,8 @@ std::vector<std::string> errors_after(const TempDir& dir, const Mutation& mutate
     const std::filesystem::path source(SELFCHECK_SOURCE_DIR);
     for (const char* sub : {"content", "locales"})
         for (const auto& entry : std::filesystem::directory_iterator(source / sub))
-            if (entry.is_regular_file()) dir.write(std::string(sub) + "/" + entry.path().filename().string(), read(entry.path()));
+            if (entry.is_regular_file())
+                dir.write(std::string(sub) + "/" + entry.path().filename().string(), read(entry.path()));
     if (mutate) mutate(dir);
     const auto res = dir.path() / "res";
     std::filesystem::create_directories(res);

@@ -8,7 +8,6 @@
 #include FT_FREETYPE_H
 
 #include <catch2/catch.hpp>
-
 #include <unicode/unistr.h>
 
 using namespace selfcheck;

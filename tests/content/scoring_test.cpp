@@ -1,7 +1,8 @@
 // Hand-worked answer sets on the shipped form, each checked against the ILO rule by hand:
 // a dimension is positive with one involuntariness and one penalty signal in it.
-#include "content.h"
 #include "scoring.h"
+
+#include "content.h"
 
 #include <catch2/catch.hpp>
 
@@ -23,8 +24,10 @@ Answers answers(std::initializer_list<std::pair<const std::string, AnswerValue>>
 
 TEST_CASE("no signal at all: no concerns found") {
     const Content content = shipped();
-    const Answers a = answers({{"job_as_promised", std::string("yes")}, {"has_loan", std::string("no")},
-                               {"monthly_salary", 5200}, {"weekly_rest_day", std::string("yes")},
+    const Answers a = answers({{"job_as_promised", std::string("yes")},
+                               {"has_loan", std::string("no")},
+                               {"monthly_salary", 5200},
+                               {"weekly_rest_day", std::string("yes")},
                                {"fear_consequences", std::string("no")}});
     const Assessment result = assess(content, a);
     CHECK(result.level->id == "no_concerns");
@@ -49,7 +52,8 @@ TEST_CASE("pay below the minimum allowable wage alone is a rights concern, not f
 TEST_CASE("involuntariness and penalty in the same dimension: signs of forced labour") {
     const Content content = shipped();
     // Leaving: not free to end the job (involuntariness) and wages held back (penalty).
-    const Assessment result = assess(content, answers({{"free_to_leave", std::string("no")}, {"wages_held", std::string("yes")}}));
+    const Assessment result =
+        assess(content, answers({{"free_to_leave", std::string("no")}, {"wages_held", std::string("yes")}}));
     CHECK(result.level->id == "forced_labour_signs");
     CHECK(result.positive_dimensions == std::vector<std::string>{"impossibility_of_leaving"});
 }
@@ -57,7 +61,8 @@ TEST_CASE("involuntariness and penalty in the same dimension: signs of forced la
 TEST_CASE("involuntariness and penalty in different dimensions are not enough") {
     const Content content = shipped();
     // Deceived at recruitment (unfree recruitment) and insulted at work (work and life under duress).
-    const Assessment result = assess(content, answers({{"job_as_promised", std::string("no")}, {"insulted", std::string("yes")}}));
+    const Assessment result =
+        assess(content, answers({{"job_as_promised", std::string("no")}, {"insulted", std::string("yes")}}));
     CHECK(result.level->id == "rights_concerns");
     CHECK(result.positive_dimensions.empty());
 }
@@ -65,10 +70,12 @@ TEST_CASE("involuntariness and penalty in different dimensions are not enough") 
 TEST_CASE("the strong-indicator setting, both ways") {
     Content content = shipped();
     // Recruitment: job not as promised (medium involuntariness) + high loan interest (medium penalty).
-    const Answers two_medium = answers({{"job_as_promised", std::string("no")}, {"has_loan", std::string("yes")},
+    const Answers two_medium = answers({{"job_as_promised", std::string("no")},
+                                        {"has_loan", std::string("yes")},
                                         {"loan_interest_high", std::string("yes")}});
     // The same, but the lender holds her documents (strong penalty).
-    const Answers with_strong = answers({{"job_as_promised", std::string("no")}, {"has_loan", std::string("yes")},
+    const Answers with_strong = answers({{"job_as_promised", std::string("no")},
+                                         {"has_loan", std::string("yes")},
                                          {"loan_documents_collateral", std::string("yes")}});
     content.scoring.require_strong = false;
     CHECK(level_of(content, two_medium) == "forced_labour_signs");
@@ -81,7 +88,8 @@ TEST_CASE("the strong-indicator setting, both ways") {
 TEST_CASE("an answer to a question that was not asked does not count") {
     const Content content = shipped();
     // loan_interest_high is asked only after has_loan = yes.
-    const Answers a = answers({{"job_as_promised", std::string("no")}, {"has_loan", std::string("no")},
+    const Answers a = answers({{"job_as_promised", std::string("no")},
+                               {"has_loan", std::string("no")},
                                {"loan_interest_high", std::string("yes")}});
     const Assessment result = assess(content, a);
     CHECK(result.level->id == "rights_concerns");

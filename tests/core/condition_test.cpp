@@ -36,7 +36,7 @@ TEST_CASE("conditions read answers, never unanswered questions") {
     CHECK_FALSE(compare(Condition::Kind::Below, "salary", 4800).holds(answers));
     CHECK(compare(Condition::Kind::AtLeast, "salary", 4800).holds(answers));
     CHECK_FALSE(compare(Condition::Kind::Below, "has_loan", 10).holds(answers));  // a code is not a number
-    CHECK_FALSE(answer_in("salary", {"4800"}).holds(answers));                   // nor a number a code
+    CHECK_FALSE(answer_in("salary", {"4800"}).holds(answers));                    // nor a number a code
 }
 
 TEST_CASE("all, any and not combine conditions") {

@@ -1,8 +1,8 @@
 // kiosk.yaml: a good file loads; every kind of mistake is refused with the file, line, key
 // and what is wrong, so whoever set up the device can fix it without reading code.
 #include "device_config.h"
-#include "staff_pin.h"
 
+#include "staff_pin.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -19,8 +19,12 @@ const std::string kToken = "dGhpcy1pcy1hLWRldmljZS10b2tlbi1mb3ItdGVzdHM";
 std::string good_config() {
     return "site: wan-chai-centre\n"
            "collector_url: https://collector.example.org/\n"
-           "device_token: " + kToken + "\n"
-           "ngo_public_key: \"" + kKey + "\"\n"
+           "device_token: " +
+           kToken +
+           "\n"
+           "ngo_public_key: \"" +
+           kKey +
+           "\"\n"
            "idle_timeout_seconds: 120\n"
            "languages: [id, en]\n"
            "title: Information point\n"
@@ -74,7 +78,8 @@ TEST_CASE("a minimal kiosk config takes safe defaults", "[device_config]") {
 TEST_CASE("a staff PIN hash made by kiosk-hash-pin is accepted", "[device_config]") {
     const std::string hash = hash_staff_pin("482916");
     testing::TempDir dir;
-    const auto config = load_device_config(dir.write("kiosk.yaml", good_config() + "staff_pin_hash: \"" + hash + "\"\n"), kFormLanguages);
+    const auto config = load_device_config(
+        dir.write("kiosk.yaml", good_config() + "staff_pin_hash: \"" + hash + "\"\n"), kFormLanguages);
     CHECK(config.staff_pin_hash == hash);
 }
 
@@ -88,13 +93,15 @@ TEST_CASE("kiosk config mistakes name the file and line and key", "[device_confi
         {replace_line(good, "site:", "site: Wan Chai"), "kiosk.yaml:1:"},
         {replace_line(good, "site:", "site: Wan Chai"), "'site': use 1 to 64 of a-z"},
         {replace_line(good, "site:", "# no site"), "missing required key 'site'"},
-        {replace_line(good, "collector_url:", "collector_url: http://collector.example.org"), "'collector_url': must use https://"},
+        {replace_line(good, "collector_url:", "collector_url: http://collector.example.org"),
+         "'collector_url': must use https://"},
         {replace_line(good, "collector_url:", "collector_url: ftp://x"), "'collector_url': must start with https://"},
         {replace_line(good, "device_token:", "device_token: short"), "'device_token': expected the token"},
         {replace_line(good, "device_token:", "# no token"), "missing required key 'device_token'"},
         {replace_line(good, "ngo_public_key:", "ngo_public_key: \"AQEB\""), "ngo_public_key: expected 32 bytes, got 3"},
         {replace_line(good, "ngo_public_key:", "ngo_public_key: \"not base64!\""), "ngo_public_key"},
-        {replace_line(good, "idle_timeout_seconds:", "idle_timeout_seconds: 5"), "'idle_timeout_seconds': must be from 30 to 900, not 5"},
+        {replace_line(good, "idle_timeout_seconds:", "idle_timeout_seconds: 5"),
+         "'idle_timeout_seconds': must be from 30 to 900, not 5"},
         {replace_line(good, "idle_timeout_seconds:", "idle_timeout_seconds: soon"), "idle_timeout_seconds"},
         {replace_line(good, "languages:", "languages: [id, ms]"), "'languages': the form has no language 'ms'"},
         {replace_line(good, "languages:", "languages: [en, en]"), "'en' is listed twice"},
@@ -112,11 +119,15 @@ TEST_CASE("kiosk config mistakes name the file and line and key", "[device_confi
 
 TEST_CASE("plain http is allowed only to this machine", "[device_config]") {
     const std::string good = good_config();
-    CHECK_THAT(error_loading(replace_line(good, "collector_url:", "collector_url: http://127.0.0.1:8080")), Catch::Contains("loaded without error"));
-    CHECK_THAT(error_loading(replace_line(good, "collector_url:", "collector_url: http://localhost/")), Catch::Contains("loaded without error"));
-    CHECK_THAT(error_loading(replace_line(good, "collector_url:", "collector_url: http://127.0.0.1.evil.example")), Catch::Contains("must use https://"));
+    CHECK_THAT(error_loading(replace_line(good, "collector_url:", "collector_url: http://127.0.0.1:8080")),
+               Catch::Contains("loaded without error"));
+    CHECK_THAT(error_loading(replace_line(good, "collector_url:", "collector_url: http://localhost/")),
+               Catch::Contains("loaded without error"));
+    CHECK_THAT(error_loading(replace_line(good, "collector_url:", "collector_url: http://127.0.0.1.evil.example")),
+               Catch::Contains("must use https://"));
 }
 
 TEST_CASE("a missing kiosk config file is named", "[device_config]") {
-    CHECK_THROWS_WITH(load_device_config("/nonexistent/kiosk.yaml", kFormLanguages), Catch::Contains("/nonexistent/kiosk.yaml"));
+    CHECK_THROWS_WITH(load_device_config("/nonexistent/kiosk.yaml", kFormLanguages),
+                      Catch::Contains("/nonexistent/kiosk.yaml"));
 }

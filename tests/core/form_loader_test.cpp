@@ -1,5 +1,6 @@
-#include "content_error.h"
 #include "form_loader.h"
+
+#include "content_error.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -62,7 +63,8 @@ TEST_CASE("a form with skip logic, numbers and signals loads in order") {
         signals:
           - when: { below: minimum_wage }
             breach: below_minimum_wage
-)", {{"minimum_wage", 5100}});
+)",
+                                {{"minimum_wage", 5100}});
     CHECK(form.id == "test-form");
     CHECK(form.version == 3);
     REQUIRE(form.languages.size() == 2);
@@ -97,29 +99,41 @@ TEST_CASE("content mistakes name what was expected and where") {
     };
     // Line numbers count from the start of the file; the header above has 8 lines.
     const Case cases[] = {
-        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        answers: yes_no\n        colour: red\n",
+        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        answers: "
+         "yes_no\n        colour: red\n",
          "unknown key 'colour'", 16},
         {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        answers: yes_no\n",
          "missing required key 'text'", 13},
-        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        answers: maybe_set\n",
+        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        answers: "
+         "maybe_set\n",
          "no answer set named 'maybe_set'", 15},
-        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        answers: yes_no\n"
-         "        show_if: { question: q2, answer: [\"yes\"] }\n      - id: q2\n        text: t\n        answers: yes_no\n",
+        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        answers: "
+         "yes_no\n"
+         "        show_if: { question: q2, answer: [\"yes\"] }\n      - id: q2\n        text: t\n        answers: "
+         "yes_no\n",
          "no earlier question 'q2'", 13},
-        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        answers: yes_no\n"
-         "      - id: q2\n        text: t\n        answers: yes_no\n        show_if: { question: q1, answer: [maybe] }\n",
+        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        answers: "
+         "yes_no\n"
+         "      - id: q2\n        text: t\n        answers: yes_no\n        show_if: { question: q1, answer: [maybe] "
+         "}\n",
          "'q1' has no answer 'maybe'", 16},
-        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        type: slider\n        answers: yes_no\n",
+        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        type: slider\n  "
+         "      answers: yes_no\n",
          "expected choice or number", 15},
-        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        answers: yes_no\n"
-         "        signals:\n          - when: { answer: [\"yes\"] }\n            indicator: deception\n            dimension: unfree_recruitment\n            role: coercion\n            strength: strong\n",
+        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        answers: "
+         "yes_no\n"
+         "        signals:\n          - when: { answer: [\"yes\"] }\n            indicator: deception\n            "
+         "dimension: unfree_recruitment\n            role: coercion\n            strength: strong\n",
          "expected one of involuntariness, penalty", 17},
-        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        type: number\n        number: { min: 0, max: 10, step: 3, unit: hkd }\n",
+        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        type: number\n  "
+         "      number: { min: 0, max: 10, step: 3, unit: hkd }\n",
          "a step that divides", 16},
-        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        type: number\n        number: { min: 0, max: 10, unit: hkd }\n"
+        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        type: number\n  "
+         "      number: { min: 0, max: 10, unit: hkd }\n"
          "        signals:\n          - when: { below: unknown_constant }\n            breach: low_pay\n",
          "no constant named 'unknown_constant'", 18},
-        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        answers: yes_no\n      - id: q1\n        text: t\n        answers: yes_no\n",
+        {"sections:\n  - id: s\n    title: t\n    questions:\n      - id: q1\n        text: t\n        answers: "
+         "yes_no\n      - id: q1\n        text: t\n        answers: yes_no\n",
          "used twice", 16},
     };
     for (const auto& c : cases) {
@@ -135,6 +149,7 @@ TEST_CASE("a missing form file is named") {
         load_form("/nonexistent/form.yaml");
         FAIL("expected a ContentError");
     } catch (const ContentError& e) {
-        CHECK_THAT(e.what(), Catch::Matchers::Contains("/nonexistent/form.yaml") && Catch::Matchers::Contains("cannot open"));
+        CHECK_THAT(e.what(),
+                   Catch::Matchers::Contains("/nonexistent/form.yaml") && Catch::Matchers::Contains("cannot open"));
     }
 }

@@ -1,7 +1,6 @@
 #include "line_breaker.h"
 
 #include <catch2/catch.hpp>
-
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
@@ -64,13 +63,9 @@ std::vector<std::string> wrap(const std::string& text, float max_width, const st
     return line_texts(text, lines);
 }
 
-bool is_space(UChar32 c) {
-    return u_isWhitespace(c) || c == 0x85;
-}
+bool is_space(UChar32 c) { return u_isWhitespace(c) || c == 0x85; }
 
-bool is_line_end(UChar32 c) {
-    return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029;
-}
+bool is_line_end(UChar32 c) { return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029; }
 
 // The code point starting at byte `i` (negative for a bad sequence), and the one ending at `i`.
 UChar32 code_point_at(const std::string& text, size_t i) {
@@ -122,9 +117,11 @@ void check_invariants(const std::string& text, const std::string& locale, float 
 
     UErrorCode status = U_ZERO_ERROR;
     icu::LocalUTextPointer utext(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
-    std::unique_ptr<icu::BreakIterator> graphemes(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    std::unique_ptr<icu::BreakIterator> graphemes(
+        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
     graphemes->setText(utext.getAlias(), status);
-    std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createLineInstance(icu::Locale(locale.c_str()), status));
+    std::unique_ptr<icu::BreakIterator> breaks(
+        icu::BreakIterator::createLineInstance(icu::Locale(locale.c_str()), status));
     breaks->setText(utext.getAlias(), status);
     REQUIRE(U_SUCCESS(status));
 
@@ -147,10 +144,12 @@ void check_invariants(const std::string& text, const std::string& locale, float 
         // No trailing spaces; leading ones only where the text or a paragraph starts.
         CHECK_FALSE(is_space(code_point_before(text, end)));
         const UChar32 first = code_point_at(text, begin);
-        const bool lone_space = graphemes->following(static_cast<int32_t>(begin)) == static_cast<int32_t>(begin) + U8_LENGTH(first);
+        const bool lone_space =
+            graphemes->following(static_cast<int32_t>(begin)) == static_cast<int32_t>(begin) + U8_LENGTH(first);
         if (is_space(first) && lone_space) CHECK((begin == 0 || is_line_end(code_point_before(text, begin))));
         // Within the width, unless the line is one grapheme wider than any line.
-        if (ruler(begin, end) > max_width) CHECK(graphemes->following(static_cast<int32_t>(begin)) == static_cast<int32_t>(end));
+        if (ruler(begin, end) > max_width)
+            CHECK(graphemes->following(static_cast<int32_t>(begin)) == static_cast<int32_t>(end));
         // Greedy: within a paragraph, the next line's first piece would not have fitted here.
         if (n + 1 < lines.size() && !has_line_end(text, end, lines[n + 1].begin)) {
             // (ICU's next opportunity that does not split a grapheme: see the lone accent test.)
@@ -276,7 +275,8 @@ TEST_CASE("Chinese wraps between characters but never starts a line with closing
                 for (const auto& line : lines) {
                     for (const auto& mark : closing) CHECK(line.compare(0, mark.size(), mark) != 0);
                     for (const auto& mark : opening)
-                        CHECK((line.size() < mark.size() || line.compare(line.size() - mark.size(), mark.size(), mark) != 0));
+                        CHECK((line.size() < mark.size() ||
+                               line.compare(line.size() - mark.size(), mark.size(), mark) != 0));
                 }
                 check_invariants(text, "zh_Hant_HK", width, wide);
             }
@@ -285,10 +285,11 @@ TEST_CASE("Chinese wraps between characters but never starts a line with closing
 }
 
 TEST_CASE("Indonesian and Tagalog wrap at spaces and after hyphens") {
-    CHECK(wrap(kIndonesian, 200, "id") == std::vector<std::string>{
-        "Apakah majikan Anda", "pernah menahan", "paspor atau kontrak", "kerja Anda? Anak-", "anak majikan."});
-    CHECK(wrap(kTagalog, 200, "fil") == std::vector<std::string>{
-        "Kinuha ba ng iyong", "amo ang iyong", "pasaporte o", "kontrata? Pinag-", "aaral ka ba ng mag-", "anak?"});
+    CHECK(wrap(kIndonesian, 200, "id") == std::vector<std::string>{"Apakah majikan Anda", "pernah menahan",
+                                                                   "paspor atau kontrak", "kerja Anda? Anak-",
+                                                                   "anak majikan."});
+    CHECK(wrap(kTagalog, 200, "fil") == std::vector<std::string>{"Kinuha ba ng iyong", "amo ang iyong", "pasaporte o",
+                                                                 "kontrata? Pinag-", "aaral ka ba ng mag-", "anak?"});
     // A hyphen stays at the end of the line, never at the start of the next.
     CHECK(wrap("Pinag-aaral", 80, "fil") == std::vector<std::string>{"Pinag-", "aaral"});
     for (float width = 0; width <= 400; width += 15) {
@@ -329,12 +330,17 @@ TEST_CASE("combining marks and emoji are never split") {
 
 TEST_CASE("every locale gives well-formed lines for every width") {
     const std::vector<std::string> texts = {
-        kFox, kResign, kPassport, kIndonesian, kTagalog,
+        kFox,
+        kResign,
+        kPassport,
+        kIndonesian,
+        kTagalog,
         "請致電 2157 9537 或 WhatsApp 5555 1234。\n不收費，保密。",
         "Minimum Allowable Wage: HK$5,100 per month (2024).  Tingnan: https://www.labour.gov.hk",
         "  one\n\n  two  \r\n three ",
         "Accent \u0301 alone, na\u0308ive, \u1100\u1161\u11A8 jamo, \u0915\u094D\u0937 conjunct",
-        "ab\xFF\xFE" "cd ef\xE4\xBD",  // ill-formed UTF-8, including a truncated sequence at the end
+        "ab\xFF\xFE"
+        "cd ef\xE4\xBD",  // ill-formed UTF-8, including a truncated sequence at the end
     };
     for (const std::string locale : {"en", "id", "fil", "zh_Hant_HK", "xx_unknown"}) {
         for (const auto& text : texts) {
@@ -349,7 +355,8 @@ TEST_CASE("every locale gives well-formed lines for every width") {
 TEST_CASE("the per-locale cache gives the same answer whatever was asked before") {
     const auto first = wrap(kResign, 100, "zh_Hant_HK", true);
     for (int round = 0; round < 3; ++round) {
-        CHECK(wrap(kFox, 100, "en") == std::vector<std::string>{"The quick", "brown fox", "jumps over", "the lazy", "dog"});
+        CHECK(wrap(kFox, 100, "en") ==
+              std::vector<std::string>{"The quick", "brown fox", "jumps over", "the lazy", "dog"});
         CHECK(wrap(kResign, 100, "zh_Hant_HK", true) == first);
         CHECK(wrap("Pinag-aaral", 80, "fil") == std::vector<std::string>{"Pinag-", "aaral"});
     }

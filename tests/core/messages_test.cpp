@@ -1,4 +1,5 @@
 #include "messages.h"
+
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -25,11 +26,14 @@ std::filesystem::path compile(const TempDir& dir, const std::map<std::string, st
 
 TEST_CASE("messages come from the locale's bundle, formatted per locale") {
     TempDir dir;
-    const auto res = compile(dir, {
-        {"root", "root { }"},
-        {"en", R"(en { nav.progress { "{current} of {total}" } idle.body { "{seconds, plural, one {# second} other {# seconds}} left" } })"},
-        {"zh_Hant_HK", R"(zh_Hant_HK { nav.progress { "第 {current} 題，共 {total} 題" } })"},
-    });
+    const auto res = compile(
+        dir,
+        {
+            {"root", "root { }"},
+            {"en",
+             R"(en { nav.progress { "{current} of {total}" } idle.body { "{seconds, plural, one {# second} other {# seconds}} left" } })"},
+            {"zh_Hant_HK", R"(zh_Hant_HK { nav.progress { "第 {current} 題，共 {total} 題" } })"},
+        });
     Messages messages(res);
     CHECK(messages.format("en", "nav.progress", {{"current", 7L}, {"total", 28L}}) == "7 of 28");
     CHECK(messages.format("zh_Hant_HK", "nav.progress", {{"current", 7L}, {"total", 28L}}) == "第 7 題，共 28 題");

@@ -1,5 +1,6 @@
-#include "contact_link.h"
 #include "qr_code.h"
+
+#include "contact_link.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -62,8 +63,8 @@ std::string decode_with_zbarimg(const QrCode& code, const TempDir& dir) {
     const auto file = dir.write("code.pgm", image);
     // Only QR codes, no D-Bus (absent on a kiosk or in CI), stderr kept for the failure message.
     const auto errors = dir.path() / "zbarimg.err";
-    const std::string command = "zbarimg --nodbus --raw -q -Sdisable -Sqrcode.enable '" + file.string() + "' 2>'" +
-                                errors.string() + "'";
+    const std::string command =
+        "zbarimg --nodbus --raw -q -Sdisable -Sqrcode.enable '" + file.string() + "' 2>'" + errors.string() + "'";
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe != nullptr);
     std::string out;
@@ -203,9 +204,7 @@ TEST_CASE("text too long for a QR code throws with the reason") {
     CHECK_THROWS_WITH(QrCode::encode(std::string(8000, 'a')), Contains("8000 bytes") && Contains("too long"));
 }
 
-TEST_CASE("an empty text makes no QR code") {
-    CHECK_THROWS_AS(QrCode::encode(""), std::runtime_error);
-}
+TEST_CASE("an empty text makes no QR code") { CHECK_THROWS_AS(QrCode::encode(""), std::runtime_error); }
 
 TEST_CASE("QR codes decode back to their text (zbarimg)") {
     if (!has_zbarimg()) {
@@ -214,7 +213,7 @@ TEST_CASE("QR codes decode back to their text (zbarimg)") {
     }
     const TempDir dir;
     for (const std::string& text : {tel_link("999"), tel_link("+852 2157 9537"), whatsapp_link("+852 5981 3754"),
-                                   std::string("https://wa.me/85256480990?text=hello"), std::string(500, 'z')}) {
+                                    std::string("https://wa.me/85256480990?text=hello"), std::string(500, 'z')}) {
         INFO("text: " << text);
         CHECK(decode_with_zbarimg(QrCode::encode(text), dir) == text);
     }

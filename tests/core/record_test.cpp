@@ -1,16 +1,16 @@
 // The anonymised record: built from an allow-list, checked against it, sealed so only the
 // NGO's secret key opens it.
+#include "record.h"
+
 #include "base64.h"
 #include "random_session.h"
-#include "record.h"
 #include "record_allow_list.h"
 #include "seal.h"
 #include "session.h"
 #include "test_keys.h"
 
-#include <nlohmann/json.hpp>
-
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <optional>
@@ -57,7 +57,8 @@ AnonymisedRecord complete_preferring_not(const Content& content) {
     session.accept_privacy();
     while (const Question* q = session.current_question()) {
         if (q->type == QuestionType::Number)
-            session.answer(q->id == "monthly_salary" ? AnswerValue(std::string(kPreferNotToSay)) : AnswerValue(q->number.min));
+            session.answer(q->id == "monthly_salary" ? AnswerValue(std::string(kPreferNotToSay))
+                                                     : AnswerValue(q->number.min));
         else if (std::any_of(q->options.begin(), q->options.end(), [](auto& o) { return o.code == kPreferNotToSay; }))
             session.answer(std::string(kPreferNotToSay));
         else
@@ -148,14 +149,16 @@ TEST_CASE("building refuses an answer the form does not offer") {
                       Catch::Contains("passport_holder"));
     CHECK_THROWS_WITH(build_record(form, "en", {{"full_name", std::string("x")}}, assessment, "site-a", "2026-11-22"),
                       Catch::Contains("full_name"));
-    CHECK_THROWS_WITH(build_record(form, "en", {}, assessment, "Wan Chai Centre!", "2026-11-22"), Catch::Contains("site"));
+    CHECK_THROWS_WITH(build_record(form, "en", {}, assessment, "Wan Chai Centre!", "2026-11-22"),
+                      Catch::Contains("site"));
 }
 
 TEST_CASE("record ids are random 128-bit hex, not counters") {
     std::set<std::string> ids;
     for (int i = 0; i < 1000; ++i) ids.insert(random_record_id());
     CHECK(ids.size() == 1000);
-    for (const auto& id : ids) CHECK((id.size() == 32 && id.find_first_not_of("0123456789abcdef") == std::string::npos));
+    for (const auto& id : ids)
+        CHECK((id.size() == 32 && id.find_first_not_of("0123456789abcdef") == std::string::npos));
 }
 
 TEST_CASE("a sealed record opens only with the NGO's secret key") {

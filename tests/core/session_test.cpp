@@ -1,5 +1,6 @@
-#include "form_loader.h"
 #include "session.h"
+
+#include "form_loader.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -42,7 +43,7 @@ struct Harness {
     Content content = sample_content(dir);
     std::vector<AnonymisedRecord> completed;
     Session session{content, SessionSettings{"site-a", [] { return std::string("2026-11-22"); },
-                                          [this](AnonymisedRecord r) { completed.push_back(std::move(r)); }}};
+                                             [this](AnonymisedRecord r) { completed.push_back(std::move(r)); }}};
 };
 
 }  // namespace
@@ -75,7 +76,7 @@ TEST_CASE("a completed session hands over one record with only the questions ask
     h.session.answer(std::string("yes"));  // loan_interest
     h.session.back();
     h.session.back();
-    h.session.answer(std::string("no"));   // now loan_interest is skipped; its old answer must not leak
+    h.session.answer(std::string("no"));  // now loan_interest is skipped; its old answer must not leak
     h.session.answer(4800);
     h.session.answer(std::string("yes"));
     CHECK(h.session.step() == Step::Result);
@@ -116,12 +117,12 @@ TEST_CASE("amounts are typed digit by digit within the question's range") {
     REQUIRE(h.session.current_question()->id == "salary");
     CHECK_FALSE(h.session.confirm_number());  // nothing typed yet
     h.session.type_digit(0);
-    h.session.type_digit(4);                  // a leading zero is dropped
+    h.session.type_digit(4);  // a leading zero is dropped
     h.session.type_digit(8);
     h.session.type_digit(0);
     h.session.type_digit(0);
     CHECK(h.session.number_entry() == "4800");
-    h.session.type_digit(1);                  // 48001 is above the maximum of 10000: ignored
+    h.session.type_digit(1);  // 48001 is above the maximum of 10000: ignored
     CHECK(h.session.number_entry() == "4800");
     h.session.erase_digit();
     CHECK(h.session.number_entry() == "480");
@@ -142,7 +143,8 @@ TEST_CASE("an amount off the step is kept rounded down to the step") {
     for (int digit : {4, 9, 9, 5}) h.session.type_digit(digit);
     REQUIRE(h.session.confirm_number());
     h.session.back();
-    CHECK(std::get<int>(h.session.answers().at("salary")) == 4900);  // never 5000: a threshold on a step compares the same
+    CHECK(std::get<int>(h.session.answers().at("salary")) ==
+          4900);  // never 5000: a threshold on a step compares the same
 }
 
 TEST_CASE("the result and any typed digits are gone after a wipe") {

@@ -2,6 +2,7 @@
 // it out for longer and longer, the typed PIN never outlives an attempt, and the actions
 // give a clear outcome even when there is no collector or it is down.
 #include "staff_panel.h"
+
 #include "staff_service.h"
 
 #include <catch2/catch.hpp>
@@ -44,7 +45,8 @@ public:
 };
 
 StaffService::Action wait_for_outcome(const StaffService& service) {
-    for (int i = 0; i < 500 && service.action().outcome == StaffService::Outcome::Working; ++i) std::this_thread::sleep_for(10ms);
+    for (int i = 0; i < 500 && service.action().outcome == StaffService::Outcome::Working; ++i)
+        std::this_thread::sleep_for(10ms);
     return service.action();
 }
 

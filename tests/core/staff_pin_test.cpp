@@ -67,14 +67,16 @@ TEST_CASE("a PIN that is not 4 to 12 digits is refused, naming the rule") {
         "1234567890123",  // too long
         "12a4",           // letters
         "abcd",
-        "",               // empty
-        "12 34",          // spaces
+        "",       // empty
+        "12 34",  // spaces
         " 1234",
         "1234 ",
         "1234\n",
         "-123",
         "\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93\xef\xbc\x94",  // full-width "１２３４": digits, not ASCII
-        std::string("12\0" "34", 5),                          // embedded NUL
+        std::string("12\0"
+                    "34",
+                    5),  // embedded NUL
     };
     for (const auto& pin : bad) {
         INFO("PIN of " << pin.size() << " bytes");
@@ -98,22 +100,22 @@ TEST_CASE("malformed or refused hashes fail validation and verification without 
     const std::string good = shared_hash();
     const std::vector<std::string> bad = {
         "",
-        "4821",                                          // a PIN in the clear
+        "4821",  // a PIN in the clear
         "garbage",
-        "$argon2id$",                                    // prefix only
-        good.substr(0, good.size() - 10),                // truncated hash
-        good.substr(0, good.rfind('$')),                 // no hash part
+        "$argon2id$",                      // prefix only
+        good.substr(0, good.size() - 10),  // truncated hash
+        good.substr(0, good.rfind('$')),   // no hash part
         good + "$extra",
-        replaced(good, "$argon2id$", "$argon2i$"),       // the older variant: refused
-        replaced(good, "$argon2id$", "$2y$10$"),         // bcrypt-style
-        replaced(good, "m=65536", "m=abc"),              // unreadable parameter
-        replaced(good, "m=65536", "m=4194304"),          // 4 GiB per attempt: refused, not tried
-        replaced(good, "t=2", "t=1000"),                 // 1000 passes per attempt: refused
-        replaced(good, "v=19", "v=99"),                  // unknown version
+        replaced(good, "$argon2id$", "$argon2i$"),  // the older variant: refused
+        replaced(good, "$argon2id$", "$2y$10$"),    // bcrypt-style
+        replaced(good, "m=65536", "m=abc"),         // unreadable parameter
+        replaced(good, "m=65536", "m=4194304"),     // 4 GiB per attempt: refused, not tried
+        replaced(good, "t=2", "t=1000"),            // 1000 passes per attempt: refused
+        replaced(good, "v=19", "v=99"),             // unknown version
         good.substr(0, good.rfind('$') + 1) + "!!!!" + good.substr(good.rfind('$') + 5),  // not base64
-        good + std::string(200, 'A'),                    // longer than libsodium's buffer
-        std::string(good).insert(12, 1, '\0'),           // embedded NUL
-        " " + good,                                      // leading space (config trimming is the caller's job)
+        good + std::string(200, 'A'),           // longer than libsodium's buffer
+        std::string(good).insert(12, 1, '\0'),  // embedded NUL
+        " " + good,                             // leading space (config trimming is the caller's job)
     };
     for (size_t i = 0; i < bad.size(); ++i) {
         INFO("malformed hash #" << i << ": " << bad[i]);
@@ -178,13 +180,13 @@ TEST_CASE("PinGate: while locked, even the right PIN is not checked") {
 
     CHECK(gate.attempt(kPin) == PinGate::Outcome::LockedOut);
     CHECK(gate.attempt("1111") == PinGate::Outcome::LockedOut);
-    CHECK(gate.failures() == 4);       // not counted
-    CHECK(gate.locked_for() == 30s);   // not extended
+    CHECK(gate.failures() == 4);      // not counted
+    CHECK(gate.locked_for() == 30s);  // not extended
 
     clock.now += 29s;
     CHECK(gate.locked_for() == 1s);
     clock.now += 500ms;
-    CHECK(gate.locked_for() == 1s);    // rounded up: never "0 s" while still locked
+    CHECK(gate.locked_for() == 1s);  // rounded up: never "0 s" while still locked
     CHECK(gate.attempt(kPin) == PinGate::Outcome::LockedOut);
     clock.now += 500ms;
     CHECK(gate.locked_for() == 0s);

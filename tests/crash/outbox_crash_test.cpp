@@ -10,10 +10,9 @@
 #include "temp_dir.h"
 #include "test_keys.h"
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
-
-#include <catch2/catch.hpp>
 
 #include <csignal>
 #include <cstdlib>

@@ -33,8 +33,10 @@ TEST_CASE("the kiosk refuses to start on invalid content and says why") {
         dir.write("content/" + entry.path().filename().string(), body);
     }
     // stderr carries the reason; fold it into what we read.
-    const RunResult result = run_program({"/bin/sh", "-c", std::string(KIOSK_BINARY) + " --headless --content " +
-                                                             (dir.path() / "content").string() + " 2>&1"}, 60s);
+    const RunResult result = run_program(
+        {"/bin/sh", "-c",
+         std::string(KIOSK_BINARY) + " --headless --content " + (dir.path() / "content").string() + " 2>&1"},
+        60s);
     CHECK(result.status == 1);
     CHECK_THAT(result.output, Catch::Matchers::Contains("scoring.yaml:") &&
                                   Catch::Matchers::Contains("expected any_dimension_positive, any_signal or always"));
@@ -42,11 +44,12 @@ TEST_CASE("the kiosk refuses to start on invalid content and says why") {
 
 TEST_CASE("the kiosk refuses a broken kiosk.yaml and names the key and line") {
     TempDir dir;
-    const auto config = dir.write("kiosk.yaml", "site: wan-chai\n"
-                                                "ngo_public_key: \"AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=\"\n"
-                                                "idle_timeout_seconds: 5\n");
-    const RunResult result = run_program({"/bin/sh", "-c", std::string(KIOSK_BINARY) + " --headless --config " +
-                                                             config.string() + " 2>&1"}, 60s);
+    const auto config = dir.write("kiosk.yaml",
+                                  "site: wan-chai\n"
+                                  "ngo_public_key: \"AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=\"\n"
+                                  "idle_timeout_seconds: 5\n");
+    const RunResult result = run_program(
+        {"/bin/sh", "-c", std::string(KIOSK_BINARY) + " --headless --config " + config.string() + " 2>&1"}, 60s);
     CHECK(result.status == 1);
     CHECK_THAT(result.output, Catch::Matchers::Contains("kiosk.yaml:3:") &&
                                   Catch::Matchers::Contains("'idle_timeout_seconds': must be from 30 to 900, not 5"));

@@ -5,13 +5,12 @@
 #include "http_client.h"
 #include "temp_dir.h"
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <catch2/catch.hpp>
-
 #include <csignal>
-#include <fstream>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -27,13 +26,12 @@ std::vector<std::string> serve_command(const std::filesystem::path& db) {
     if (!std::filesystem::exists(keys / "ngo_secret.key")) {
         REQUIRE(run_program({COLLECTOR_BINARY, "keygen", "--out", keys.string()}, 10s).status == 0);
     }
-    return {COLLECTOR_BINARY, "serve", "--db", db.string(), "--host", "127.0.0.1", "--port", "0",
-            "--secret-key", (keys / "ngo_secret.key").string()};
+    return {COLLECTOR_BINARY, "serve",  "--db", db.string(),    "--host",
+            "127.0.0.1",      "--port", "0",    "--secret-key", (keys / "ngo_secret.key").string()};
 }
 
 struct RunningCollector {
-    explicit RunningCollector(const std::filesystem::path& db)
-        : db_path(db), process(serve_command(db)) {
+    explicit RunningCollector(const std::filesystem::path& db) : db_path(db), process(serve_command(db)) {
         const std::string line = process.read_line(10s);
         const std::string prefix = "collector listening on ";
         REQUIRE(line.rfind(prefix, 0) == 0);
@@ -49,10 +47,10 @@ struct RunningCollector {
     }
     // `collector device add`: the kiosk.yaml it prints, written beside the db.
     std::filesystem::path enrol(const std::string& site, const std::string& kiosk_url) const {
-        const RunResult added = run_program({COLLECTOR_BINARY, "device", "add", "--db", db_path.string(), "--site", site,
-                                             "--public-key", (db_path.parent_path() / "keys" / "ngo_public.key").string(),
-                                             "--url", kiosk_url},
-                                            10s);
+        const RunResult added =
+            run_program({COLLECTOR_BINARY, "device", "add", "--db", db_path.string(), "--site", site, "--public-key",
+                         (db_path.parent_path() / "keys" / "ngo_public.key").string(), "--url", kiosk_url},
+                        10s);
         INFO(added.output);
         REQUIRE(added.status == 0);
         const auto file = db_path.parent_path() / (site + ".yaml");
@@ -67,9 +65,10 @@ struct RunningCollector {
 RunResult walk_kiosk(const std::filesystem::path& config, const std::filesystem::path& data, const std::string& locale,
                      const std::filesystem::path& shots, const std::string& sync_wait = "30") {
     std::filesystem::create_directories(data);
-    return run_program({KIOSK_BINARY, "--headless", "--size", "480x800", "--language", locale, "--config", config.string(),
-                        "--data-dir", data.string(), "--walk", shots.string(), "--sync-wait", sync_wait},
-                       90s);
+    return run_program(
+        {KIOSK_BINARY, "--headless", "--size", "480x800", "--language", locale, "--config", config.string(),
+         "--data-dir", data.string(), "--walk", shots.string(), "--sync-wait", sync_wait},
+        90s);
 }
 
 }  // namespace

@@ -1,12 +1,5 @@
 // Sealing, key files, device tokens and the kiosk.yaml they end up in.
 
-#include <sys/stat.h>
-
-#include <fstream>
-#include <string>
-
-#include <catch2/catch.hpp>
-
 #include "server/crypto/base64.h"
 #include "server/crypto/key_files.h"
 #include "server/crypto/sealed_box.h"
@@ -14,83 +7,90 @@
 #include "server/devices/kiosk_yaml.h"
 #include "temp_dir.h"  // tests/support
 
+#include <catch2/catch.hpp>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <string>
+
 using namespace collector;
 
 TEST_CASE("a sealed record opens only with the matching key pair") {
-  const KeyPair ngo = generate_key_pair();
-  const KeyPair other = generate_key_pair();
-  const std::string sealed = seal("{\"schema\":1}", ngo.public_key);
-  CHECK(open_sealed(sealed, ngo) == std::optional<std::string>("{\"schema\":1}"));
-  CHECK_FALSE(open_sealed(sealed, other));
-  std::string altered = sealed;
-  altered[40] ^= 1;
-  CHECK_FALSE(open_sealed(altered, ngo));
-  CHECK_FALSE(open_sealed("short", ngo));
-  CHECK(seal("x", ngo.public_key) != seal("x", ngo.public_key));  // ephemeral sender keys
+    const KeyPair ngo = generate_key_pair();
+    const KeyPair other = generate_key_pair();
+    const std::string sealed = seal("{\"schema\":1}", ngo.public_key);
+    CHECK(open_sealed(sealed, ngo) == std::optional<std::string>("{\"schema\":1}"));
+    CHECK_FALSE(open_sealed(sealed, other));
+    std::string altered = sealed;
+    altered[40] ^= 1;
+    CHECK_FALSE(open_sealed(altered, ngo));
+    CHECK_FALSE(open_sealed("short", ngo));
+    CHECK(seal("x", ngo.public_key) != seal("x", ngo.public_key));  // ephemeral sender keys
 }
 
 TEST_CASE("base64 is strict in both variants") {
-  CHECK(to_base64("\xff\xfe", Base64Variant::original) == "//4=");
-  CHECK(to_base64("\xff\xfe", Base64Variant::url_no_padding) == "__4");
-  CHECK(from_base64("//4=", Base64Variant::original) == std::optional<std::string>("\xff\xfe"));
-  CHECK_FALSE(from_base64("//4", Base64Variant::original));     // padding missing
-  CHECK_FALSE(from_base64("//4=!", Base64Variant::original));   // trailing junk
-  CHECK_FALSE(from_base64("__4=", Base64Variant::original));    // wrong alphabet
-  CHECK(from_base64("", Base64Variant::original) == std::optional<std::string>(""));
+    CHECK(to_base64("\xff\xfe", Base64Variant::original) == "//4=");
+    CHECK(to_base64("\xff\xfe", Base64Variant::url_no_padding) == "__4");
+    CHECK(from_base64("//4=", Base64Variant::original) == std::optional<std::string>("\xff\xfe"));
+    CHECK_FALSE(from_base64("//4", Base64Variant::original));    // padding missing
+    CHECK_FALSE(from_base64("//4=!", Base64Variant::original));  // trailing junk
+    CHECK_FALSE(from_base64("__4=", Base64Variant::original));   // wrong alphabet
+    CHECK(from_base64("", Base64Variant::original) == std::optional<std::string>(""));
 }
 
 TEST_CASE("keygen writes a usable pair, the secret key 0600, and never overwrites") {
-  selfcheck::testing::TempDir dir;
-  const KeyPair written = write_new_key_pair(dir.path() / "keys");
-  struct stat info {};
-  REQUIRE(::stat((dir.path() / "keys" / kSecretKeyFile).c_str(), &info) == 0);
-  CHECK((info.st_mode & 0777) == 0600);
+    selfcheck::testing::TempDir dir;
+    const KeyPair written = write_new_key_pair(dir.path() / "keys");
+    struct stat info {};
+    REQUIRE(::stat((dir.path() / "keys" / kSecretKeyFile).c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
 
-  const KeyPair read = read_secret_key(dir.path() / "keys" / kSecretKeyFile);
-  CHECK(read.secret_key == written.secret_key);
-  CHECK(read.public_key == written.public_key);  // derived from the secret key
-  CHECK(read_public_key_text(dir.path() / "keys" / kPublicKeyFile) ==
-        to_base64(written.public_key, Base64Variant::original));
+    const KeyPair read = read_secret_key(dir.path() / "keys" / kSecretKeyFile);
+    CHECK(read.secret_key == written.secret_key);
+    CHECK(read.public_key == written.public_key);  // derived from the secret key
+    CHECK(read_public_key_text(dir.path() / "keys" / kPublicKeyFile) ==
+          to_base64(written.public_key, Base64Variant::original));
 
-  CHECK_THROWS_WITH(write_new_key_pair(dir.path() / "keys"), Catch::Contains("already exists"));
-  CHECK(read_secret_key(dir.path() / "keys" / kSecretKeyFile).secret_key == written.secret_key);
+    CHECK_THROWS_WITH(write_new_key_pair(dir.path() / "keys"), Catch::Contains("already exists"));
+    CHECK(read_secret_key(dir.path() / "keys" / kSecretKeyFile).secret_key == written.secret_key);
 }
 
 TEST_CASE("bad key files are refused, naming the file") {
-  selfcheck::testing::TempDir dir;
-  const auto missing = dir.path() / "missing.key";
-  CHECK_THROWS_WITH(read_public_key_text(missing), Catch::Contains(missing.string()));
-  const auto junk = dir.write("junk.key", "not base64!\n");
-  CHECK_THROWS_WITH(read_public_key_text(junk), Catch::Contains("junk.key") && Catch::Contains("not base64"));
-  const auto short_key = dir.write("short.key", "AAAA\n");
-  CHECK_THROWS_WITH(read_public_key_text(short_key), Catch::Contains("holds 3 bytes, expected 32"));
+    selfcheck::testing::TempDir dir;
+    const auto missing = dir.path() / "missing.key";
+    CHECK_THROWS_WITH(read_public_key_text(missing), Catch::Contains(missing.string()));
+    const auto junk = dir.write("junk.key", "not base64!\n");
+    CHECK_THROWS_WITH(read_public_key_text(junk), Catch::Contains("junk.key") && Catch::Contains("not base64"));
+    const auto short_key = dir.write("short.key", "AAAA\n");
+    CHECK_THROWS_WITH(read_public_key_text(short_key), Catch::Contains("holds 3 bytes, expected 32"));
 
-  write_new_key_pair(dir.path() / "keys");
-  const auto secret = dir.path() / "keys" / kSecretKeyFile;
-  ::chmod(secret.c_str(), 0644);
-  CHECK_THROWS_WITH(read_secret_key(secret), Catch::Contains("chmod 600"));
+    write_new_key_pair(dir.path() / "keys");
+    const auto secret = dir.path() / "keys" / kSecretKeyFile;
+    ::chmod(secret.c_str(), 0644);
+    CHECK_THROWS_WITH(read_secret_key(secret), Catch::Contains("chmod 600"));
 }
 
 TEST_CASE("device tokens are 43 characters of base64url and only their hash is kept") {
-  const std::string token = new_device_token();
-  CHECK(token.size() == 43);
-  CHECK(from_base64(token, Base64Variant::url_no_padding)->size() == 32);
-  CHECK(token != new_device_token());
-  const std::string hash = hash_device_token(token);
-  CHECK(hash.size() == 64);
-  CHECK(hash == hash_device_token(token));
-  CHECK(hash.find(token) == std::string::npos);
-  CHECK(new_device_id().size() == 12);
+    const std::string token = new_device_token();
+    CHECK(token.size() == 43);
+    CHECK(from_base64(token, Base64Variant::url_no_padding)->size() == 32);
+    CHECK(token != new_device_token());
+    const std::string hash = hash_device_token(token);
+    CHECK(hash.size() == 64);
+    CHECK(hash == hash_device_token(token));
+    CHECK(hash.find(token) == std::string::npos);
+    CHECK(new_device_id().size() == 12);
 }
 
 TEST_CASE("kiosk.yaml carries the protocol's keys") {
-  const std::string yaml = kiosk_yaml({"wan-chai-centre", "https://collector.example.org",
-                                       std::string(43, 'A'), "NmS1u69Ed5GPXHuHtGoT34SHSQw9apE1SgmvoDlzOSc="});
-  for (const char* line : {"site: wan-chai-centre\n", "collector_url: https://collector.example.org\n",
-                           "ngo_public_key: \"NmS1u69Ed5GPXHuHtGoT34SHSQw9apE1SgmvoDlzOSc=\"\n",
-                           "idle_timeout_seconds: 90\n", "languages: [id, fil, en, zh_Hant_HK]\n", "locked: true\n"}) {
-    CHECK_THAT(yaml, Catch::Contains(line));
-  }
-  CHECK_THAT(yaml, Catch::Contains("device_token: \"" + std::string(43, 'A') + "\"\n"));
-  CHECK_THAT(yaml, Catch::Contains("staff_pin_hash: \"\""));
+    const std::string yaml = kiosk_yaml({"wan-chai-centre", "https://collector.example.org", std::string(43, 'A'),
+                                         "NmS1u69Ed5GPXHuHtGoT34SHSQw9apE1SgmvoDlzOSc="});
+    for (const char* line :
+         {"site: wan-chai-centre\n", "collector_url: https://collector.example.org\n",
+          "ngo_public_key: \"NmS1u69Ed5GPXHuHtGoT34SHSQw9apE1SgmvoDlzOSc=\"\n", "idle_timeout_seconds: 90\n",
+          "languages: [id, fil, en, zh_Hant_HK]\n", "locked: true\n"}) {
+        CHECK_THAT(yaml, Catch::Contains(line));
+    }
+    CHECK_THAT(yaml, Catch::Contains("device_token: \"" + std::string(43, 'A') + "\"\n"));
+    CHECK_THAT(yaml, Catch::Contains("staff_pin_hash: \"\""));
 }

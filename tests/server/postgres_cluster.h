@@ -11,28 +11,28 @@
 namespace selfcheck::testing {
 
 class PostgresCluster {
- public:
-  PostgresCluster();   // throws std::runtime_error with initdb's or pg_ctl's log on failure
-  ~PostgresCluster();  // pg_ctl stop -m immediate, then removes the directory
-  PostgresCluster(const PostgresCluster&) = delete;
-  PostgresCluster& operator=(const PostgresCluster&) = delete;
+public:
+    PostgresCluster();   // throws std::runtime_error with initdb's or pg_ctl's log on failure
+    ~PostgresCluster();  // pg_ctl stop -m immediate, then removes the directory
+    PostgresCluster(const PostgresCluster&) = delete;
+    PostgresCluster& operator=(const PostgresCluster&) = delete;
 
-  // One cluster per test process, started on first use.
-  static PostgresCluster& shared();
+    // One cluster per test process, started on first use.
+    static PostgresCluster& shared();
 
-  // Creates an empty database and returns its postgresql:// connection string.
-  std::string create_database();
+    // Creates an empty database and returns its postgresql:// connection string.
+    std::string create_database();
 
-  int port() const { return port_; }
+    int port() const { return port_; }
 
- private:
-  void start();
-  std::string run_as_owner(const std::string& command) const;  // a shell command prefix
+private:
+    void start();
+    std::string run_as_owner(const std::string& command) const;  // a shell command prefix
 
-  std::filesystem::path dir_;
-  std::string owner_;  // empty: the current (non-root) user
-  int port_ = 0;
-  bool running_ = false;
+    std::filesystem::path dir_;
+    std::string owner_;  // empty: the current (non-root) user
+    int port_ = 0;
+    bool running_ = false;
 };
 
 }  // namespace selfcheck::testing

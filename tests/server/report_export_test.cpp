@@ -1,62 +1,65 @@
 // CSV and JSON exports: BOM, quoting, and a suppressed figure never written as a number.
 
-#include <catch2/catch.hpp>
-
 #include "report_fixtures.h"
 #include "server/reports/report_builder.h"
 #include "server/reports/report_csv.h"
 #include "server/reports/report_json.h"
+
+#include <catch2/catch.hpp>
 
 using nlohmann::json;
 
 namespace {
 
 collector::Report small_report() {
-  RecordMaker maker;
-  maker.repeat(10, "zh_Hant_HK", {{"nationality", "indonesia"}, {"fear_consequences", "yes"}}, "forced_labour_signs",
-               {"debt_bondage"})
-      .repeat(3, "id", {{"nationality", "indonesia"}, {"fear_consequences", "no"}});
-  collector::ReportRequest request;
-  request.filter = {"2026-11-01", "2026-11-30", ""};
-  return collector::build_report(report_content(), report_labels(), maker.records(), request);
+    RecordMaker maker;
+    maker
+        .repeat(10, "zh_Hant_HK", {{"nationality", "indonesia"}, {"fear_consequences", "yes"}}, "forced_labour_signs",
+                {"debt_bondage"})
+        .repeat(3, "id", {{"nationality", "indonesia"}, {"fear_consequences", "no"}});
+    collector::ReportRequest request;
+    request.filter = {"2026-11-01", "2026-11-30", ""};
+    return collector::build_report(report_content(), report_labels(), maker.records(), request);
 }
 
 }  // namespace
 
 TEST_CASE("the CSV starts with a BOM, holds Chinese labels and writes suppressed cells as words") {
-  const std::string csv = collector::report_to_csv(small_report());
-  REQUIRE(csv.rfind("\xEF\xBB\xBF" "table,item_id,item,", 0) == 0);
-  CHECK(csv.find("繁體中文") != std::string::npos);
-  CHECK(csv.find("\r\n") != std::string::npos);
-  // Overall fear: 10 yes of 13 shown; 3 "no" is suppressed, and the zero "not sure" beside it.
-  CHECK(csv.find("answer,fear_consequences,") != std::string::npos);
-  CHECK(csv.find(",yes,Yes,10,13,76.9\r\n") != std::string::npos);
-  CHECK(csv.find(",no,No,suppressed,13,suppressed\r\n") != std::string::npos);
-  CHECK(csv.find("report,hk-mdw-self-assessment,,,,,headline,10 of 13 showed signs of forced labour") !=
-        std::string::npos);
+    const std::string csv = collector::report_to_csv(small_report());
+    REQUIRE(csv.rfind("\xEF\xBB\xBF"
+                      "table,item_id,item,",
+                      0) == 0);
+    CHECK(csv.find("繁體中文") != std::string::npos);
+    CHECK(csv.find("\r\n") != std::string::npos);
+    // Overall fear: 10 yes of 13 shown; 3 "no" is suppressed, and the zero "not sure" beside it.
+    CHECK(csv.find("answer,fear_consequences,") != std::string::npos);
+    CHECK(csv.find(",yes,Yes,10,13,76.9\r\n") != std::string::npos);
+    CHECK(csv.find(",no,No,suppressed,13,suppressed\r\n") != std::string::npos);
+    CHECK(csv.find("report,hk-mdw-self-assessment,,,,,headline,10 of 13 showed signs of forced labour") !=
+          std::string::npos);
 }
 
 TEST_CASE("CSV fields are quoted and cannot start a formula") {
-  CHECK(collector::csv_field("plain") == "plain");
-  CHECK(collector::csv_field("a,b") == "\"a,b\"");
-  CHECK(collector::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
-  CHECK(collector::csv_field("=1+1") == "'=1+1");
-  CHECK(collector::csv_field("line\nbreak") == "\"line\nbreak\"");
+    CHECK(collector::csv_field("plain") == "plain");
+    CHECK(collector::csv_field("a,b") == "\"a,b\"");
+    CHECK(collector::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(collector::csv_field("=1+1") == "'=1+1");
+    CHECK(collector::csv_field("line\nbreak") == "\"line\nbreak\"");
 }
 
 TEST_CASE("the JSON report writes suppressed counts and shares as \"suppressed\"") {
-  const json report = collector::report_to_json(small_report());
-  CHECK(report["respondents"] == 13);
-  CHECK(report["headline"] == "10 of 13 showed signs of forced labour");
-  const json* fear = nullptr;
-  for (const json& q : report["questions"]) {
-    if (q["id"] == "fear_consequences") fear = &q;
-  }
-  REQUIRE(fear);
-  CHECK((*fear)["overall"]["answered"] == 13);
-  CHECK((*fear)["overall"]["answers"]["yes"]["count"] == 10);
-  CHECK((*fear)["overall"]["answers"]["yes"]["share"] == Approx(0.7692));
-  CHECK((*fear)["overall"]["answers"]["no"]["count"] == "suppressed");
-  CHECK((*fear)["overall"]["answers"]["no"]["share"] == "suppressed");
-  CHECK((*fear)["by"]["language"].size() == 4);
+    const json report = collector::report_to_json(small_report());
+    CHECK(report["respondents"] == 13);
+    CHECK(report["headline"] == "10 of 13 showed signs of forced labour");
+    const json* fear = nullptr;
+    for (const json& q : report["questions"]) {
+        if (q["id"] == "fear_consequences") fear = &q;
+    }
+    REQUIRE(fear);
+    CHECK((*fear)["overall"]["answered"] == 13);
+    CHECK((*fear)["overall"]["answers"]["yes"]["count"] == 10);
+    CHECK((*fear)["overall"]["answers"]["yes"]["share"] == Approx(0.7692));
+    CHECK((*fear)["overall"]["answers"]["no"]["count"] == "suppressed");
+    CHECK((*fear)["overall"]["answers"]["no"]["share"] == "suppressed");
+    CHECK((*fear)["by"]["language"].size() == 4);
 }

@@ -2,56 +2,55 @@
 // Hand-made records for report tests: only what reports read (form, language, site, date,
 // answers, indicators, level), against the repository's content/ form version 1.
 
-#include <string>
-#include <vector>
-
-#include <nlohmann/json.hpp>
-
 #include "kiosk/core/content.h"
 #include "server/record/record.h"
 #include "server/reports/report_labels.h"
 
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
 inline const selfcheck::Content& report_content() {
-  static const selfcheck::Content content = selfcheck::load_content(SELFCHECK_SOURCE_DIR "/content");
-  return content;
+    static const selfcheck::Content content = selfcheck::load_content(SELFCHECK_SOURCE_DIR "/content");
+    return content;
 }
 
 inline const collector::ReportLabels& report_labels() {
-  static const collector::ReportLabels labels =
-      collector::ReportLabels::load(SELFCHECK_SOURCE_DIR "/locales/en.txt");
-  return labels;
+    static const collector::ReportLabels labels = collector::ReportLabels::load(SELFCHECK_SOURCE_DIR "/locales/en.txt");
+    return labels;
 }
 
 // Builds records one at a time; each gets a distinct id.
 class RecordMaker {
- public:
-  RecordMaker& add(const std::string& language, const nlohmann::json& answers,
-                   const std::string& level = "no_concerns", const std::vector<std::string>& indicators = {},
-                   const std::string& completed_on = "2026-11-22", const std::string& site = "demo-site") {
-    collector::Record record;
-    std::string id = "00000000000000000000000000000000";
-    const std::string n = std::to_string(++next_);
-    record.record_id = id.replace(id.size() - n.size(), n.size(), n);
-    record.form_id = "hk-mdw-self-assessment";
-    record.form_version = 1;
-    record.language = language;
-    record.site = site;
-    record.completed_on = completed_on;
-    record.answers_json = answers.dump();
-    record.indicators = indicators;
-    record.result_level = level;
-    records_.push_back(std::move(record));
-    return *this;
-  }
-  // `times` copies of one respondent.
-  RecordMaker& repeat(int times, const std::string& language, const nlohmann::json& answers,
-                      const std::string& level = "no_concerns", const std::vector<std::string>& indicators = {}) {
-    for (int i = 0; i < times; ++i) add(language, answers, level, indicators);
-    return *this;
-  }
-  const std::vector<collector::Record>& records() const { return records_; }
+public:
+    RecordMaker& add(const std::string& language, const nlohmann::json& answers,
+                     const std::string& level = "no_concerns", const std::vector<std::string>& indicators = {},
+                     const std::string& completed_on = "2026-11-22", const std::string& site = "demo-site") {
+        collector::Record record;
+        std::string id = "00000000000000000000000000000000";
+        const std::string n = std::to_string(++next_);
+        record.record_id = id.replace(id.size() - n.size(), n.size(), n);
+        record.form_id = "hk-mdw-self-assessment";
+        record.form_version = 1;
+        record.language = language;
+        record.site = site;
+        record.completed_on = completed_on;
+        record.answers_json = answers.dump();
+        record.indicators = indicators;
+        record.result_level = level;
+        records_.push_back(std::move(record));
+        return *this;
+    }
+    // `times` copies of one respondent.
+    RecordMaker& repeat(int times, const std::string& language, const nlohmann::json& answers,
+                        const std::string& level = "no_concerns", const std::vector<std::string>& indicators = {}) {
+        for (int i = 0; i < times; ++i) add(language, answers, level, indicators);
+        return *this;
+    }
+    const std::vector<collector::Record>& records() const { return records_; }
 
- private:
-  int next_ = 0;
-  std::vector<collector::Record> records_;
+private:
+    int next_ = 0;
+    std::vector<collector::Record> records_;
 };

@@ -3,11 +3,11 @@
 // (tests/server/CMakeLists.txt): once for SQLite, once with COLLECTOR_TEST_POSTGRES for
 // PostgreSQL (label pg), so the same assertions hold for both back ends.
 
-#include <memory>
-#include <string>
-
 #include "server/store/open_store.h"
 #include "temp_dir.h"  // tests/support
+
+#include <memory>
+#include <string>
 
 #ifdef COLLECTOR_TEST_POSTGRES
 #include "postgres_cluster.h"
@@ -15,32 +15,32 @@
 
 // A fresh, empty database: a file in a temp dir, or a new database in the shared test cluster.
 class TestDatabase {
- public:
-  TestDatabase()
+public:
+    TestDatabase()
 #ifdef COLLECTOR_TEST_POSTGRES
-      : db_(selfcheck::testing::PostgresCluster::shared().create_database())
+        : db_(selfcheck::testing::PostgresCluster::shared().create_database())
 #else
-      : db_((dir_.path() / "records.db").string())
+        : db_((dir_.path() / "records.db").string())
 #endif
-  {
-  }
+    {
+    }
 
-  // What `--db` would be given.
-  const std::string& db() const { return db_; }
+    // What `--db` would be given.
+    const std::string& db() const { return db_; }
 
-  std::unique_ptr<collector::RecordStore> open() const {
-    return collector::open_store(db_, collector::StoreOpenMode::create_if_missing);
-  }
+    std::unique_ptr<collector::RecordStore> open() const {
+        return collector::open_store(db_, collector::StoreOpenMode::create_if_missing);
+    }
 
-  static const char* backend_name() {
+    static const char* backend_name() {
 #ifdef COLLECTOR_TEST_POSTGRES
-    return "postgresql";
+        return "postgresql";
 #else
-    return "sqlite";
+        return "sqlite";
 #endif
-  }
+    }
 
- private:
-  selfcheck::testing::TempDir dir_;
-  std::string db_;
+private:
+    selfcheck::testing::TempDir dir_;
+    std::string db_;
 };

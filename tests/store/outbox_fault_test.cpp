@@ -50,7 +50,8 @@ void check_recovered(const std::filesystem::path& file, const std::vector<std::s
 // Runs `operation` with the fault at the 1st, 2nd, ... call until it no longer fires.
 // `setup` builds the outbox state before each attempt and returns the ids confirmed so far.
 template <typename Setup, typename Operation>
-int run_anomaly_loop(Fault fault, bool persistent, Setup setup, Operation operation, const std::string& expected_operation) {
+int run_anomaly_loop(Fault fault, bool persistent, Setup setup, Operation operation,
+                     const std::string& expected_operation) {
     install_fault_vfs();
     for (int n = 1; n < 200; ++n) {
         INFO(name(fault) << (persistent ? " (persistent)" : " (once)") << " at call " << n);
@@ -68,8 +69,10 @@ int run_anomaly_loop(Fault fault, bool persistent, Setup setup, Operation operat
             } catch (const StoreError& e) {
                 failed = true;
                 CHECK_THAT(e.what(), Catch::Contains(file.string()) && Catch::Contains(expected_operation));
-                if (fault == Fault::DiskFull) CHECK(e.disk_full());
-                else CHECK_THAT(e.what(), Catch::Contains("I/O error"));
+                if (fault == Fault::DiskFull)
+                    CHECK(e.disk_full());
+                else
+                    CHECK_THAT(e.what(), Catch::Contains("I/O error"));
             }
             const bool fired = fault_fired();
             disarm_fault();

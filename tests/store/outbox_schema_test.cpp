@@ -1,8 +1,9 @@
 // Schema migrations, tested from every earlier version. Each released schema's SQL is frozen
 // here, copied, never shared with kiosk/store: when version 2 comes, a database made by the
 // version 1 SQL below, holding records, must open and keep every record.
-#include "outbox.h"
 #include "outbox_schema.h"
+
+#include "outbox.h"
 #include "outbox_test_support.h"
 #include "temp_dir.h"
 
@@ -44,8 +45,10 @@ struct Released {
 const Released kReleased[] = {
     {0, "", ""},
     {1, kSchemaV1,
-     "INSERT INTO outbox (record_id, sealed, queued_on) VALUES ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', x'0102', '2026-11-20');"
-     "INSERT INTO outbox (record_id, sealed, queued_on, rejected_reason) VALUES ('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', x'03', '2026-11-21', 'bad');"
+     "INSERT INTO outbox (record_id, sealed, queued_on) VALUES ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', x'0102', "
+     "'2026-11-20');"
+     "INSERT INTO outbox (record_id, sealed, queued_on, rejected_reason) VALUES ('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', "
+     "x'03', '2026-11-21', 'bad');"
      "INSERT INTO completed_per_day VALUES ('2026-11-22', 4);"
      "UPDATE counters SET value = 3 WHERE name = 'dropped_total';"},
 };
@@ -88,7 +91,8 @@ TEST_CASE("the migrations build exactly the frozen version 1 schema") {
     TempDir dir;
     { Outbox outbox(dir.path() / "migrated.db"); }
     RawDb(dir.path().string() + "/frozen.db").exec(kSchemaV1);
-    if (outbox_schema_version() == 1) CHECK(schema_of(dir.path() / "migrated.db") == schema_of(dir.path() / "frozen.db"));
+    if (outbox_schema_version() == 1)
+        CHECK(schema_of(dir.path() / "migrated.db") == schema_of(dir.path() / "frozen.db"));
     CHECK(outbox_migrations().size() >= 1);
 }
 

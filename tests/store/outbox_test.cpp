@@ -1,6 +1,7 @@
 // The outbox: durable adds, oldest-first batches, acknowledgements, rejections, counts and
 // the caps that never drop a record silently.
 #include "outbox.h"
+
 #include "outbox_test_support.h"
 #include "temp_dir.h"
 

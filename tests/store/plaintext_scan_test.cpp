@@ -37,7 +37,7 @@ std::string all_bytes(const std::filesystem::path& dir) {
 // every answer code of the form. Codes are searched with their JSON quotes (short codes like
 // "no" would otherwise match random sealed bytes by chance); long ones bare too.
 std::set<std::string> forbidden_strings(const Content& content) {
-    std::set<std::string> forbidden = {"\"answers\"", "\"indicators\"", "\"result_level\"", "\"completed_on\"",
+    std::set<std::string> forbidden = {"\"answers\"", "\"indicators\"",         "\"result_level\"", "\"completed_on\"",
                                        "\"form_id\"", "hk-mdw-self-assessment", "\"record_id\":"};
     for (const Question& q : content.form.questions) {
         forbidden.insert(q.id);

@@ -1,11 +1,12 @@
 #include "child_process.h"
 
-#include <csignal>
 #include <poll.h>
 #include <spawn.h>
-#include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
+#include <stdexcept>
 
 extern char** environ;
 
@@ -45,7 +46,8 @@ std::string ChildProcess::read_line(std::chrono::milliseconds limit) {
             buffer_.erase(0, newline + 1);
             return line;
         }
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) return "";
         pollfd p{out_fd_, POLLIN, 0};
         if (poll(&p, 1, int(left.count())) <= 0) return "";
@@ -61,7 +63,8 @@ std::string ChildProcess::read_all(std::chrono::milliseconds limit) {
     std::string out = std::move(buffer_);
     buffer_.clear();
     while (true) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) return out;
         pollfd p{out_fd_, POLLIN, 0};
         if (poll(&p, 1, int(left.count())) <= 0) return out;

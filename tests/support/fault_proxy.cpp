@@ -54,14 +54,15 @@ int connect_loopback(int port) {
 }
 
 std::string canned_answer(const Fault& fault) {
-    const std::string body = fault.kind == Fault::Kind::Http500 ? R"({"error":"injected failure"})"
-                                                                : R"({"error":"injected: slow down"})";
-    std::string head = "HTTP/1.1 " + std::to_string(fault.status) +
-                       (fault.status == 500   ? " Internal Server Error"
-                        : fault.status == 429 ? " Too Many Requests"
-                                              : " Service Unavailable") +
-                       "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
-                       std::to_string(body.size()) + "\r\n";
+    const std::string body =
+        fault.kind == Fault::Kind::Http500 ? R"({"error":"injected failure"})" : R"({"error":"injected: slow down"})";
+    std::string head =
+        "HTTP/1.1 " + std::to_string(fault.status) +
+        (fault.status == 500   ? " Internal Server Error"
+         : fault.status == 429 ? " Too Many Requests"
+                               : " Service Unavailable") +
+        "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) +
+        "\r\n";
     if (fault.kind == Fault::Kind::ServiceUnavailable)
         head += "Retry-After: " + std::to_string(fault.retry_after_seconds) + "\r\n";
     return head + "\r\n" + body;
@@ -84,7 +85,8 @@ const char* fault_name(Fault::Kind kind) {
 
 FaultProxy::FaultProxy(const std::string& upstream_url) {
     const std::string prefix = "http://127.0.0.1:";
-    if (upstream_url.rfind(prefix, 0) != 0) throw std::invalid_argument("FaultProxy forwards to loopback only: " + upstream_url);
+    if (upstream_url.rfind(prefix, 0) != 0)
+        throw std::invalid_argument("FaultProxy forwards to loopback only: " + upstream_url);
     upstream_port_ = std::atoi(upstream_url.c_str() + prefix.size());
 
     listener_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -191,8 +193,10 @@ bool FaultProxy::read_message(int fd, std::string& message, size_t& body_offset,
                 body_offset = head_end + 4;
                 const std::string head = lower(message.substr(0, body_offset));
                 const std::string content_length = header_value(head, "content-length");
-                if (!content_length.empty()) length = std::atoll(content_length.c_str());
-                else if (is_request) length = 0;
+                if (!content_length.empty())
+                    length = std::atoll(content_length.c_str());
+                else if (is_request)
+                    length = 0;
                 if (is_request && header_value(head, "expect") == "100-continue") {
                     const auto at = head.find("\r\nexpect:");
                     message.erase(at, head.find("\r\n", at + 2) - at);
@@ -205,7 +209,9 @@ bool FaultProxy::read_message(int fd, std::string& message, size_t& body_offset,
         if (length >= 0 && message.size() >= body_offset + size_t(length)) return true;
         if (!wait_readable(fd)) return false;
         const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-        if (n == 0) return !is_request && head_end != std::string::npos && length < 0;  // closed: the end of a lengthless answer
+        if (n == 0)
+            return !is_request && head_end != std::string::npos &&
+                   length < 0;  // closed: the end of a lengthless answer
         if (n < 0) return false;
         message.append(buffer, size_t(n));
     }

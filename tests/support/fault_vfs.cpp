@@ -97,10 +97,25 @@ void install_fault_vfs() {
     fault_vfs.szOsFile = int(sizeof(FaultFile)) + real_vfs->szOsFile;
     fault_vfs.xOpen = x_open;
     fault_vfs.pNext = nullptr;
-    fault_methods = sqlite3_io_methods{2,       x_close,          x_read,         x_write,     x_truncate,
-                                       x_sync,  x_file_size,      x_lock,         x_unlock,    x_check_reserved,
-                                       x_file_control, x_sector_size, x_device_characteristics, x_shm_map,
-                                       x_shm_lock, x_shm_barrier, x_shm_unmap,    nullptr,     nullptr};
+    fault_methods = sqlite3_io_methods{2,
+                                       x_close,
+                                       x_read,
+                                       x_write,
+                                       x_truncate,
+                                       x_sync,
+                                       x_file_size,
+                                       x_lock,
+                                       x_unlock,
+                                       x_check_reserved,
+                                       x_file_control,
+                                       x_sector_size,
+                                       x_device_characteristics,
+                                       x_shm_map,
+                                       x_shm_lock,
+                                       x_shm_barrier,
+                                       x_shm_unmap,
+                                       nullptr,
+                                       nullptr};
     if (sqlite3_vfs_register(&fault_vfs, 0) != SQLITE_OK) throw std::runtime_error("cannot register the fault VFS");
 }
 

@@ -2,10 +2,9 @@
 
 #include "session.h"
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
-
-#include <algorithm>
 
 namespace selfcheck::testing {
 
@@ -26,8 +25,8 @@ AnswerValue random_answer(const Question& q, std::mt19937& random) {
 AnonymisedRecord complete_random_session(const Content& content, std::mt19937& random, const std::string& site,
                                          const std::string& date) {
     std::optional<AnonymisedRecord> completed;
-    Session session(content, SessionSettings{site, [&] { return date; },
-                                             [&](AnonymisedRecord r) { completed = std::move(r); }});
+    Session session(content,
+                    SessionSettings{site, [&] { return date; }, [&](AnonymisedRecord r) { completed = std::move(r); }});
     session.choose_language(content.form.languages[pick(random, content.form.languages.size())].locale);
     session.accept_privacy();
     for (size_t guard = 0; session.step() == Step::Question && guard < 10 * content.form.questions.size(); ++guard)

@@ -11,7 +11,6 @@
 namespace selfcheck::testing {
 
 AnonymisedRecord complete_random_session(const Content& content, std::mt19937& random,
-                                         const std::string& site = "test-site",
-                                         const std::string& date = "2026-11-22");
+                                         const std::string& site = "test-site", const std::string& date = "2026-11-22");
 
 }  // namespace selfcheck::testing

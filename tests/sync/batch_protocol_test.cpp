@@ -1,10 +1,10 @@
 // The batch request and the reply parser, against docs/protocol.md "Submitting a batch".
-#include "base64.h"
 #include "batch_protocol.h"
 
-#include <nlohmann/json.hpp>
+#include "base64.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace selfcheck;
 using Catch::Matchers::Contains;
@@ -35,9 +35,7 @@ TEST_CASE("batch request carries each record id and its sealed bytes in base64")
     CHECK(records[0].at("sealed") == "AAH/IHNlYWxlZA==");  // ORIGINAL variant, padded
 }
 
-TEST_CASE("batch request with no records is an empty list") {
-    CHECK(batch_request_json({}) == R"({"records":[]})");
-}
+TEST_CASE("batch request with no records is an empty list") { CHECK(batch_request_json({}) == R"({"records":[]})"); }
 
 TEST_CASE("batch reply parses stored duplicate and rejected with the reason") {
     const auto verdicts = parse_batch_reply(R"({"results":[
@@ -50,34 +48,39 @@ TEST_CASE("batch reply parses stored duplicate and rejected with the reason") {
     CHECK(verdicts[1].status == RecordVerdict::Status::Rejected);
     CHECK(verdicts[1].reason == "record: site: 'x' is not this device's");
 
-    const auto again = parse_batch_reply(R"({"results":[{"id":"fedcba9876543210fedcba9876543210","status":"duplicate"}]})", kSent);
+    const auto again =
+        parse_batch_reply(R"({"results":[{"id":"fedcba9876543210fedcba9876543210","status":"duplicate"}]})", kSent);
     REQUIRE(again.size() == 1);
     CHECK(again[0].status == RecordVerdict::Status::Duplicate);
 }
 
 TEST_CASE("batch reply without a results list is an error") {
-    for (const char* body : {"", "not json", "[]", R"({"error":"busy"})", R"({"results":{}})", R"({"results":"stored"})"}) {
+    for (const char* body :
+         {"", "not json", "[]", R"({"error":"busy"})", R"({"results":{}})", R"({"results":"stored"})"}) {
         INFO(body);
         CHECK_THROWS_WITH(parse_batch_reply(body, kSent), Contains("results"));
     }
 }
 
 TEST_CASE("batch reply with a result lacking id or status is an error") {
-    for (const char* body : {R"({"results":[{"status":"stored"}]})", R"({"results":[{"id":"0123456789abcdef0123456789abcdef"}]})",
-                             R"({"results":[{"id":7,"status":"stored"}]})", R"({"results":["stored"]})"}) {
+    for (const char* body :
+         {R"({"results":[{"status":"stored"}]})", R"({"results":[{"id":"0123456789abcdef0123456789abcdef"}]})",
+          R"({"results":[{"id":7,"status":"stored"}]})", R"({"results":["stored"]})"}) {
         INFO(body);
         CHECK_THROWS_WITH(parse_batch_reply(body, kSent), Contains("'id' or 'status'"));
     }
 }
 
 TEST_CASE("batch reply with an unknown status is an error naming it") {
-    CHECK_THROWS_WITH(parse_batch_reply(R"({"results":[{"id":"0123456789abcdef0123456789abcdef","status":"lost"}]})", kSent),
-                      Contains("unknown status 'lost'"));
+    CHECK_THROWS_WITH(
+        parse_batch_reply(R"({"results":[{"id":"0123456789abcdef0123456789abcdef","status":"lost"}]})", kSent),
+        Contains("unknown status 'lost'"));
 }
 
 TEST_CASE("batch reply answering a record that was not sent is an error") {
-    CHECK_THROWS_WITH(parse_batch_reply(R"({"results":[{"id":"00000000000000000000000000000000","status":"stored"}]})", kSent),
-                      Contains("not sent"));
+    CHECK_THROWS_WITH(
+        parse_batch_reply(R"({"results":[{"id":"00000000000000000000000000000000","status":"stored"}]})", kSent),
+        Contains("not sent"));
     // A mix is refused whole, so nothing from a confused answer is deleted.
     CHECK_THROWS(parse_batch_reply(R"({"results":[{"id":"0123456789abcdef0123456789abcdef","status":"stored"},
                                                   {"id":"00000000000000000000000000000000","status":"stored"}]})",

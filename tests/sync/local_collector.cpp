@@ -15,7 +15,8 @@ namespace {
 
 RunResult must_run(const std::vector<std::string>& argv) {
     RunResult result = run_program(argv, 20s);
-    if (result.status != 0) throw std::runtime_error(argv[1] + " failed (" + std::to_string(result.status) + "): " + result.output);
+    if (result.status != 0)
+        throw std::runtime_error(argv[1] + " failed (" + std::to_string(result.status) + "): " + result.output);
     return result;
 }
 
@@ -33,7 +34,8 @@ std::string yaml_string(const std::string& yaml, const std::string& key) {
 
 }  // namespace
 
-LocalCollector::LocalCollector(const std::string& binary, const std::string& site, const std::filesystem::path& keys_from)
+LocalCollector::LocalCollector(const std::string& binary, const std::string& site,
+                               const std::filesystem::path& keys_from)
     : binary_(binary), site_(site), db_(dir_.path() / "collector.db") {
     const auto keys = keys_dir();
     if (keys_from.empty()) {
@@ -50,9 +52,9 @@ LocalCollector::LocalCollector(const std::string& binary, const std::string& sit
                                       (keys / "ngo_public.key").string(), "--url", "http://127.0.0.1:1"});
     token_ = yaml_string(added.output, "device_token");
 
-    process_ = std::make_unique<ChildProcess>(std::vector<std::string>{
-        binary_, "serve", "--db", db_.string(), "--host", "127.0.0.1", "--port", "0", "--secret-key",
-        (keys / "ngo_secret.key").string()});
+    process_ = std::make_unique<ChildProcess>(std::vector<std::string>{binary_, "serve", "--db", db_.string(), "--host",
+                                                                       "127.0.0.1", "--port", "0", "--secret-key",
+                                                                       (keys / "ngo_secret.key").string()});
     const std::string line = process_->read_line(20s);
     const std::string prefix = "collector listening on ";
     if (line.rfind(prefix + "http://127.0.0.1:", 0) != 0) throw std::runtime_error("collector did not start: " + line);
@@ -63,9 +65,7 @@ LocalCollector::~LocalCollector() {
     if (process_) process_->stop(SIGTERM, 10s);
 }
 
-long LocalCollector::count() const {
-    return std::stol(must_run({binary_, "count", "--db", db_.string()}).output);
-}
+long LocalCollector::count() const { return std::stol(must_run({binary_, "count", "--db", db_.string()}).output); }
 
 AnonymisedRecord collectable_random_session(const Content& content, std::mt19937& random, const std::string& site) {
     return complete_random_session(content, random, site);

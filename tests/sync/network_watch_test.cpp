@@ -1,6 +1,7 @@
 // network_watch on a fake /sys/class/net: loopback ignored, operstate read, a new interface
 // up noticed.
 #include "network_watch.h"
+
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -23,7 +24,7 @@ TEST_CASE("interfaces_up lists interfaces whose operstate is up, never lo") {
     interface(sys, "wlan0", "up");
     interface(sys, "usb0", "up");
     interface(sys, "wwan0", "dormant");
-    sys.write("bonding_masters", "");           // a plain file sits there on real systems
+    sys.write("bonding_masters", "");                          // a plain file sits there on real systems
     std::filesystem::create_directories(sys.path() / "sit0");  // no operstate file at all
     CHECK(interfaces_up(sys.path()) == std::set<std::string>{"usb0", "wlan0"});
 

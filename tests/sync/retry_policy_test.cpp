@@ -58,8 +58,8 @@ TEST_CASE("retry honours Retry-After as a floor, never as a ceiling") {
 TEST_CASE("retry survives an absurd Retry-After without overflowing") {
     RetryPolicy policy = fixed(0.5);
     const auto wait = policy.after_failure(std::numeric_limits<long>::max());
-    CHECK(wait >= 3600s);   // still a long wait, as asked
-    CHECK(wait <= 24h);     // but a kiosk is never silenced for longer than a day
+    CHECK(wait >= 3600s);  // still a long wait, as asked
+    CHECK(wait <= 24h);    // but a kiosk is never silenced for longer than a day
 }
 
 TEST_CASE("retry starts again from the first step after a reset") {

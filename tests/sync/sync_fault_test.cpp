@@ -61,7 +61,9 @@ struct Rig {
     size_t batch_requests_containing(const std::string& record_id) const {
         size_t n = 0;
         for (const auto& c : proxy.log())
-            if (c.request_line.rfind("POST /api/v1/batches", 0) == 0 && c.request_body.find(record_id) != std::string::npos) ++n;
+            if (c.request_line.rfind("POST /api/v1/batches", 0) == 0 &&
+                c.request_body.find(record_id) != std::string::npos)
+                ++n;
         return n;
     }
 };
@@ -113,7 +115,8 @@ void check_delivered_exactly_once(Rig& rig, SyncWorker& worker) {
 
 // Runs one fault plan over `records` records in batches of 10, checks delivery and returns
 // what the proxy saw.
-std::vector<ProxiedConnection> run_plan(const std::vector<Fault>& plan, int records, const std::string& expected_error) {
+std::vector<ProxiedConnection> run_plan(const std::vector<Fault>& plan, int records,
+                                        const std::string& expected_error) {
     Rig rig;
     rig.add_records(records);
     rig.proxy.plan(plan);
@@ -196,10 +199,12 @@ TEST_CASE("sync through a random mix of faults delivers exactly once") {
     const unsigned seed = std::random_device{}();
     INFO("seed " << seed);
     std::mt19937 random(seed);
-    const std::vector<Fault> kinds = {Fault::pass(), Fault::refuse(), Fault::http_500(), Fault::reset_mid_response(),
+    const std::vector<Fault> kinds = {Fault::pass(),          Fault::refuse(),
+                                      Fault::http_500(),      Fault::reset_mid_response(),
                                       Fault::drop_response(), Fault::service_unavailable(503, 0)};
     std::vector<Fault> plan;
-    for (int i = 0; i < 14; ++i) plan.push_back(kinds[std::uniform_int_distribution<size_t>(0, kinds.size() - 1)(random)]);
+    for (int i = 0; i < 14; ++i)
+        plan.push_back(kinds[std::uniform_int_distribution<size_t>(0, kinds.size() - 1)(random)]);
     plan.insert(plan.begin() + 5, Fault::slow(1200ms));
     run_plan(plan, 60, "");
 }

@@ -15,7 +15,8 @@ double luminance(ImU32 colour) {
         const double c = value / 255.0;
         return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
     };
-    return 0.2126 * channel(colour & 0xFF) + 0.7152 * channel((colour >> 8) & 0xFF) + 0.0722 * channel((colour >> 16) & 0xFF);
+    return 0.2126 * channel(colour & 0xFF) + 0.7152 * channel((colour >> 8) & 0xFF) +
+           0.0722 * channel((colour >> 16) & 0xFF);
 }
 
 double contrast(ImU32 a, ImU32 b) {

@@ -26,7 +26,8 @@ void check_not_blank(const std::vector<uint8_t>& rgba);
 // A clock the test moves by hand.
 struct FakeClock {
     std::shared_ptr<std::chrono::steady_clock::time_point> now =
-        std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::time_point{} + std::chrono::hours(1));
+        std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::time_point{} +
+                                                                std::chrono::hours(1));
     void advance(std::chrono::seconds by) const { *now += by; }
     std::function<std::chrono::steady_clock::time_point()> source() const {
         auto shared = now;

@@ -6,17 +6,16 @@
 #include "theme.h"
 #include "ui_test_support.h"
 
+#include <catch2/catch.hpp>
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
-
-#include <catch2/catch.hpp>
 
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <memory>
-#include <tuple>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 using namespace selfcheck;
@@ -53,9 +52,11 @@ const std::vector<Walk>& walks() {
     static const std::vector<Walk> all{
         {"quiet", quiet_answer, "no_concerns"},
         // Paid HK$4,000 a month, all else well: a rights concern, not forced labour.
-        {"low-pay", [](const Question& q, const Answers& a) {
+        {"low-pay",
+         [](const Question& q, const Answers& a) {
              return q.id == "monthly_salary" ? AnswerValue(4000) : quiet_answer(q, a);
-         }, "rights_concerns"},
+         },
+         "rights_concerns"},
         {"first-answers", first_answer, "forced_labour_signs"},
     };
     return all;
@@ -165,7 +166,8 @@ TEST_CASE("tapping a widget that is not on screen says which widgets are") {
     KioskApp app(headless(480, 800));
     TestDriver driver(app);
     driver.settle();
-    CHECK_THROWS_WITH(driver.tap("answer.yes"), Catch::Matchers::Contains("welcome") && Catch::Matchers::Contains("lang.en"));
+    CHECK_THROWS_WITH(driver.tap("answer.yes"),
+                      Catch::Matchers::Contains("welcome") && Catch::Matchers::Contains("lang.en"));
 }
 
 TEST_CASE("a new question starts at the top however far the last one was scrolled") {
@@ -204,7 +206,8 @@ TEST_CASE("an abandoned session asks Still there? then wipes, storing nothing") 
     driver.settle();
     REQUIRE(driver.has("idle.continue"));
     bool countdown_shown = false;
-    for (const auto& drawn : app.registry().texts()) countdown_shown |= drawn.text.find("20 seconds") != std::string::npos;
+    for (const auto& drawn : app.registry().texts())
+        countdown_shown |= drawn.text.find("20 seconds") != std::string::npos;
     CHECK(countdown_shown);
     CHECK(app.screen_name() == "question");  // her answers are still there during the countdown
 
@@ -246,7 +249,8 @@ TEST_CASE("changing language mid-way keeps the answers and shows the new languag
     CHECK(app.session().answers().size() == 1);
     CHECK_FALSE(driver.has("lang.en"));  // the list closed
     bool chinese = false;
-    for (const auto& drawn : app.registry().texts()) chinese |= drawn.text.find("\xe9\x9b\xa2\xe9\x96\x8b") != std::string::npos;  // 離開
+    for (const auto& drawn : app.registry().texts())
+        chinese |= drawn.text.find("\xe9\x9b\xa2\xe9\x96\x8b") != std::string::npos;  // 離開
     CHECK(chinese);
 }
 
@@ -274,8 +278,8 @@ TEST_CASE("the QR codes on the result screen scan back to the help numbers") {
         if (app.registry().scrolled() == before) break;
     }
     INFO("decoded:\n" << decoded);
-    CHECK_THAT(decoded, Catch::Matchers::Contains("tel:999"));          // violence: the police are listed
-    CHECK_THAT(decoded, Catch::Matchers::Contains("tel:+85221579537")); // the Labour Department hotline
+    CHECK_THAT(decoded, Catch::Matchers::Contains("tel:999"));           // violence: the police are listed
+    CHECK_THAT(decoded, Catch::Matchers::Contains("tel:+85221579537"));  // the Labour Department hotline
 }
 
 namespace {
@@ -306,7 +310,8 @@ bool more_below_shown(KioskApp& app) {
         return IM_COL32(p[0], p[1], p[2], 0xFF);
     };
     const float cx = region.center().x, cy = region.max.y - 0.9f * em;
-    return colour_at(cx - 0.55f * em, cy) == ui::theme().primary && colour_at(cx, cy - 0.1f * em) == ui::theme().on_primary;
+    return colour_at(cx - 0.55f * em, cy) == ui::theme().primary &&
+           colour_at(cx, cy - 0.1f * em) == ui::theme().on_primary;
 }
 
 }  // namespace

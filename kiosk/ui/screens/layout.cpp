@@ -1,5 +1,4 @@
 #include "screens.h"
-
 #include "theme.h"
 
 #include <algorithm>

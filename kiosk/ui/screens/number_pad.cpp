@@ -1,8 +1,7 @@
 // An amount typed by tapping: the value as it will be recorded, a 3x4 pad of big keys,
 // and "I prefer not to say". No keyboard, no text field.
-#include "screens.h"
-
 #include "keypad.h"
+#include "screens.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -17,9 +16,9 @@ void draw_number_pad(UiContext& ui, const Question& question, float left, float 
 
     // The value, shown in the question's unit ("HK$4,800").
     const std::string& entry = ui.session.number_entry();
-    const std::string shown = entry.empty() ? std::string()
-                                            : ui.messages.format(ui.locale(), "unit." + question.number.unit,
-                                                                 {{"value", std::stol(entry)}});
+    const std::string shown =
+        entry.empty() ? std::string()
+                      : ui.messages.format(ui.locale(), "unit." + question.number.unit, {{"value", std::stol(entry)}});
     ImGui::SetCursorScreenPos(ImVec2(pad_left, ImGui::GetCursorScreenPos().y));
     const ImVec2 box_min = ImGui::GetCursorScreenPos();
     const ImVec2 box_max(box_min.x + pad_width, box_min.y + 2.2f * em);
@@ -29,8 +28,15 @@ void draw_number_pad(UiContext& ui, const Question& question, float left, float 
     ImGui::SetCursorScreenPos(ImVec2(pad_left, box_max.y + 0.5f * em));
 
     // 1 2 3 / 4 5 6 / 7 8 9 / Clear 0 Done
-    KeypadSpec pad{"number", "number.clear", ui.text("number.clear"), "number.done", ui.text("number.done"),
-                   pad_left, ImGui::GetCursorScreenPos().y, pad_width, key_height};
+    KeypadSpec pad{"number",
+                   "number.clear",
+                   ui.text("number.clear"),
+                   "number.done",
+                   ui.text("number.done"),
+                   pad_left,
+                   ImGui::GetCursorScreenPos().y,
+                   pad_width,
+                   key_height};
     const KeypadKey key = draw_keypad(ui, pad);
     switch (key.kind) {
     case KeypadKey::Digit: ui.session.type_digit(key.digit); break;
@@ -42,7 +48,8 @@ void draw_number_pad(UiContext& ui, const Question& question, float left, float 
     }
     const float gap = t.gap * em;
     ImGui::SetCursorScreenPos(ImVec2(left, pad.top + keypad_height(pad, em) + gap));
-    if (tap_button(ui, "answer.prefer_not", ui.text("answer.prefer_not"), ImVec2(width, t.button_height * em), ButtonKind::Secondary)) {
+    if (tap_button(ui, "answer.prefer_not", ui.text("answer.prefer_not"), ImVec2(width, t.button_height * em),
+                   ButtonKind::Secondary)) {
         ui.session.answer(std::string(kPreferNotToSay));
         return;
     }

@@ -1,7 +1,6 @@
 // Before the first question, in plain words: nothing that identifies her is stored, what is
 // sent, and that she can stop at any time.
 #include "screens.h"
-
 #include "theme.h"
 #include "widgets.h"
 

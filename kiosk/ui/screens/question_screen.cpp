@@ -1,7 +1,6 @@
 // One question: progress, the question in large type, then big answer buttons or, for an
 // amount, a number pad; and Back.
 #include "screens.h"
-
 #include "theme.h"
 #include "widgets.h"
 
@@ -28,11 +27,13 @@ void draw_progress(UiContext& ui, float top, float left, float width) {
 float draw_choices(UiContext& ui, const Question& question, float left, float width, bool landscape) {
     const Theme& t = theme();
     const float em = ui.em();
-    const ButtonGrid grid = make_button_grid(left, ImGui::GetCursorScreenPos().y, width, t.button_height * em, em, landscape);
+    const ButtonGrid grid =
+        make_button_grid(left, ImGui::GetCursorScreenPos().y, width, t.button_height * em, em, landscape);
     int index = 0;
     for (const AnswerOption& option : question.options) {
         ImGui::SetCursorScreenPos(grid.cell(index++));
-        if (tap_button(ui, "answer." + option.code, ui.text(option.text_key), ImVec2(grid.cell_width, grid.cell_height))) {
+        if (tap_button(ui, "answer." + option.code, ui.text(option.text_key),
+                       ImVec2(grid.cell_width, grid.cell_height))) {
             ui.session.answer(option.code);
             break;  // the session moved on; the next question is drawn next frame
         }
@@ -73,7 +74,8 @@ void draw_question_screen(UiContext& ui, const ScreenArea& area) {
 
     const float back_width = std::min(width, 10 * em);
     ImGui::SetCursorScreenPos(ImVec2(left, bottom + 0.4f * em));
-    if (tap_button(ui, "nav.back", ui.text("nav.back"), ImVec2(back_width, t.button_height * em), ButtonKind::Secondary))
+    if (tap_button(ui, "nav.back", ui.text("nav.back"), ImVec2(back_width, t.button_height * em),
+                   ButtonKind::Secondary))
         ui.session.back();
     ImGui::Dummy(ImVec2(0, em));
 }

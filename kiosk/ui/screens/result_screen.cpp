@@ -1,10 +1,9 @@
 // The result, in plain words: what the answers suggest (never "you are a victim"), the
 // Hong Kong rights concerned, and who can help. Finish stays fixed at the bottom.
-#include "screens.h"
-
 #include "contact_link.h"
 #include "qr_code.h"
 #include "scoring.h"
+#include "screens.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -39,7 +38,9 @@ void draw_qr(const std::string& link, ImVec2 at, float side, ImU32 ink) {
 void draw_help_card(UiContext& ui, const Organisation& org, float left, float width) {
     const Theme& t = theme();
     const float em = ui.em();
-    const std::string link = !org.phone.empty() ? tel_link(org.phone) : !org.whatsapp.empty() ? whatsapp_link(org.whatsapp) : "";
+    const std::string link = !org.phone.empty()      ? tel_link(org.phone)
+                             : !org.whatsapp.empty() ? whatsapp_link(org.whatsapp)
+                                                     : "";
     const float qr_side = link.empty() ? 0.f : std::min(6.5f * em, width * 0.35f);
     const float inner = width - 1.6f * em - (link.empty() ? 0.f : qr_side + 0.6f * em);
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -50,11 +51,14 @@ void draw_help_card(UiContext& ui, const Organisation& org, float left, float wi
     paragraph(ui, left + 0.8f * em, inner, ui.text(org.name_key), ui.fonts.title, t.text);
     paragraph(ui, left + 0.8f * em, inner, ui.text(org.helps_key), ui.fonts.body, t.text);
     paragraph(ui, left + 0.8f * em, inner, ui.text(org.hours_key), ui.fonts.body, t.muted_text);
-    if (!org.phone.empty()) paragraph(ui, left + 0.8f * em, inner, ui.text("result.phone") + " " + org.phone, ui.fonts.title, t.text);
+    if (!org.phone.empty())
+        paragraph(ui, left + 0.8f * em, inner, ui.text("result.phone") + " " + org.phone, ui.fonts.title, t.text);
     if (!org.whatsapp.empty())
         paragraph(ui, left + 0.8f * em, inner, ui.text("result.whatsapp") + " " + org.whatsapp, ui.fonts.title, t.text);
-    if (!org.address_key.empty()) paragraph(ui, left + 0.8f * em, inner, ui.text(org.address_key), ui.fonts.body, t.muted_text);
-    if (!org.is_verified()) paragraph(ui, left + 0.8f * em, inner, ui.text("result.please_check"), ui.fonts.body, t.muted_text);
+    if (!org.address_key.empty())
+        paragraph(ui, left + 0.8f * em, inner, ui.text(org.address_key), ui.fonts.body, t.muted_text);
+    if (!org.is_verified())
+        paragraph(ui, left + 0.8f * em, inner, ui.text("result.please_check"), ui.fonts.body, t.muted_text);
     float bottom = ImGui::GetCursorScreenPos().y + 0.6f * em;
     if (!link.empty()) {
         const ImVec2 qr_at(left + width - 0.8f * em - qr_side, top_left.y + 0.6f * em);
@@ -113,8 +117,7 @@ void draw_result_footer(UiContext& ui, ImVec2 min, ImVec2 size) {
     ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), t.top_bar);
     const float width = std::min(size.x - 2 * t.padding * em, 36 * em);
     ImGui::SetCursorScreenPos(ImVec2(min.x + (size.x - width) * 0.5f, min.y + 0.4f * em));
-    if (tap_button(ui, "result.finish", ui.text("result.finish"), ImVec2(width, size.y - 0.8f * em)))
-        ui.session.wipe();
+    if (tap_button(ui, "result.finish", ui.text("result.finish"), ImVec2(width, size.y - 0.8f * em))) ui.session.wipe();
 }
 
 }  // namespace selfcheck::ui

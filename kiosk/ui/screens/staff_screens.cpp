@@ -1,8 +1,7 @@
 // The hidden staff panel: the PIN pad, then device status and the outreach worker's
 // actions. Shows counts only, never anyone's answers. Drawn in the chrome's language.
-#include "screens.h"
-
 #include "keypad.h"
+#include "screens.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -60,8 +59,10 @@ std::vector<std::string> status_lines(UiContext& ui, const StaffStatus& s) {
         format("staff.completed_today", {{"count", s.completed_today}}),
         format("staff.queued", {{"count", long(s.sync.queued)}}),
         format("staff.sent", {{"count", long(s.sync.sent)}}),
-        format("staff.last_sync", {{"when", s.sync.last_success ? local_time_text(*s.sync.last_success) : ui.text("staff.never")}}),
-        format("staff.last_error", {{"error", s.sync.last_error.empty() ? ui.text("staff.no_error") : s.sync.last_error}}),
+        format("staff.last_sync",
+               {{"when", s.sync.last_success ? local_time_text(*s.sync.last_success) : ui.text("staff.never")}}),
+        format("staff.last_error",
+               {{"error", s.sync.last_error.empty() ? ui.text("staff.no_error") : s.sync.last_error}}),
         format("staff.battery", {{"state", power_text(ui, s)}}),
         format("staff.content", {{"form", s.form_id}, {"version", long(s.form_version)}}),
         format("staff.site", {{"site", s.site}}),
@@ -73,13 +74,17 @@ std::vector<std::string> status_lines(UiContext& ui, const StaffStatus& s) {
 // Warnings staff must act on, shown above everything else.
 std::vector<std::string> warning_lines(UiContext& ui, const StaffStatus& s) {
     std::vector<std::string> lines;
-    if (!s.storage_error.empty()) lines.push_back(ui.messages.format(ui.locale(), "staff.storage_failed", {{"error", s.storage_error}}));
-    if (s.outbox_dropped > 0) lines.push_back(ui.messages.format(ui.locale(), "staff.outbox_dropped", {{"count", s.outbox_dropped}}));
+    if (!s.storage_error.empty())
+        lines.push_back(ui.messages.format(ui.locale(), "staff.storage_failed", {{"error", s.storage_error}}));
+    if (s.outbox_dropped > 0)
+        lines.push_back(ui.messages.format(ui.locale(), "staff.outbox_dropped", {{"count", s.outbox_dropped}}));
     if (s.outbox_near_cap) lines.push_back(ui.text("staff.outbox_near_cap"));
     return lines;
 }
 
-void gap(float em_units, float em) { ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + em_units * em)); }
+void gap(float em_units, float em) {
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + em_units * em));
+}
 
 // A column at most `max_em` wide, its title drawn at the top.
 Column begin_staff_screen(UiContext& ui, const ScreenArea& area, float max_em, const char* title_key) {
@@ -103,8 +108,8 @@ void draw_staff_pin(UiContext& ui, StaffView& staff, const ScreenArea& area) {
     const float box_top = ImGui::GetCursorScreenPos().y;
     const float box_height = 2.2f * em;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(ImVec2(column.left, box_top), ImVec2(column.left + column.width, box_top + box_height), t.secondary,
-                        t.rounding * em);
+    draw->AddRectFilled(ImVec2(column.left, box_top), ImVec2(column.left + column.width, box_top + box_height),
+                        t.secondary, t.rounding * em);
     const float radius = 0.3f * em;
     const float step = 3 * radius;
     const size_t typed = staff.panel.digits_typed();
@@ -123,8 +128,15 @@ void draw_staff_pin(UiContext& ui, StaffView& staff, const ScreenArea& area) {
     wrapped_text(ui, feedback, ui.fonts.body, column.width, t.text);
     ImGui::SetCursorScreenPos(ImVec2(column.left, std::max(ImGui::GetCursorScreenPos().y, feedback_top + 2.6f * em)));
 
-    KeypadSpec pad{"pin", "pin.erase", ui.text("staff.erase"), "pin.ok", ui.text("staff.ok"),
-                   column.left, ImGui::GetCursorScreenPos().y, column.width, (area.landscape() ? 2.2f : 2.6f) * em};
+    KeypadSpec pad{"pin",
+                   "pin.erase",
+                   ui.text("staff.erase"),
+                   "pin.ok",
+                   ui.text("staff.ok"),
+                   column.left,
+                   ImGui::GetCursorScreenPos().y,
+                   column.width,
+                   (area.landscape() ? 2.2f : 2.6f) * em};
     const KeypadKey key = draw_keypad(ui, pad);
     switch (key.kind) {
     case KeypadKey::Digit: staff.panel.type_digit(key.digit); break;
@@ -134,7 +146,8 @@ void draw_staff_pin(UiContext& ui, StaffView& staff, const ScreenArea& area) {
     }
     gap(t.gap, em);
     ImGui::SetCursorScreenPos(ImVec2(column.left, ImGui::GetCursorScreenPos().y));
-    if (tap_button(ui, "staff.cancel", ui.text("staff.cancel"), ImVec2(column.width, t.button_height * em), ButtonKind::Secondary))
+    if (tap_button(ui, "staff.cancel", ui.text("staff.cancel"), ImVec2(column.width, t.button_height * em),
+                   ButtonKind::Secondary))
         staff.panel.close();
     gap(t.padding, em);
 }
@@ -167,17 +180,21 @@ void draw_staff_panel(UiContext& ui, StaffView& staff, const ScreenArea& area) {
                                    {"staff.end_day", ButtonKind::Secondary},
                                    {"staff.close", ButtonKind::Secondary}};
     if (staff.can_exit) buttons.push_back({"staff.exit", ButtonKind::Exit});
-    const ButtonGrid grid = make_button_grid(column.left, ImGui::GetCursorScreenPos().y, column.width, t.button_height * em, em,
-                                             area.landscape());
+    const ButtonGrid grid = make_button_grid(column.left, ImGui::GetCursorScreenPos().y, column.width,
+                                             t.button_height * em, em, area.landscape());
     for (size_t i = 0; i < buttons.size(); ++i) {
         ImGui::SetCursorScreenPos(grid.cell(int(i)));
         const std::string name = buttons[i].name;
         if (!tap_button(ui, name, ui.text(name), ImVec2(grid.cell_width, grid.cell_height), buttons[i].kind)) continue;
         if (busy && name != "staff.close") continue;  // one action at a time; closing is always allowed
-        if (name == "staff.sync_now") staff.service.sync_now();
-        else if (name == "staff.test_connection") staff.service.test_connection();
-        else if (name == "staff.end_day") staff.service.end_day();
-        else if (name == "staff.exit") staff.exit_requested = true;
+        if (name == "staff.sync_now")
+            staff.service.sync_now();
+        else if (name == "staff.test_connection")
+            staff.service.test_connection();
+        else if (name == "staff.end_day")
+            staff.service.end_day();
+        else if (name == "staff.exit")
+            staff.exit_requested = true;
         else if (name == "staff.close") {
             staff.service.clear();
             staff.panel.close();

@@ -1,7 +1,6 @@
 // Welcome: the four languages by their own names. The prompt is shown in every language,
 // since we do not yet know which one she reads.
 #include "screens.h"
-
 #include "theme.h"
 #include "widgets.h"
 
