@@ -5,14 +5,15 @@
 // SQLite runs with synchronous=FULL as in production; the throwaway PostgreSQL runs with
 // fsync off, so its figure is an upper bound for the collector's own work.
 
-#include "postgres_cluster.h"  // tests/server
-#include "sample_records.h"    // tests/server
-#include "sealed_batches.h"    // tests/server
 #include "server/api/http_api.h"
+#include "server/catalog/form_catalog.h"
 #include "server/devices/device_token.h"
 #include "server/store/open_store.h"
-#include "server/validate/form_catalog.h"
-#include "temp_dir.h"  // tests/support
+#include "tests/server/postgres_cluster.h"  // tests/server
+#include "tests/server/sample_records.h"    // tests/server
+#include "tests/server/sealed_batches.h"    // tests/server
+#include "tests/server/shipped_catalog.h"
+#include "tests/support/temp_dir.h"  // tests/support
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -25,6 +26,8 @@
 #include <thread>
 #include <vector>
 
+using namespace selfcheck;
+
 namespace {
 
 struct Settings {
@@ -35,8 +38,8 @@ struct Settings {
 
 // Returns records/s for one store, or a negative number if some record was not stored.
 double run(const std::string& db, const Settings& settings, const collector::FormCatalog& forms) {
-    const collector::KeyPair keys = collector::generate_key_pair();
-    const auto store = collector::open_store(db, collector::StoreOpenMode::create_if_missing);
+    const KeyPair keys = generate_key_pair();
+    const auto store = collector::open_store(db, collector::StoreOpenMode::CreateIfMissing);
     std::vector<std::string> tokens;
     for (int k = 0; k < settings.kiosks; ++k) {
         tokens.push_back(collector::new_device_token());
@@ -97,7 +100,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: collector_ingest_bench [RECORDS] [KIOSKS] [BATCH 1-100]\n");
         return 2;
     }
-    const collector::FormCatalog forms = collector::FormCatalog::load({SELFCHECK_SOURCE_DIR "/content"});
+    const collector::FormCatalog forms = shipped_catalog();
     std::printf("collector ingest: %d sealed records, %d kiosks at once, %d per batch, HTTP on loopback\n",
                 settings.records, settings.kiosks, settings.batch);
 

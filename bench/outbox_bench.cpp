@@ -1,14 +1,15 @@
 // Outbox benchmark: prints, asserts nothing.
 //   build/bench/outbox_bench [RECORDS=2000] [DIR=a fresh temp dir]
-// - seal-and-commit time per record (p50/p99): seal_record + Outbox::add, durable on return
+// - seal-and-commit time per record (p50/p99): RecordSealer::seal + Outbox::add, durable on return
 // - database size per 1,000 queued records (after the WAL is checkpointed on close)
 // - recovery after a SIGKILL mid-stream: open (WAL recovery) + integrity_check
 // Records are built by the real Session on the real content with random answers.
-#include "outbox.h"
-#include "random_session.h"
-#include "seal.h"
-#include "temp_dir.h"
-#include "test_keys.h"
+#include "kiosk/store/outbox.h"
+#include "protocol/crypto/sealing.h"
+#include "protocol/record/record_rules.h"
+#include "tests/support/random_session.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_keys.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -49,8 +50,8 @@ double recovery_after_kill_ms(const Content& content, const PublicKey& key, cons
         std::mt19937 random{unsigned(getpid())};
         Outbox outbox(file);
         while (true) {
-            const AnonymisedRecord record = complete_random_session(content, random);
-            outbox.add(record.record_id, seal_record(to_json(record), key));
+            const Record record = complete_random_session(content, random);
+            outbox.add(record.record_id, RecordSealer(content, key).seal(record));
         }
     }
     usleep(useconds_t(run_ms) * 1000);
@@ -75,9 +76,10 @@ int main(int argc, char** argv) {
     const TestKeyPair ngo;
     std::mt19937 random(1);
 
-    std::vector<AnonymisedRecord> records;
+    std::vector<Record> records;
     for (int i = 0; i < count; ++i) records.push_back(complete_random_session(content, random));
 
+    const RecordSealer sealer(content, ngo.public_key);
     const auto file = dir / "bench-outbox.db";
     std::vector<double> per_record;
     size_t json_bytes = 0;
@@ -85,10 +87,9 @@ int main(int argc, char** argv) {
         Outbox outbox(file);
         for (const auto& record : records) {
             const auto start = Clock::now();
-            const std::string json = to_json(record);
-            outbox.add(record.record_id, seal_record(json, ngo.public_key));
+            outbox.add(record.record_id, sealer.seal(record));
             per_record.push_back(ms_since(start));
-            json_bytes += json.size();
+            json_bytes += record_to_json(record).size();
         }
     }
     const double db_bytes = double(std::filesystem::file_size(file));

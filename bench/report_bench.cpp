@@ -1,12 +1,13 @@
 // Report time over many records: store query (records_in_range over an indexed date
 // range), then counting and suppression, then CSV, on SQLite and PostgreSQL.
 //   build/bench/report_bench [RECORDS=100000]
-#include "kiosk/core/content.h"
-#include "postgres_cluster.h"
+#include "protocol/content/content.h"
 #include "server/reports/report_builder.h"
 #include "server/reports/report_csv.h"
 #include "server/store/open_store.h"
-#include "temp_dir.h"
+#include "tests/server/postgres_cluster.h"
+#include "tests/server/shipped_catalog.h"
+#include "tests/support/temp_dir.h"
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +17,8 @@
 #include <random>
 #include <string>
 #include <vector>
+
+using namespace selfcheck;
 
 namespace {
 
@@ -34,7 +37,7 @@ std::vector<collector::StoredRecord> make_records(int count, const selfcheck::Co
     records.reserve(static_cast<std::size_t>(count));
     for (int n = 0; n < count; ++n) {
         collector::StoredRecord stored;
-        collector::Record& record = stored.record;
+        Record& record = stored.record;
         char id[33];
         std::snprintf(id, sizeof id, "%032x", n + 1);
         record.record_id = id;
@@ -46,12 +49,12 @@ std::vector<collector::StoredRecord> make_records(int count, const selfcheck::Co
         std::snprintf(day, sizeof day, "2026-%02u-%02u", 1 + static_cast<unsigned>(rng() % 12),
                       1 + static_cast<unsigned>(rng() % 28));
         record.completed_on = day;
-        nlohmann::json answers = nlohmann::json::object();
+        selfcheck::Answers answers;
         for (const selfcheck::Question& question : content.form.questions) {
             if (question.type != selfcheck::QuestionType::Choice || rng() % 10 == 0) continue;
             answers[question.id] = question.options[rng() % (question.options.size() - 1)].code;
         }
-        record.answers_json = answers.dump();
+        record.answers = std::move(answers);
         record.result_level = levels[rng() % 3];
         if (record.result_level != "no_concerns") record.indicators = {"debt_bondage", "deception"};
         stored.received_at = "2026-12-31T00:00:00Z";
@@ -62,17 +65,17 @@ std::vector<collector::StoredRecord> make_records(int count, const selfcheck::Co
 
 void run(const char* name, const std::string& db, const std::vector<collector::StoredRecord>& records,
          const selfcheck::Content& content) {
-    const auto store = collector::open_store(db, collector::StoreOpenMode::create_if_missing);
+    const auto store = collector::open_store(db, collector::StoreOpenMode::CreateIfMissing);
     for (std::size_t i = 0; i < records.size(); i += 100) {
         store->insert_batch({records.begin() + static_cast<std::ptrdiff_t>(i),
                              records.begin() + static_cast<std::ptrdiff_t>(std::min(i + 100, records.size()))});
     }
-    const collector::ReportLabels labels = collector::ReportLabels::load(SELFCHECK_SOURCE_DIR "/locales/en.txt");
+    const collector::ReportLabels labels(shipped_messages());
     for (const auto& [what, filter] : std::vector<std::pair<const char*, collector::RecordFilter>>{
              {"whole year, all sites", {"2026-01-01", "2026-12-31", ""}},
              {"one month, one site  ", {"2026-11-01", "2026-11-30", "site-1"}}}) {
         const auto start = Clock::now();
-        const std::vector<collector::Record> rows = store->records_in_range(filter);
+        const std::vector<Record> rows = store->records_in_range(filter);
         const double query = ms_since(start);
         const auto built_at = Clock::now();
         const collector::Report report =

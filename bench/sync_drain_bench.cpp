@@ -4,9 +4,10 @@
 // real collector on loopback (SQLite), per batch size: wall time, records/s, batches sent.
 // Records come from the real Session with random answers, sealed to the collector's key;
 // the outbox is filled once and copied for each batch size.
-#include "local_collector.h"
-#include "outbox.h"
-#include "sync_worker.h"
+#include "kiosk/store/outbox.h"
+#include "kiosk/sync/sync_worker.h"
+#include "protocol/record/record_rules.h"
+#include "tests/sync/local_collector.h"
 
 #include <chrono>
 #include <cstdio>
@@ -59,8 +60,8 @@ int main(int argc, char** argv) {
         Outbox outbox(filled);
         const auto start = Clock::now();
         for (long i = 0; i < records; ++i) {
-            const AnonymisedRecord record = collectable_random_session(content, random, "test-site");
-            outbox.add(record.record_id, seal_record(to_json(record), first.public_key()));
+            const Record record = collectable_random_session(content, random, "test-site");
+            outbox.add(record.record_id, RecordSealer(content, first.public_key()).seal(record));
         }
         std::printf("sync_drain_bench: %ld sealed records queued in %.1f s (filling, not timed below)\n", records,
                     seconds_since(start));

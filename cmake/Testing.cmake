@@ -12,10 +12,6 @@ else()
 endif()
 include(Catch)
 
-# Catch2's main is compiled once and shared by every test executable.
-add_library(catch2_main STATIC ${PROJECT_SOURCE_DIR}/tests/support/catch_main.cpp)
-target_link_libraries(catch2_main PUBLIC Catch2::Catch2)
-
 # selfcheck_add_test(NAME name SOURCES a.cpp b.cpp LIBS lib... LABELS unit ... [TIMEOUT s])
 function(selfcheck_add_test)
   cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
@@ -23,11 +19,8 @@ function(selfcheck_add_test)
     set(T_TIMEOUT 120)
   endif()
   add_executable(${T_NAME} ${T_SOURCES})
-  target_link_libraries(${T_NAME} PRIVATE catch2_main project_options ${T_LIBS})
-  target_include_directories(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
-  target_compile_definitions(${T_NAME} PRIVATE
-    SELFCHECK_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
-    SELFCHECK_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  target_link_libraries(${T_NAME} PRIVATE catch2_main test_support project_options ${T_LIBS})
+  selfcheck_expose_folder(${T_NAME} ${CMAKE_CURRENT_SOURCE_DIR})  # the area's own helper headers
   catch_discover_tests(${T_NAME}
     TEST_PREFIX "${T_NAME}: "
     PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})

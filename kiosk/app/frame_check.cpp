@@ -1,4 +1,4 @@
-#include "frame_check.h"
+#include "kiosk/app/frame_check.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8

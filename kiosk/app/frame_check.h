@@ -3,7 +3,7 @@
 // fits its box, every button lies on screen (or in a scroll region that can bring it there)
 // and is at least 9 mm, and no text is under 18 pt at the screen's density. The UI tests and
 // `kiosk --screenshots` both ask this, so the screenshot set proves nothing was clipped.
-#include "kiosk_app.h"
+#include "kiosk/app/kiosk_app.h"
 
 #include <string>
 #include <vector>

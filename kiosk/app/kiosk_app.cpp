@@ -1,15 +1,15 @@
-#include "kiosk_app.h"
+#include "kiosk/app/kiosk_app.h"
 
-#include "content_error.h"
-#include "content_messages.h"
-#include "content_validator.h"
-#include "device_config.h"
-#include "kiosk_ui.h"
-#include "local_date.h"
-#include "seal.h"
-#include "store_error.h"
-#include "theme.h"
-#include "watchdog.h"
+#include "common/sqlite/storage_error.h"
+#include "kiosk/core/device_config.h"
+#include "kiosk/platform/watchdog.h"
+#include "kiosk/ui/kiosk_ui.h"
+#include "kiosk/ui/theme.h"
+#include "protocol/content/content_error.h"
+#include "protocol/content/content_messages.h"
+#include "protocol/content/content_validator.h"
+#include "protocol/record/record_rules.h"
+#include "protocol/time/dates.h"
 
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
@@ -111,8 +111,8 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     open_outbox();
     SessionSettings settings;
     settings.site = config_.site;
-    settings.today = local_date_today;
-    settings.on_complete = [this](AnonymisedRecord record) { keep(record); };
+    settings.today = hong_kong_today;
+    settings.on_complete = [this](Record record) { keep(record); };
     session_ = std::make_unique<Session>(content_, std::move(settings));
 
     platform::DisplayOptions options;
@@ -182,9 +182,10 @@ void KioskApp::open_outbox() {
     std::filesystem::path dir = config_.data_dir;
     if (dir.empty()) dir = config_.device_config_file.parent_path();
     if (dir.empty()) dir = ".";
+    sealer_ = std::make_unique<RecordSealer>(content_, *config_.ngo_public_key);
     OutboxOptions options;
     options.limits = config_.outbox_limits;
-    options.today = local_date_today;
+    options.today = hong_kong_today;
     outbox_ = std::make_unique<Outbox>(dir / "outbox.db", options);
     const std::string integrity = outbox_->integrity_check();
     if (integrity != "ok") storage_error_ = "outbox integrity check: " + integrity;
@@ -200,17 +201,17 @@ void KioskApp::open_outbox() {
     sync_ = std::make_unique<SyncWorker>(*outbox_, sync);
 }
 
-void KioskApp::keep(const AnonymisedRecord& record) {
+void KioskApp::keep(const Record& record) {
     if (!outbox_) {
         ++records_completed_;
         return;
     }
     try {
-        outbox_->add(record.record_id, seal_record(to_json(record), *config_.ngo_public_key));
+        outbox_->add(record.record_id, sealer_->seal(record));
         ++records_completed_;
         storage_error_.clear();
         if (sync_) sync_->record_added();
-    } catch (const StoreError& e) {
+    } catch (const StorageError& e) {
         // She still sees her result; staff see why it was not kept.
         storage_error_ = e.disk_full() ? std::string("the disk is full: ") + e.what() : e.what();
         std::fprintf(stderr, "kiosk: result not saved: %s\n", e.what());
@@ -248,7 +249,7 @@ StaffStatus KioskApp::staff_status() const {
             status.sync.rejected = size_t(counts.rejected);
             status.outbox_near_cap = counts.cap_near;
             status.outbox_dropped = counts.dropped_total;
-        } catch (const StoreError& e) {
+        } catch (const StorageError& e) {
             status.storage_error = e.what();
         }
     }

@@ -2,21 +2,22 @@
 // The kiosk put together: content and messages loaded and checked, a display, ImGui with the
 // kiosk's fonts and theme, the session, the outbox and its sync worker. Runs the event-driven loop, or is
 // driven frame by frame by a TestDriver.
-#include "content.h"
-#include "corner_hold.h"
-#include "display.h"
-#include "fonts.h"
-#include "idle_timer.h"
-#include "kiosk_config.h"
-#include "messages.h"
-#include "outbox.h"
-#include "pointer_input.h"
-#include "session.h"
-#include "staff_panel.h"
-#include "staff_service.h"
-#include "sync_worker.h"
-#include "ui_context.h"
-#include "widget_registry.h"
+#include "kiosk/app/kiosk_config.h"
+#include "kiosk/core/corner_hold.h"
+#include "kiosk/core/idle_timer.h"
+#include "kiosk/core/session.h"
+#include "kiosk/core/staff_panel.h"
+#include "kiosk/core/staff_service.h"
+#include "kiosk/platform/display.h"
+#include "kiosk/platform/pointer_input.h"
+#include "kiosk/store/outbox.h"
+#include "kiosk/sync/sync_worker.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/ui_context.h"
+#include "kiosk/ui/widget_registry.h"
+#include "protocol/content/content.h"
+#include "protocol/content/messages.h"
+#include "protocol/record/record_rules.h"
 
 #include <memory>
 #include <string>
@@ -76,7 +77,7 @@ private:
     void check_staff_gesture();
     void open_outbox();
     // Seals the record to the NGO key and commits it to the outbox; only then does it count.
-    void keep(const AnonymisedRecord& record);
+    void keep(const Record& record);
     StaffStatus staff_status() const;
     // How long the event loop may sleep before the screen must change by itself (-1: forever).
     int sleep_limit_ms() const;
@@ -84,6 +85,7 @@ private:
     KioskConfig config_;
     Content content_;
     std::unique_ptr<Messages> messages_;
+    std::unique_ptr<RecordSealer> sealer_;  // set with the outbox: records are sealed before they are kept
     std::unique_ptr<Outbox> outbox_;
     std::unique_ptr<SyncWorker> sync_;
     std::string storage_error_;

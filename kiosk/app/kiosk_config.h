@@ -1,8 +1,8 @@
 #pragma once
 // How this kiosk runs. Walking-skeleton scope: set from the command line; a validated config
 // file (site code, NGO key, collector URL, PIN hash, ...) comes with the private store.
-#include "outbox.h"
-#include "seal.h"
+#include "kiosk/store/outbox.h"
+#include "protocol/crypto/sealing.h"
 
 #include <chrono>
 #include <filesystem>

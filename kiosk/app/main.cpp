@@ -3,8 +3,8 @@
 //         [--content DIR] [--locales DIR]
 //         [--headless --walk DIR [--language LOCALE] [--sync-wait SECONDS]]
 //         [--screenshots DIR]
-#include "kiosk_app.h"
-#include "scripted_walk.h"
+#include "kiosk/app/kiosk_app.h"
+#include "kiosk/app/scripted_walk.h"
 
 #include <SDL.h>
 

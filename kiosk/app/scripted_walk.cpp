@@ -1,7 +1,7 @@
-#include "scripted_walk.h"
+#include "kiosk/app/scripted_walk.h"
 
-#include "frame_check.h"
-#include "staff_pin.h"
+#include "kiosk/app/frame_check.h"
+#include "kiosk/core/staff_pin.h"
 
 namespace selfcheck {
 

@@ -1,8 +1,8 @@
 #pragma once
 // Scripted sessions for the headless walk, the screenshot set and the UI tests: a person
 // tapping by widget name, answering by a policy.
-#include "kiosk_app.h"
-#include "test_driver.h"
+#include "kiosk/app/kiosk_app.h"
+#include "kiosk/app/test_driver.h"
 
 #include <filesystem>
 #include <functional>

@@ -1,6 +1,6 @@
-#include "test_driver.h"
+#include "kiosk/app/test_driver.h"
 
-#include "png_writer.h"
+#include "kiosk/platform/png_writer.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Drives a KioskApp as a person would, but by widget name: tap("answer.yes") finds where the
 // button was drawn in the last frame and presses and releases there, one frame each.
-#include "kiosk_app.h"
+#include "kiosk/app/kiosk_app.h"
 
 #include <filesystem>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "corner_hold.h"
+#include "kiosk/core/corner_hold.h"
 
 namespace selfcheck {
 

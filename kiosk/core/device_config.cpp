@@ -1,8 +1,8 @@
-#include "device_config.h"
+#include "kiosk/core/device_config.h"
 
-#include "record_allow_list.h"
-#include "staff_pin.h"
-#include "yaml_reader.h"
+#include "kiosk/core/staff_pin.h"
+#include "protocol/content/identifiers.h"
+#include "protocol/content/yaml_reader.h"
 
 #include <algorithm>
 
@@ -56,7 +56,7 @@ DeviceConfig load_device_config(const std::filesystem::path& path, const std::ve
     DeviceConfig config;
 
     config.site = map.required_string("site");
-    if (!is_site_code(config.site))
+    if (!is_slug(config.site))
         throw error_at(file, root["site"], "'site': use 1 to 64 of a-z, 0-9, - and _ (got '" + config.site + "')");
 
     config.collector_url = map.optional_string("collector_url");
@@ -76,7 +76,7 @@ DeviceConfig load_device_config(const std::filesystem::path& path, const std::ve
     const std::string key = map.required_string("ngo_public_key");
     try {
         config.ngo_public_key = parse_public_key(key);
-    } catch (const KeyError& e) {
+    } catch (const CryptoError& e) {
         throw error_at(file, root["ngo_public_key"], e.what());
     }
 

@@ -2,8 +2,8 @@
 // The one per-device config file (kiosk.yaml), as `collector device add` prints it: where
 // the kiosk stands, where it sends, the key it seals to, the staff PIN hash and the look.
 // Validated in full at start; every problem names the file, line, key and what is wrong.
-#include "content_error.h"
-#include "seal.h"
+#include "protocol/content/content_error.h"
+#include "protocol/crypto/sealing.h"
 
 #include <array>
 #include <filesystem>

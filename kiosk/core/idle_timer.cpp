@@ -1,4 +1,4 @@
-#include "idle_timer.h"
+#include "kiosk/core/idle_timer.h"
 
 namespace selfcheck {
 

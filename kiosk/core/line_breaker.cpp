@@ -1,4 +1,4 @@
-#include "line_breaker.h"
+#include "kiosk/core/line_breaker.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>

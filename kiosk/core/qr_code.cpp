@@ -1,4 +1,4 @@
-#include "qr_code.h"
+#include "kiosk/core/qr_code.h"
 
 #include <qrencode.h>
 

@@ -1,6 +1,7 @@
-#include "session.h"
+#include "kiosk/core/session.h"
 
-#include "record_allow_list.h"
+#include "protocol/content/identifiers.h"
+#include "protocol/record/record_rules.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -11,7 +12,7 @@ Session::Session(const Content& content, SessionSettings settings)
     : content_(content), form_(content.form), settings_(std::move(settings)) {
     if (!settings_.today) throw std::invalid_argument("Session needs a date source");
     // Refused now, not when someone's record is built at the end of the form.
-    if (!is_site_code(settings_.site))
+    if (!is_slug(settings_.site))
         throw std::invalid_argument("site \"" + settings_.site + "\": expected a site code (a-z 0-9 - _, 1-64)");
 }
 
@@ -31,10 +32,7 @@ void Session::accept_privacy() {
     step_ = Step::Question;
 }
 
-bool Session::is_asked(size_t index) const {
-    const Question& q = form_.questions[index];
-    return !q.show_if || q.show_if->holds(answers_);
-}
+bool Session::is_asked(size_t index) const { return asked_questions(form_, answers_)[index]; }
 
 void Session::answer(const AnswerValue& value) {
     if (step_ != Step::Question) return;
@@ -90,14 +88,10 @@ bool Session::confirm_number() {
 }
 
 void Session::complete() {
-    // Only answers to questions actually asked: a changed earlier answer can hide later ones.
-    Answers asked;
-    for (size_t i = 0; i < form_.questions.size(); ++i) {
-        auto it = answers_.find(form_.questions[i].id);
-        if (it != answers_.end() && is_asked(i)) asked.insert(*it);
-    }
+    // Scored and kept alike: only the answers that count (a changed earlier answer can hide
+    // later ones), so what she is shown is what the record says.
     assessment_ = assess(content_, answers_);
-    AnonymisedRecord record = build_record(form_, locale_, asked, *assessment_, settings_.site, settings_.today());
+    Record record = build_record(content_, locale_, answers_, settings_.site, settings_.today());
     step_ = Step::Result;
     answers_.clear();
     history_.clear();
@@ -119,17 +113,13 @@ const Question* Session::current_question() const {
 }
 
 int Session::position() const {
-    int n = 0;
-    for (size_t i = 0; i <= current_ && i < form_.questions.size(); ++i)
-        if (is_asked(i)) ++n;
-    return n;
+    const std::vector<bool> asked = asked_questions(form_, answers_);
+    return int(std::count(asked.begin(), asked.begin() + long(std::min(current_ + 1, asked.size())), true));
 }
 
 int Session::total() const {
-    int n = 0;
-    for (size_t i = 0; i < form_.questions.size(); ++i)
-        if (is_asked(i)) ++n;
-    return n;
+    const std::vector<bool> asked = asked_questions(form_, answers_);
+    return int(std::count(asked.begin(), asked.end(), true));
 }
 
 }  // namespace selfcheck

@@ -1,10 +1,10 @@
 #pragma once
 // One person's pass through the form, in memory only. Screens read it and send it intents
 // (choose a language, answer, back, quick exit); it holds the rules, the screens hold none.
-#include "answers.h"
-#include "content.h"
-#include "record.h"
-#include "scoring.h"
+#include "protocol/content/answers.h"
+#include "protocol/content/content.h"
+#include "protocol/content/scoring.h"
+#include "protocol/record/record.h"
 
 #include <functional>
 #include <optional>
@@ -15,13 +15,10 @@ namespace selfcheck {
 
 enum class Step { Welcome, Privacy, Question, Result };
 
-// A number question's answer when she chose not to give the number.
-inline const char* const kPreferNotToSay = "prefer_not";
-
 struct SessionSettings {
-    std::string site;                                   // site code recorded with each result
-    std::function<std::string()> today;                 // the completion date, YYYY-MM-DD
-    std::function<void(AnonymisedRecord)> on_complete;  // receives each completed record once
+    std::string site;                         // site code recorded with each result
+    std::function<std::string()> today;       // the completion date, YYYY-MM-DD
+    std::function<void(Record)> on_complete;  // receives each completed record once
 };
 
 class Session {

@@ -1,4 +1,4 @@
-#include "staff_panel.h"
+#include "kiosk/core/staff_panel.h"
 
 namespace selfcheck {
 

@@ -1,7 +1,7 @@
 #pragma once
 // The hidden staff panel's state: closed, asking for the PIN, or open. Holds the PIN being
 // typed (wiped after every attempt) and the lockout; knows nothing of how it is drawn.
-#include "staff_pin.h"
+#include "kiosk/core/staff_pin.h"
 
 #include <optional>
 #include <string>

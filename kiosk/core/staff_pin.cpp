@@ -1,4 +1,4 @@
-#include "staff_pin.h"
+#include "kiosk/core/staff_pin.h"
 
 #include <sodium.h>
 

@@ -1,6 +1,6 @@
-#include "staff_service.h"
+#include "kiosk/core/staff_service.h"
 
-#include "http_client.h"
+#include "kiosk/core/http_client.h"
 
 namespace selfcheck {
 

@@ -2,7 +2,7 @@
 // The staff panel's actions: send now, test the connection, end the outreach day. The slow
 // ones run on a thread of their own so the panel keeps drawing; `on_change` is called from
 // that thread when an outcome arrives (the app wakes its event loop with it).
-#include "sync_control.h"
+#include "kiosk/core/sync_control.h"
 
 #include <chrono>
 #include <functional>

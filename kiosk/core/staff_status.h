@@ -1,6 +1,6 @@
 #pragma once
 // What the staff panel shows: counts and device health, never an answer.
-#include "sync_control.h"
+#include "kiosk/core/sync_control.h"
 
 #include <string>
 

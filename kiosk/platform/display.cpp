@@ -1,4 +1,4 @@
-#include "display.h"
+#include "kiosk/platform/display.h"
 
 namespace selfcheck::platform {
 

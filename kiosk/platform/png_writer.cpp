@@ -1,4 +1,4 @@
-#include "png_writer.h"
+#include "kiosk/platform/png_writer.h"
 
 #include <stb_image_write.h>  // implementation is in Debian's libstb
 

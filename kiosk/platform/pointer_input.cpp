@@ -1,4 +1,4 @@
-#include "pointer_input.h"
+#include "kiosk/platform/pointer_input.h"
 
 #include <imgui.h>
 

@@ -1,4 +1,4 @@
-#include "watchdog.h"
+#include "kiosk/platform/watchdog.h"
 
 #include <systemd/sd-daemon.h>
 

@@ -1,7 +1,8 @@
-#include "outbox.h"
+#include "kiosk/store/outbox.h"
 
-#include "local_date.h"
-#include "outbox_schema.h"
+#include "common/sqlite/migrations.h"
+#include "kiosk/store/outbox_schema.h"
+#include "protocol/time/dates.h"
 
 #include <sqlite3.h>
 
@@ -15,8 +16,8 @@ constexpr int kKeepDailyCountsDays = 31;
 }  // namespace
 
 Outbox::Outbox(const std::filesystem::path& path, OutboxOptions options)
-    : options_(std::move(options)), db_(path, options_.vfs) {
-    if (!options_.today) options_.today = local_date_today;
+    : options_(std::move(options)), db_(path, DatabaseOptions{true, options_.vfs, 5000}) {
+    if (!options_.today) options_.today = hong_kong_today;
     configure();
     migrate_outbox(db_);
     std::lock_guard lock(mutex_);
@@ -26,16 +27,9 @@ Outbox::Outbox(const std::filesystem::path& path, OutboxOptions options)
 }
 
 void Outbox::configure() {
-    {
-        Statement wal(db_, "PRAGMA journal_mode = WAL", "switching to WAL mode");
-        if (!wal.step() || wal.text(0) != "wal")
-            throw StoreError(db_.path(), "switching to WAL mode", 0, "SQLite kept another journal mode");
-    }
-    // FULL: a commit syncs the WAL, so a record add() confirmed survives a power cut.
-    db_.exec("PRAGMA synchronous = FULL", "setting synchronous=FULL");
+    make_durable(db_);  // a record add() confirmed survives a power cut
     db_.exec("PRAGMA secure_delete = ON", "setting secure_delete");
     db_.exec("PRAGMA temp_store = MEMORY", "keeping temporary data in memory");
-    sqlite3_busy_timeout(db_.handle(), 5000);
 }
 
 std::string Outbox::today() const { return options_.today(); }
@@ -114,7 +108,7 @@ void Outbox::mark_rejected(const std::string& record_id, const std::string& reas
     const std::string operation = "marking record " + record_id + " rejected";
     Statement mark(db_, "UPDATE outbox SET rejected_reason = ?2 WHERE record_id = ?1", operation);
     mark.bind(1, record_id).bind(2, reason.empty() ? std::string("rejected") : reason).run();
-    if (db_.changes() == 0) throw StoreError(db_.path(), operation, 0, "no such record in the outbox");
+    if (db_.changes() == 0) throw StorageError(db_.path(), operation, 0, "no such record in the outbox");
 }
 
 OutboxCounts Outbox::counts() {
@@ -132,7 +126,7 @@ OutboxCounts Outbox::counts() {
                      "FROM outbox",
                      operation);
     totals.bind(1, day);
-    if (!totals.step()) throw StoreError(db_.path(), operation, 0, "no result row");
+    if (!totals.step()) throw StorageError(db_.path(), operation, 0, "no result row");
     c.queued = totals.integer(0);
     c.rejected = totals.integer(1);
     c.oldest_pending_date = totals.text(2);

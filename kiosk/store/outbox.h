@@ -11,7 +11,7 @@
 // silently: a persistent counter records how many, and the warning stays.
 //
 // Thread-safe: the UI thread adds, the sync thread reads and acknowledges.
-#include "sqlite_db.h"
+#include "common/sqlite/sqlite_db.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -58,12 +58,12 @@ struct OutboxOptions {
 class Outbox {
 public:
     // Opens or creates the outbox at `path`, migrates it and applies the age cap.
-    // Throws StoreError.
+    // Throws StorageError.
     explicit Outbox(const std::filesystem::path& path, OutboxOptions options = {});
 
     // Stores a sealed record durably. Returns once committed and synced; only then may the
     // kiosk show "saved". Also counts the completion for today. Returns how many of the oldest
-    // records a cap made it drop (normally 0). Throws StoreError (disk_full() when it is).
+    // records a cap made it drop (normally 0). Throws StorageError (disk_full() when it is).
     std::int64_t add(const std::string& record_id, const std::string& sealed);
 
     // Up to `max` records waiting to be sent, oldest first; never rejected ones.

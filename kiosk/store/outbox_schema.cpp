@@ -1,4 +1,6 @@
-#include "outbox_schema.h"
+#include "kiosk/store/outbox_schema.h"
+
+#include "common/sqlite/migrations.h"
 
 #include <string>
 
@@ -33,24 +35,6 @@ INSERT INTO counters (name, value) VALUES ('dropped_total', 0);
     return steps;
 }
 
-void migrate_outbox(Database& db) {
-    const auto& steps = outbox_migrations();
-    int version = 0;
-    {
-        Statement read(db, "PRAGMA user_version", "reading the schema version");
-        if (read.step()) version = int(read.integer(0));
-    }
-    if (version > int(steps.size()))
-        throw StoreError(db.path(), "opening the outbox", 0,
-                         "schema version " + std::to_string(version) + " is newer than this kiosk knows (" +
-                             std::to_string(steps.size()) + "); install the newer kiosk again");
-    for (; version < int(steps.size()); ++version) {
-        const std::string operation = "migrating the schema to version " + std::to_string(version + 1);
-        Transaction transaction(db, operation);
-        db.exec(steps[size_t(version)], operation);
-        db.exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str(), operation);
-        transaction.commit();
-    }
-}
+void migrate_outbox(Database& db) { migrate(db, outbox_migrations(), "this kiosk"); }
 
 }  // namespace selfcheck

@@ -1,6 +1,6 @@
-#include "batch_protocol.h"
+#include "kiosk/sync/batch_protocol.h"
 
-#include "base64.h"
+#include "protocol/crypto/base64.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 // The batch request and its answer, as docs/protocol.md defines them. Pure functions.
-#include "outbox.h"
+#include "kiosk/store/outbox.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "network_watch.h"
+#include "kiosk/sync/network_watch.h"
 
 #include <fstream>
 

@@ -1,4 +1,4 @@
-#include "retry_policy.h"
+#include "kiosk/sync/retry_policy.h"
 
 #include <algorithm>
 

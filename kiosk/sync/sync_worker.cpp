@@ -1,9 +1,9 @@
-#include "sync_worker.h"
+#include "kiosk/sync/sync_worker.h"
 
-#include "batch_protocol.h"
-#include "http_client.h"
-#include "network_watch.h"
-#include "store_error.h"
+#include "common/sqlite/storage_error.h"
+#include "kiosk/core/http_client.h"
+#include "kiosk/sync/batch_protocol.h"
+#include "kiosk/sync/network_watch.h"
 
 #include <nlohmann/json.hpp>
 
@@ -62,7 +62,7 @@ SyncStatus SyncWorker::status() const {
         const OutboxCounts counts = outbox_.counts();
         status.queued = size_t(counts.queued);
         status.rejected = size_t(counts.rejected);
-    } catch (const StoreError& e) {
+    } catch (const StorageError& e) {
         status.last_error = e.what();
     }
     std::lock_guard<std::mutex> lock(mutex_);
@@ -79,7 +79,7 @@ bool SyncWorker::wait_until_sent(std::chrono::milliseconds limit) {
     auto nothing_queued = [this] {
         try {
             return outbox_.counts().queued == 0;
-        } catch (const StoreError&) {
+        } catch (const StorageError&) {
             return false;
         }
     };
@@ -160,7 +160,7 @@ SyncWorker::RoundOutcome SyncWorker::send_everything() {
             const RoundOutcome outcome = send_batch(std::move(batch), more);
             if (!outcome.ok) return outcome;
         }
-    } catch (const StoreError& e) {
+    } catch (const StorageError& e) {
         fail(std::string("outbox: ") + e.what());
         return {};
     }

@@ -10,9 +10,9 @@
 // - Failures back off exponentially with jitter and honour Retry-After (429, 503). A timer
 //   tries again now and then, a network coming back tries at once, and staff can send now;
 //   nothing, not even send now, goes before a Retry-After is over: the collector asked.
-#include "outbox.h"
-#include "retry_policy.h"
-#include "sync_control.h"
+#include "kiosk/core/sync_control.h"
+#include "kiosk/store/outbox.h"
+#include "kiosk/sync/retry_policy.h"
 
 #include <chrono>
 #include <condition_variable>

@@ -3,7 +3,7 @@
 // Reads one line from stdin (the PIN: 4 to 12 digits), prints its Argon2id hash to stdout.
 // Exit status: 0 printed, 1 hashing failed, 2 bad PIN or usage.
 // The PIN comes on stdin, never as an argument, so it stays out of shell history and `ps`.
-#include "staff_pin.h"
+#include "kiosk/core/staff_pin.h"
 
 #include <unistd.h>
 

@@ -2,11 +2,11 @@
 //   kiosk-content validate [--content DIR] [--locales DIR]
 // Exit status: 0 valid (warnings allowed), 1 invalid (each problem named with its file and
 // what was expected), 2 usage.
-#include "content.h"
-#include "content_error.h"
-#include "content_messages.h"
-#include "content_validator.h"
-#include "messages.h"
+#include "protocol/content/content.h"
+#include "protocol/content/content_error.h"
+#include "protocol/content/content_messages.h"
+#include "protocol/content/content_validator.h"
+#include "protocol/content/messages.h"
 
 #include <iomanip>
 #include <iostream>

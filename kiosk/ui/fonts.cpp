@@ -1,4 +1,4 @@
-#include "fonts.h"
+#include "kiosk/ui/fonts.h"
 
 #include <ft2build.h>
 #include <imgui_freetype.h>

@@ -1,7 +1,7 @@
-#include "keypad.h"
+#include "kiosk/ui/keypad.h"
 
-#include "theme.h"
-#include "widgets.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
 
 namespace selfcheck::ui {
 

@@ -1,7 +1,7 @@
 #pragma once
 // A 3x4 pad of big keys: 1-9, then a left action, 0, a right action. Shared by the number
 // question (Clear, Done) and the staff PIN (Erase, OK). No keyboard, no text field.
-#include "ui_context.h"
+#include "kiosk/ui/ui_context.h"
 
 #include <string>
 

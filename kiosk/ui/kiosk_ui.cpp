@@ -1,10 +1,10 @@
-#include "kiosk_ui.h"
+#include "kiosk/ui/kiosk_ui.h"
 
-#include "overlays.h"
-#include "screens/screens.h"
-#include "scroll_region.h"
-#include "theme.h"
-#include "widgets.h"
+#include "kiosk/ui/overlays.h"
+#include "kiosk/ui/screens/screens.h"
+#include "kiosk/ui/scroll_region.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
 
 namespace selfcheck::ui {
 

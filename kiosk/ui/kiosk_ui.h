@@ -1,7 +1,7 @@
 #pragma once
 // The whole kiosk UI for one frame: a full-screen window with the neutral title and the quick
 // exit on top, and the current screen below.
-#include "ui_context.h"
+#include "kiosk/ui/ui_context.h"
 
 namespace selfcheck::ui {
 

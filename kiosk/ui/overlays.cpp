@@ -1,9 +1,9 @@
 // Panels drawn over the current screen: "Still there?" before an idle wipe, and the
 // language list for changing language mid-way (answers are kept).
-#include "overlays.h"
+#include "kiosk/ui/overlays.h"
 
-#include "theme.h"
-#include "widgets.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
 
 namespace selfcheck::ui {
 namespace {

@@ -1,5 +1,5 @@
 #pragma once
-#include "ui_context.h"
+#include "kiosk/ui/ui_context.h"
 
 namespace selfcheck::ui {
 

@@ -1,6 +1,6 @@
-#include "scroll_region.h"
+#include "kiosk/ui/scroll_region.h"
 
-#include "theme.h"
+#include "kiosk/ui/theme.h"
 
 #include <cmath>
 

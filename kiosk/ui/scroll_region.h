@@ -4,7 +4,7 @@
 // screens lay out from the region's origin, which moves as it scrolls. A flick glides on and
 // slows down (inertia); a finger put down stops it. While more content lies below, a cue at
 // the bottom edge says so.
-#include "ui_context.h"
+#include "kiosk/ui/ui_context.h"
 
 #include <imgui.h>
 

@@ -1,6 +1,6 @@
-#include "text_layout.h"
+#include "kiosk/ui/text_layout.h"
 
-#include "line_breaker.h"
+#include "kiosk/core/line_breaker.h"
 
 #include <algorithm>
 

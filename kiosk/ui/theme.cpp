@@ -1,4 +1,4 @@
-#include "theme.h"
+#include "kiosk/ui/theme.h"
 
 namespace selfcheck::ui {
 

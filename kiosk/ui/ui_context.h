@@ -1,13 +1,13 @@
 #pragma once
 // What a screen needs to draw itself and send intents: the session (model), the words, the
 // fonts and the registry of named widgets.
-#include "fonts.h"
-#include "messages.h"
-#include "session.h"
-#include "staff_panel.h"
-#include "staff_service.h"
-#include "staff_status.h"
-#include "widget_registry.h"
+#include "kiosk/core/session.h"
+#include "kiosk/core/staff_panel.h"
+#include "kiosk/core/staff_service.h"
+#include "kiosk/core/staff_status.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/widget_registry.h"
+#include "protocol/content/messages.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "widget_registry.h"
+#include "kiosk/ui/widget_registry.h"
 
 namespace selfcheck::ui {
 

@@ -1,7 +1,7 @@
-#include "widgets.h"
+#include "kiosk/ui/widgets.h"
 
-#include "text_layout.h"
-#include "theme.h"
+#include "kiosk/ui/text_layout.h"
+#include "kiosk/ui/theme.h"
 
 namespace selfcheck::ui {
 namespace {

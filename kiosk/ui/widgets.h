@@ -1,7 +1,7 @@
 #pragma once
 // Touch widgets: big named buttons and wrapped text. Every string drawn is recorded, with
 // whether it fitted, so tests can check glyph coverage and clipping on every screen.
-#include "ui_context.h"
+#include "kiosk/ui/ui_context.h"
 
 #include <imgui.h>
 

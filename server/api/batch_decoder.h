@@ -3,12 +3,13 @@
 //   {"records":[{"id":"<32 hex>","sealed":"<base64>"}, ...]}   at most kMaxBatchRecords.
 // Only the structure is judged here; what is inside each seal is judged per record.
 
-#include <optional>
+#include "protocol/record/protocol_error.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace collector {
+namespace selfcheck::collector {
 
 inline constexpr std::size_t kMaxBatchRecords = 100;
 
@@ -17,12 +18,8 @@ struct BatchEntry {
     std::string sealed;  // still base64 text: a bad one is that record's problem, not the batch's
 };
 
-struct BatchDecodeResult {
-    std::optional<std::vector<BatchEntry>> entries;
-    std::string error;  // when entries is not set: where and what, e.g. "records[3].id: ..."
-};
+// Throws ProtocolError saying where and what, e.g. "records[3].id: ..."; nothing else, whatever
+// the input.
+std::vector<BatchEntry> decode_batch(std::string_view json_text);
 
-// Never throws, whatever the input.
-BatchDecodeResult decode_batch(std::string_view json_text);
-
-}  // namespace collector
+}  // namespace selfcheck::collector

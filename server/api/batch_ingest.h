@@ -4,21 +4,21 @@
 // sending device and fits the form version it names, then stores the acceptable ones in
 // one transaction. Each entry gets an answer (docs/protocol.md, "Submitting a batch").
 
+#include "protocol/crypto/sealing.h"
 #include "server/api/batch_decoder.h"
-#include "server/crypto/sealed_box.h"
+#include "server/catalog/form_catalog.h"
 #include "server/store/record_store.h"
-#include "server/validate/form_catalog.h"
 
 #include <string>
 #include <vector>
 
-namespace collector {
+namespace selfcheck::collector {
 
-enum class RecordStatus { stored, duplicate, rejected };
+enum class RecordStatus { Stored, Duplicate, Rejected };
 
 struct RecordOutcome {
     std::string id;
-    RecordStatus status = RecordStatus::rejected;
+    RecordStatus status = RecordStatus::Rejected;
     std::string reason;  // set for rejected: the field at fault and what is wrong
 };
 
@@ -30,12 +30,13 @@ public:
     BatchIngest(RecordStore& store, const KeyPair& keys, const FormCatalog& forms)
         : store_(store), keys_(keys), forms_(forms) {}
 
-    // One outcome per entry, in order. Throws StoreError (nothing stored) when the store fails.
+    // One outcome per entry, in order. Throws StorageError (nothing stored) when the store fails.
     std::vector<RecordOutcome> ingest(const std::vector<BatchEntry>& entries, const Device& device,
                                       const std::string& received_at) const;
 
-    // "" if the entry may be stored (and `record` is filled in), else the rejection reason.
-    std::string open_and_check(const BatchEntry& entry, const Device& device, Record& record) const;
+    // The record inside the entry, opened and checked. Throws ProtocolError or CryptoError
+    // with the rejection reason (sent back to the kiosk) when it may not be stored.
+    Record open_and_check(const BatchEntry& entry, const Device& device) const;
 
 private:
     RecordStore& store_;
@@ -43,4 +44,4 @@ private:
     const FormCatalog& forms_;
 };
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,12 +1,12 @@
 #include "server/api/checkin_decoder.h"
 
-#include "server/api/field_rules.h"
-#include "server/api/strict_json.h"
+#include "protocol/content/identifiers.h"
+#include "protocol/record/strict_json.h"
 
 #include <algorithm>
 #include <array>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 using nlohmann::json;
@@ -17,15 +17,11 @@ constexpr std::int64_t kMaxCount = 100000000;
 constexpr std::size_t kMaxErrorLength = 200;
 constexpr std::size_t kMaxVersionLength = 64;
 
-struct Rejection {
-    std::string reason;
-};
-
 std::int64_t count_field(const json& body, const std::string& field) {
     const json& value = body.at(field);
     if (!value.is_number_integer() || (value.is_number_unsigned() && value.get<std::uint64_t>() > kMaxCount) ||
         value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > kMaxCount) {
-        throw Rejection{field + ": expected a whole number from 0 to " + std::to_string(kMaxCount)};
+        throw ProtocolError(field + ": expected a whole number from 0 to " + std::to_string(kMaxCount));
     }
     return value.get<std::int64_t>();
 }
@@ -37,22 +33,23 @@ std::string text_field(const json& body, const std::string& field, std::size_t m
                     std::all_of(value.get_ref<const std::string&>().begin(), value.get_ref<const std::string&>().end(),
                                 [](char c) { return c >= ' ' && c <= '~'; });
     if (!ok) {
-        throw Rejection{field + ": expected a string of at most " + std::to_string(max_length) +
-                        " printable ASCII characters"};
+        throw ProtocolError(field + ": expected a string of at most " + std::to_string(max_length) +
+                            " printable ASCII characters");
     }
     return value.get<std::string>();
 }
 
 CheckIn checkin_from(const json& body) {
-    if (!body.is_object()) throw Rejection{"body: expected a JSON object"};
+    if (!body.is_object()) throw ProtocolError("body: expected a JSON object");
     for (const auto& [name, value] : body.items()) {
         if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) {
-            throw Rejection{"unknown field " + quote_for_message(name) +
-                            ": only queue_size, rejected, last_error, content_version and app_version are accepted"};
+            throw ProtocolError(
+                "unknown field " + quote_for_message(name) +
+                ": only queue_size, rejected, last_error, content_version and app_version are accepted");
         }
     }
     for (std::string_view field : kFields) {
-        if (!body.contains(std::string(field))) throw Rejection{std::string(field) + ": required field is missing"};
+        if (!body.contains(std::string(field))) throw ProtocolError(std::string(field) + ": required field is missing");
     }
     CheckIn checkin;
     checkin.queue_size = count_field(body, "queue_size");
@@ -65,21 +62,15 @@ CheckIn checkin_from(const json& body) {
 
 }  // namespace
 
-CheckInDecodeResult decode_checkin(std::string_view json_text) {
-    CheckInDecodeResult result;
-    StrictJsonResult parsed = parse_strict_json(json_text);
-    if (!parsed.value) {
-        result.error = parsed.error;
-        return result;
-    }
+CheckIn decode_checkin(std::string_view json_text) {
+    const json body = parse_strict_json(json_text);
     try {
-        result.checkin = checkin_from(*parsed.value);
-    } catch (const Rejection& rejection) {
-        result.error = rejection.reason;
+        return checkin_from(body);
+    } catch (const ProtocolError&) {
+        throw;
     } catch (const std::exception&) {
-        result.error = "body: could not be read as a check-in";
+        throw ProtocolError("body: could not be read as a check-in");
     }
-    return result;
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

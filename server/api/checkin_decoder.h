@@ -3,20 +3,16 @@
 //   {"queue_size":12,"rejected":0,"last_error":"","content_version":"1","app_version":"0.1.0"}
 // Every field is required and no other is accepted: a check-in never carries answers.
 
+#include "protocol/record/protocol_error.h"
 #include "server/store/device.h"
 
-#include <optional>
 #include <string>
 #include <string_view>
 
-namespace collector {
+namespace selfcheck::collector {
 
-struct CheckInDecodeResult {
-    std::optional<CheckIn> checkin;  // received_at left empty for the caller
-    std::string error;               // otherwise: the field and what was expected
-};
+// The check-in, received_at left empty for the caller. Throws ProtocolError naming the field
+// and what was expected; nothing else, whatever the input.
+CheckIn decode_checkin(std::string_view json_text);
 
-// Never throws, whatever the input.
-CheckInDecodeResult decode_checkin(std::string_view json_text);
-
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 constexpr std::size_t kTokenLength = 43;  // 32 bytes in base64url without padding
@@ -39,4 +39,4 @@ AuthResult authenticate(const RecordStore& store, const std::string& authorizati
     return AuthResult{std::move(device), ""};
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -8,14 +8,14 @@
 #include <optional>
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 struct AuthResult {
     std::optional<Device> device;  // set when the token belongs to a device that is not revoked
     std::string error;             // otherwise: why, starting with "Authorization: "
 };
 
-// Throws StoreError when the store cannot be asked.
+// Throws StorageError when the store cannot be asked.
 AuthResult authenticate(const RecordStore& store, const std::string& authorization_header);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

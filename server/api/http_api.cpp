@@ -1,11 +1,11 @@
 #include "server/api/http_api.h"
 
+#include "protocol/time/dates.h"
 #include "server/api/batch_decoder.h"
 #include "server/api/batch_ingest.h"
 #include "server/api/checkin_decoder.h"
 #include "server/api/device_auth.h"
 #include "server/api/request_body.h"
-#include "server/api/utc_timestamp.h"
 #include "server/store/record_store.h"
 
 #include <httplib.h>
@@ -15,7 +15,7 @@
 #include <memory>
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 using nlohmann::json;
@@ -45,13 +45,13 @@ std::optional<Device> accept_post(const HttpApiContext& context, const httplib::
                                   std::string& body) {
     const std::size_t limit = context.options.max_body_bytes;
     switch (read_body(reader, response, limit, body)) {
-    case BodyRead::complete: break;
-    case BodyRead::too_large:
+    case BodyRead::Complete: break;
+    case BodyRead::TooLarge:
         // Unread bytes may remain on the socket; the client should not reuse it.
         response.set_header("Connection", "close");
         reply_error(response, 413, "body: larger than " + std::to_string(limit) + " bytes");
         return std::nullopt;
-    case BodyRead::broken:
+    case BodyRead::Broken:
         response.set_header("Connection", "close");
         reply_error(response, 400, "body: could not be read");
         return std::nullopt;
@@ -69,20 +69,21 @@ std::optional<Device> accept_post(const HttpApiContext& context, const httplib::
     return auth.device;
 }
 
-std::string now_utc() { return format_utc_timestamp(std::chrono::system_clock::now()); }
-
 void post_batch(const HttpApiContext& context, const BatchIngest& ingest, const httplib::Request& request,
                 httplib::Response& response, const httplib::ContentReader& reader) {
     std::string body;
     const std::optional<Device> device = accept_post(context, request, response, reader, body);
     if (!device) return;
-    const BatchDecodeResult batch = decode_batch(body);
-    if (!batch.entries) return reply_error(response, 400, batch.error);
-
+    std::vector<BatchEntry> batch;
+    try {
+        batch = decode_batch(body);
+    } catch (const ProtocolError& e) {
+        return reply_error(response, 400, e.what());
+    }
     json results = json::array();
-    for (const RecordOutcome& outcome : ingest.ingest(*batch.entries, *device, now_utc())) {
+    for (const RecordOutcome& outcome : ingest.ingest(batch, *device, utc_timestamp_now())) {
         json result = {{"id", outcome.id}, {"status", status_name(outcome.status)}};
-        if (outcome.status == RecordStatus::rejected) result["reason"] = outcome.reason;
+        if (outcome.status == RecordStatus::Rejected) result["reason"] = outcome.reason;
         results.push_back(std::move(result));
     }
     reply(response, 200, {{"results", std::move(results)}});
@@ -93,10 +94,14 @@ void post_checkin(const HttpApiContext& context, const httplib::Request& request
     std::string body;
     const std::optional<Device> device = accept_post(context, request, response, reader, body);
     if (!device) return;
-    CheckInDecodeResult decoded = decode_checkin(body);
-    if (!decoded.checkin) return reply_error(response, 400, decoded.error);
-    decoded.checkin->received_at = now_utc();
-    context.store.record_checkin(device->device_id, *decoded.checkin);
+    CheckIn checkin;
+    try {
+        checkin = decode_checkin(body);
+    } catch (const ProtocolError& e) {
+        return reply_error(response, 400, e.what());
+    }
+    checkin.received_at = utc_timestamp_now();
+    context.store.record_checkin(device->device_id, checkin);
     response.status = 204;
 }
 
@@ -116,7 +121,7 @@ template <typename Route>
 void shed_on_store_error(const HttpApiOptions& options, httplib::Response& response, Route route) {
     try {
         route();
-    } catch (const StoreError& error) {
+    } catch (const StorageError& error) {
         response.headers.erase("Connection");
         reply_unavailable(response, options, error.what());
     }
@@ -173,4 +178,4 @@ void install_http_api(httplib::Server& server, const HttpApiContext& given) {
     only_post(server, "/api/v1/checkin");
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -14,11 +14,14 @@ namespace httplib {
 class Server;
 }
 
-namespace collector {
+namespace selfcheck {
+struct KeyPair;
+}
+
+namespace selfcheck::collector {
 
 class RecordStore;
 class FormCatalog;
-struct KeyPair;
 
 struct HttpApiOptions {
     std::size_t max_body_bytes = 1024 * 1024;
@@ -40,4 +43,4 @@ struct HttpApiContext {
 // `context` is copied; what it refers to must outlive the server.
 void install_http_api(httplib::Server& server, const HttpApiContext& context);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-namespace collector {
+namespace selfcheck::collector {
 
 BodyRead read_body(const httplib::ContentReader& reader, httplib::Response& response, std::size_t limit,
                    std::string& body) {
@@ -16,9 +16,9 @@ BodyRead read_body(const httplib::ContentReader& reader, httplib::Response& resp
         body.append(data, length);
         return true;
     });
-    if (complete) return BodyRead::complete;
+    if (complete) return BodyRead::Complete;
     // httplib sets 413 itself when a declared Content-Length is over the limit.
-    return over_limit || response.status == 413 ? BodyRead::too_large : BodyRead::broken;
+    return over_limit || response.status == 413 ? BodyRead::TooLarge : BodyRead::Broken;
 }
 
 bool is_json_media_type(const std::string& content_type) {
@@ -31,4 +31,4 @@ bool is_json_media_type(const std::string& content_type) {
     return media_type == "application/json";
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -6,9 +6,9 @@
 #include <cstddef>
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
-enum class BodyRead { complete, too_large, broken };
+enum class BodyRead { Complete, TooLarge, Broken };
 
 // Reads the body through httplib's streaming reader, stopping at `limit` bytes.
 // httplib's own payload limit only covers requests that declare a Content-Length;
@@ -19,4 +19,4 @@ BodyRead read_body(const httplib::ContentReader& reader, httplib::Response& resp
 // "application/json", in any case, optionally with parameters such as "; charset=utf-8".
 bool is_json_media_type(const std::string& content_type);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

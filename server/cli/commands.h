@@ -3,7 +3,7 @@
 
 #include "server/cli/options.h"
 
-namespace collector {
+namespace selfcheck::collector {
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;  // could not open the database, bind the port, ...
@@ -26,4 +26,4 @@ int run_device_list(const Options& options);
 // user add: a dashboard login, password from stdin.
 int run_user_add(const Options& options);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

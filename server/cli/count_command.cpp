@@ -3,17 +3,17 @@
 
 #include <iostream>
 
-namespace collector {
+namespace selfcheck::collector {
 
 int run_count(const Options& options) {
     try {
-        const auto store = open_store(options.db, StoreOpenMode::must_exist);
+        const auto store = open_store(options.db, StoreOpenMode::MustExist);
         std::cout << store->count() << '\n';
         return kExitOk;
-    } catch (const StoreError& error) {
+    } catch (const StorageError& error) {
         std::cerr << "collector: " << error.what() << '\n';
         return kExitFailure;
     }
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

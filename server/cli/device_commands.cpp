@@ -1,24 +1,22 @@
-#include "server/api/utc_timestamp.h"
+#include "protocol/time/dates.h"
 #include "server/cli/commands.h"
-#include "server/crypto/key_files.h"
 #include "server/devices/device_token.h"
 #include "server/devices/kiosk_yaml.h"
+#include "server/keys/key_files.h"
 #include "server/store/open_store.h"
 
 #include <iomanip>
 #include <iostream>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
-
-std::string now_utc() { return format_utc_timestamp(std::chrono::system_clock::now()); }
 
 template <typename Body>
 int with_store(const Options& options, StoreOpenMode mode, Body body) {
     try {
         const auto store = open_store(options.db, mode);
         return body(*store);
-    } catch (const StoreError& error) {
+    } catch (const StorageError& error) {
         std::cerr << "collector: " << error.what() << '\n';
         return kExitFailure;
     }
@@ -34,8 +32,8 @@ int run_device_add(const Options& options) {
         std::cerr << "collector: " << error.what() << '\n';
         return kExitFailure;
     }
-    return with_store(options, StoreOpenMode::create_if_missing, [&](RecordStore& store) {
-        const Device device{new_device_id(), options.site, now_utc(), ""};
+    return with_store(options, StoreOpenMode::CreateIfMissing, [&](RecordStore& store) {
+        const Device device{new_device_id(), options.site, utc_timestamp_now(), ""};
         const std::string token = new_device_token();
         store.add_device(device, hash_device_token(token));
         std::cerr << "collector: added device " << device.device_id << " for site " << device.site
@@ -46,8 +44,8 @@ int run_device_add(const Options& options) {
 }
 
 int run_device_revoke(const Options& options) {
-    return with_store(options, StoreOpenMode::must_exist, [&](RecordStore& store) {
-        const std::vector<Device> revoked = store.revoke_devices(options.device_or_site, now_utc());
+    return with_store(options, StoreOpenMode::MustExist, [&](RecordStore& store) {
+        const std::vector<Device> revoked = store.revoke_devices(options.device_or_site, utc_timestamp_now());
         if (revoked.empty()) {
             std::cerr << "collector: no device with id or site '" << options.device_or_site
                       << "' that is not revoked already\n";
@@ -61,7 +59,7 @@ int run_device_revoke(const Options& options) {
 }
 
 int run_device_list(const Options& options) {
-    return with_store(options, StoreOpenMode::must_exist, [&](RecordStore& store) {
+    return with_store(options, StoreOpenMode::MustExist, [&](RecordStore& store) {
         const std::vector<DeviceStatus> devices = store.list_devices();
         std::cout << std::left << std::setw(14) << "DEVICE" << std::setw(24) << "SITE" << std::setw(22) << "CREATED"
                   << std::setw(22) << "LAST CHECK-IN" << std::setw(7) << "QUEUE"
@@ -78,4 +76,4 @@ int run_device_list(const Options& options) {
     });
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

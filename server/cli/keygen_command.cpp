@@ -1,10 +1,10 @@
 #include "server/cli/commands.h"
-#include "server/crypto/key_files.h"
+#include "server/keys/key_files.h"
 
 #include <filesystem>
 #include <iostream>
 
-namespace collector {
+namespace selfcheck::collector {
 
 int run_keygen(const Options& options) {
     const std::filesystem::path dir = options.out_dir;
@@ -29,4 +29,4 @@ int run_keygen(const Options& options) {
     return kExitOk;
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,13 +1,13 @@
 #include "server/cli/options.h"
 
-#include "server/api/field_rules.h"
+#include "protocol/content/identifiers.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <limits>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 // Thrown while parsing; parse_options turns it into ParsedOptions::error.
@@ -31,34 +31,34 @@ Number parse_number(const std::string& option, const std::string& text, Number l
 Command parse_command(const std::vector<std::string>& args, std::size_t& used) {
     used = 1;
     const std::string& word = args[0];
-    if (word == "serve") return Command::serve;
-    if (word == "count") return Command::count;
-    if (word == "keygen") return Command::keygen;
-    if (word == "help") return Command::help;
+    if (word == "serve") return Command::Serve;
+    if (word == "count") return Command::Count;
+    if (word == "keygen") return Command::Keygen;
+    if (word == "help") return Command::Help;
     if (word == "user") {
         if (args.size() < 2 || args[1] != "add") throw UsageError{"'user' needs: add"};
         used = 2;
-        return Command::user_add;
+        return Command::UserAdd;
     }
     if (word != "device") throw UsageError{"unknown command '" + word + "'"};
     if (args.size() < 2) throw UsageError{"'device' needs one of: add, revoke, list"};
     used = 2;
-    if (args[1] == "add") return Command::device_add;
-    if (args[1] == "revoke") return Command::device_revoke;
-    if (args[1] == "list") return Command::device_list;
+    if (args[1] == "add") return Command::DeviceAdd;
+    if (args[1] == "revoke") return Command::DeviceRevoke;
+    if (args[1] == "list") return Command::DeviceList;
     throw UsageError{"unknown command 'device " + args[1] + "': expected add, revoke or list"};
 }
 
 std::vector<std::string> accepted_options(Command command) {
     switch (command) {
-    case Command::serve: return {"--db", "--host", "--port", "--max-body", "--secret-key", "--content"};
-    case Command::count:
-    case Command::device_revoke:
-    case Command::device_list:
-    case Command::user_add: return {"--db"};
-    case Command::keygen: return {"--out"};
-    case Command::device_add: return {"--db", "--site", "--public-key", "--url"};
-    case Command::help: break;
+    case Command::Serve: return {"--db", "--host", "--port", "--max-body", "--secret-key", "--content", "--locales"};
+    case Command::Count:
+    case Command::DeviceRevoke:
+    case Command::DeviceList:
+    case Command::UserAdd: return {"--db"};
+    case Command::Keygen: return {"--out"};
+    case Command::DeviceAdd: return {"--db", "--site", "--public-key", "--url"};
+    case Command::Help: break;
     }
     return {};
 }
@@ -87,6 +87,8 @@ void apply_option(Options& options, const std::string& name, const std::string& 
         options.secret_key_file = value;
     } else if (name == "--content") {
         options.content_dirs.push_back(value);
+    } else if (name == "--locales") {
+        options.locales_dir = value;
     } else if (name == "--out") {
         options.out_dir = value;
     } else if (name == "--site") {
@@ -116,24 +118,24 @@ void require(bool given, const std::string& what) {
 
 void check_required(const Options& options) {
     switch (options.command) {
-    case Command::serve:
+    case Command::Serve:
         require(!options.db.empty(), "--db PATH");
         return require(!options.secret_key_file.empty(), "--secret-key FILE");
-    case Command::count:
-    case Command::device_list: return require(!options.db.empty(), "--db PATH");
-    case Command::device_revoke:
+    case Command::Count:
+    case Command::DeviceList: return require(!options.db.empty(), "--db PATH");
+    case Command::DeviceRevoke:
         require(!options.db.empty(), "--db PATH");
         return require(!options.device_or_site.empty(), "a device id or site");
-    case Command::user_add:
+    case Command::UserAdd:
         require(!options.db.empty(), "--db PATH");
         return require(!options.user_name.empty(), "a user NAME");
-    case Command::keygen: return require(!options.out_dir.empty(), "--out DIR");
-    case Command::device_add:
+    case Command::Keygen: return require(!options.out_dir.empty(), "--out DIR");
+    case Command::DeviceAdd:
         require(!options.db.empty(), "--db PATH");
         require(!options.site.empty(), "--site NAME");
         require(!options.public_key_file.empty(), "--public-key FILE");
         return require(!options.url.empty(), "--url URL");
-    case Command::help: return;
+    case Command::Help: return;
     }
 }
 
@@ -151,11 +153,11 @@ Options parse(const std::vector<std::string>& args) {
     for (std::size_t i = first; i < args.size(); ++i) {
         const std::string& arg = args[i];
         if (arg.rfind("--", 0) != 0) {
-            if (options.command == Command::device_revoke && options.device_or_site.empty()) {
+            if (options.command == Command::DeviceRevoke && options.device_or_site.empty()) {
                 options.device_or_site = arg;
                 continue;
             }
-            if (options.command == Command::user_add && options.user_name.empty()) {
+            if (options.command == Command::UserAdd && options.user_name.empty()) {
                 if (!is_user_name(arg)) {
                     throw UsageError{"bad user name '" + arg + "': expected 1-64 characters from a-z 0-9 . _ -"};
                 }
@@ -208,11 +210,13 @@ std::string usage_text() {
            "  collector user add NAME --db DB\n"
            "      Add a dashboard user; reads the password (at least 10 characters) from the first\n"
            "      line of standard input. Kept as an Argon2id hash.\n"
-           "  collector serve --db DB --secret-key FILE [--content DIR]... [--host ADDRESS]\n"
-           "                  [--port N] [--max-body BYTES]\n"
+           "  collector serve --db DB --secret-key FILE [--content DIR]... [--locales DIR]\n"
+           "                  [--host ADDRESS] [--port N] [--max-body BYTES]\n"
            "      Receive sealed record batches from kiosks over HTTP and store them. --content\n"
            "      names a content directory per accepted form version (default: the one this\n"
-           "      build came with). --host defaults to 127.0.0.1; --port 0 (the default) picks a\n"
+           "      build came with); --locales the compiled message bundles (.res) they are\n"
+           "      checked against and reports are labelled from (default: this build's).\n"
+           "      --host defaults to 127.0.0.1; --port 0 (the default) picks a\n"
            "      free port. Prints 'collector listening on http://HOST:PORT' once ready; stops\n"
            "      cleanly on SIGINT or SIGTERM. --max-body defaults to 1048576.\n"
            "  collector count --db DB\n"
@@ -222,4 +226,4 @@ std::string usage_text() {
            "DB is a SQLite file path, or a PostgreSQL connection string (postgresql://...).\n";
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -6,19 +6,20 @@
 #include <string>
 #include <vector>
 
-namespace collector {
+namespace selfcheck::collector {
 
-enum class Command { help, serve, count, keygen, device_add, device_revoke, device_list, user_add };
+enum class Command { Help, Serve, Count, Keygen, DeviceAdd, DeviceRevoke, DeviceList, UserAdd };
 
 struct Options {
-    Command command = Command::help;
+    Command command = Command::Help;
     std::string db;  // a SQLite file path, or a postgresql:// connection string
     // serve
     std::string host = "127.0.0.1";
     int port = 0;  // 0: the system picks a free port
     std::size_t max_body_bytes = 1024 * 1024;
     std::string secret_key_file;
-    std::vector<std::string> content_dirs;  // empty: the repository's content/
+    std::vector<std::string> content_dirs;  // empty: the content this build came with
+    std::string locales_dir;                // empty: the compiled locales this build came with
     // keygen
     std::string out_dir;
     // device add
@@ -41,4 +42,4 @@ ParsedOptions parse_options(const std::vector<std::string>& args);
 
 std::string usage_text();
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,10 +1,11 @@
+#include "protocol/content/content_messages.h"
 #include "server/api/http_api.h"
+#include "server/catalog/form_catalog.h"
 #include "server/cli/commands.h"
 #include "server/cli/signal_watcher.h"
-#include "server/crypto/key_files.h"
 #include "server/dashboard/dashboard_routes.h"
+#include "server/keys/key_files.h"
 #include "server/store/open_store.h"
-#include "server/validate/form_catalog.h"
 
 #include <httplib.h>
 
@@ -16,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 // Binds to options.port, or to a free port when it is 0. Returns the port, or -1.
@@ -45,18 +46,22 @@ int run_serve(const Options& options) {
 
     std::vector<std::filesystem::path> content_dirs(options.content_dirs.begin(), options.content_dirs.end());
     if (content_dirs.empty()) content_dirs.emplace_back(SELFCHECK_DEFAULT_CONTENT_DIR);
+    const std::filesystem::path locales_dir =
+        std::filesystem::path(options.locales_dir.empty() ? SELFCHECK_DEFAULT_LOCALES_DIR : options.locales_dir);
 
     KeyPair keys;
     std::unique_ptr<RecordStore> store;
     FormCatalog forms;
-    std::shared_ptr<const selfcheck::Content> report_form;
+    std::shared_ptr<const Content> report_form;
     ReportLabels report_labels;
     try {
         keys = read_secret_key(options.secret_key_file);
-        forms = FormCatalog::load(content_dirs);
-        report_form = load_report_form(content_dirs);
-        report_labels = load_report_labels(content_dirs);
-        store = open_store(options.db, StoreOpenMode::create_if_missing);
+        auto messages = std::make_shared<Messages>(locales_dir);
+        forms = FormCatalog::load(content_dirs, *messages);
+        report_form = forms.newest();
+        messages->set_shared_args(constant_args(*report_form));
+        report_labels = ReportLabels(messages);
+        store = open_store(options.db, StoreOpenMode::CreateIfMissing);
     } catch (const std::exception& error) {
         std::cerr << "collector: " << error.what() << '\n';
         return kExitFailure;
@@ -86,4 +91,4 @@ int run_serve(const Options& options) {
     return served ? kExitOk : kExitFailure;
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

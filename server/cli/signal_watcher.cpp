@@ -2,7 +2,7 @@
 
 #include <pthread.h>
 
-namespace collector {
+namespace selfcheck::collector {
 
 SignalWatcher::SignalWatcher(std::function<void(int)> on_signal) : on_signal_(std::move(on_signal)) {
     sigemptyset(&watched_);
@@ -27,4 +27,4 @@ void SignalWatcher::watch() {
     }
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

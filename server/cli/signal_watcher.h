@@ -8,7 +8,7 @@
 #include <functional>
 #include <thread>
 
-namespace collector {
+namespace selfcheck::collector {
 
 class SignalWatcher {
 public:
@@ -31,4 +31,4 @@ private:
     std::thread thread_;
 };
 
-}  // namespace collector
+}  // namespace selfcheck::collector

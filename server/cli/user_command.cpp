@@ -1,6 +1,6 @@
 // collector user add NAME --db DB: a dashboard login. The password is read from the first
 // line of stdin, so it never shows in the process list or shell history.
-#include "server/api/utc_timestamp.h"
+#include "protocol/time/dates.h"
 #include "server/cli/commands.h"
 #include "server/dashboard/password.h"
 #include "server/store/open_store.h"
@@ -8,7 +8,7 @@
 #include <iostream>
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 int run_user_add(const Options& options) {
     std::string password;
@@ -23,13 +23,12 @@ int run_user_add(const Options& options) {
         return kExitUsage;
     }
     try {
-        const std::unique_ptr<RecordStore> store = open_store(options.db, StoreOpenMode::create_if_missing);
+        const std::unique_ptr<RecordStore> store = open_store(options.db, StoreOpenMode::CreateIfMissing);
         if (store->find_user(options.user_name)) {
             std::cerr << "collector: user add: user '" << options.user_name << "' exists already\n";
             return kExitFailure;
         }
-        store->add_user(DashboardUser{options.user_name, hash_password(password),
-                                      format_utc_timestamp(std::chrono::system_clock::now())});
+        store->add_user(DashboardUser{options.user_name, hash_password(password), utc_timestamp_now()});
     } catch (const std::exception& error) {
         std::cerr << "collector: user add: " << error.what() << '\n';
         return kExitFailure;
@@ -38,4 +37,4 @@ int run_user_add(const Options& options) {
     return kExitOk;
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,7 +1,7 @@
 #include "server/dashboard/dashboard_routes.h"
 
-#include "kiosk/core/content.h"
-#include "server/api/utc_timestamp.h"
+#include "protocol/content/content.h"
+#include "protocol/time/dates.h"
 #include "server/dashboard/html.h"
 #include "server/dashboard/login_throttle.h"
 #include "server/dashboard/password.h"
@@ -19,7 +19,7 @@
 #include <ctime>
 #include <iostream>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 constexpr const char* kSessionCookie = "collector_session";
@@ -62,8 +62,6 @@ bool same_secret(const std::string& a, const std::string& b) {
     return !a.empty() && a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-std::string now_utc() { return format_utc_timestamp(std::chrono::system_clock::now()); }
-
 void no_store(httplib::Response& response) {
     response.set_header("Cache-Control", "no-store");
     response.set_header("X-Content-Type-Options", "nosniff");
@@ -94,7 +92,7 @@ void redirect(httplib::Response& response, const std::string& to) {
 std::optional<DashboardSession> session_of(const Shared& shared, const httplib::Request& request) {
     const std::string value = cookie_value(request, kSessionCookie);
     if (value.empty() || value.size() > 100) return std::nullopt;
-    return shared.context.store.find_session(hash_device_token(value), now_utc());
+    return shared.context.store.find_session(hash_device_token(value), utc_timestamp_now());
 }
 
 // ---- login and logout
@@ -149,12 +147,11 @@ void post_login(Shared& shared, const httplib::Request& request, httplib::Respon
         return show_login(shared, request, response, 401, "Wrong user name or password.");
     }
     shared.throttle.succeeded(user_key);
-    shared.context.store.delete_expired_sessions(now_utc());
+    shared.context.store.delete_expired_sessions(utc_timestamp_now());
     const std::string value = new_device_token();
     const auto lifetime = shared.context.session_lifetime;
-    shared.context.store.add_session(
-        DashboardSession{hash_device_token(value), found->name, new_device_token(),
-                         format_utc_timestamp(std::chrono::system_clock::now() + lifetime)});
+    shared.context.store.add_session(DashboardSession{hash_device_token(value), found->name, new_device_token(),
+                                                      utc_timestamp(std::chrono::system_clock::now() + lifetime)});
     response.set_header("Set-Cookie",
                         cookie(shared, request, kSessionCookie, value, "/", static_cast<long>(lifetime.count())));
     response.headers.emplace("Set-Cookie", cookie(shared, request, kLoginCookie, "", "/login", 0));
@@ -243,7 +240,7 @@ template <typename Route>
 void guarded(httplib::Response& response, Route route) {
     try {
         route();
-    } catch (const StoreError& error) {
+    } catch (const StorageError& error) {
         std::cerr << "collector: dashboard: store unavailable: " << error.what() << '\n';
         response.headers.clear();
         send_json(response, 503, {{"error", "the collector's store is busy or unavailable; try again later"}});
@@ -251,23 +248,6 @@ void guarded(httplib::Response& response, Route route) {
 }
 
 }  // namespace
-
-std::shared_ptr<const selfcheck::Content> load_report_form(const std::vector<std::filesystem::path>& content_dirs) {
-    std::shared_ptr<const selfcheck::Content> newest;
-    for (const std::filesystem::path& dir : content_dirs) {
-        auto content = std::make_shared<const selfcheck::Content>(selfcheck::load_content(dir));
-        if (!newest || content->form.version > newest->form.version) newest = std::move(content);
-    }
-    if (!newest) throw std::runtime_error("reports: no content directory given");
-    return newest;
-}
-
-ReportLabels load_report_labels(const std::vector<std::filesystem::path>& content_dirs) {
-    if (content_dirs.empty()) return {};
-    const std::filesystem::path en = content_dirs.front().parent_path() / "locales" / "en.txt";
-    if (!std::filesystem::exists(en)) return {};
-    return ReportLabels::load(en);
-}
 
 void install_dashboard(httplib::Server& server, const DashboardContext& context) {
     const auto shared = std::make_shared<Shared>(context);
@@ -292,4 +272,4 @@ void install_dashboard(httplib::Server& server, const DashboardContext& context)
     });
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

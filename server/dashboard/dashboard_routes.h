@@ -26,7 +26,7 @@ namespace selfcheck {
 struct Content;
 }
 
-namespace collector {
+namespace selfcheck::collector {
 
 class RecordStore;
 
@@ -40,12 +40,7 @@ struct DashboardContext {
     std::chrono::seconds session_lifetime = std::chrono::hours(8);
 };
 
-// The newest form version among `content_dirs` (throws std::runtime_error naming a bad
-// directory), and English labels from locales/en.txt beside the first directory, if any.
-std::shared_ptr<const selfcheck::Content> load_report_form(const std::vector<std::filesystem::path>& content_dirs);
-ReportLabels load_report_labels(const std::vector<std::filesystem::path>& content_dirs);
-
 // Registers the routes above. Call after install_http_api (which sets the error handler).
 void install_dashboard(httplib::Server& server, const DashboardContext& context);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

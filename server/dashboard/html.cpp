@@ -1,6 +1,6 @@
 #include "server/dashboard/html.h"
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 constexpr const char* kStyle = R"css(
@@ -64,4 +64,4 @@ std::string html_page(const PageFrame& frame, const std::string& body) {
     return page + "</header><main>" + body + "</main></body></html>";
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

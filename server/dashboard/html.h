@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 std::string html_escape(const std::string& text);
 
@@ -21,4 +21,4 @@ inline constexpr const char* kDashboardCsp =
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'";
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,6 +1,6 @@
 #include "server/dashboard/login_throttle.h"
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 // Above this many tracked keys, keys with no recent failure are dropped, so a flood of
@@ -41,4 +41,4 @@ void LoginThrottle::succeeded(const std::string& key) {
     failures_.erase(key);
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

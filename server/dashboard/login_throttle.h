@@ -9,7 +9,7 @@
 #include <mutex>
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 class LoginThrottle {
 public:
@@ -29,4 +29,4 @@ private:
     std::map<std::string, std::deque<Clock::time_point>> failures_;
 };
 
-}  // namespace collector
+}  // namespace selfcheck::collector

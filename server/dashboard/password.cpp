@@ -1,12 +1,12 @@
 #include "server/dashboard/password.h"
 
-#include "server/crypto/sodium_init.h"
+#include "protocol/crypto/crypto_error.h"
 
 #include <sodium.h>
 
 #include <stdexcept>
 
-namespace collector {
+namespace selfcheck::collector {
 
 std::string hash_password(const std::string& password) {
     ensure_sodium();
@@ -29,4 +29,4 @@ void verify_nothing(const std::string& password) {
     verify_password(dummy, password);
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

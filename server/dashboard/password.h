@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 inline constexpr std::size_t kMinPasswordLength = 10;
 inline constexpr std::size_t kMaxPasswordLength = 1024;
@@ -18,4 +18,4 @@ bool verify_password(const std::string& hash, const std::string& password);
 // wrong password and names cannot be told apart by timing.
 void verify_nothing(const std::string& password);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

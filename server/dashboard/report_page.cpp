@@ -5,7 +5,7 @@
 
 #include <cstdio>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 std::string percent(double share) {
@@ -171,4 +171,4 @@ std::string report_page_body(const Report& report, const std::vector<DeviceStatu
     return html + devices_section(devices);
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

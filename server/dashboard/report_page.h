@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-namespace collector {
+namespace selfcheck::collector {
 
 std::string report_page_body(const Report& report, const std::vector<DeviceStatus>& devices);
 
 // The filter form alone, with an error above it (bad parameters).
 std::string filter_form(const RecordFilter& filter, std::int64_t k, const std::string& error);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,11 +1,11 @@
 #include "server/devices/device_token.h"
 
-#include "server/crypto/base64.h"
-#include "server/crypto/sodium_init.h"
+#include "protocol/crypto/base64.h"
+#include "protocol/crypto/crypto_error.h"
 
 #include <sodium.h>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 std::string to_hex(const unsigned char* bytes, std::size_t size) {
@@ -21,7 +21,7 @@ std::string new_device_token() {
     ensure_sodium();
     std::string bytes(32, '\0');
     randombytes_buf(bytes.data(), bytes.size());
-    return to_base64(bytes, Base64Variant::url_no_padding);
+    return to_base64(bytes, Base64Variant::UrlNoPadding);
 }
 
 std::string hash_device_token(std::string_view token) {
@@ -39,4 +39,4 @@ std::string new_device_id() {
     return "d" + to_hex(bytes, sizeof bytes).substr(0, 11);
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace collector {
+namespace selfcheck::collector {
 
 std::string new_device_token();
 
@@ -17,4 +17,4 @@ std::string hash_device_token(std::string_view token);
 // A random device id: "d" and 11 lower-case hex characters.
 std::string new_device_id();
 
-}  // namespace collector
+}  // namespace selfcheck::collector

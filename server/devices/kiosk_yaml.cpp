@@ -1,6 +1,6 @@
 #include "server/devices/kiosk_yaml.h"
 
-namespace collector {
+namespace selfcheck::collector {
 
 // Every value is from a restricted alphabet (slug, URL without quotes or spaces, base64),
 // so double quotes need no escaping.
@@ -27,4 +27,4 @@ std::string kiosk_yaml(const KioskYamlFields& fields) {
            "locked: true\n";
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 struct KioskYamlFields {
     std::string site;            // a slug, checked by the caller
@@ -14,4 +14,4 @@ struct KioskYamlFields {
 
 std::string kiosk_yaml(const KioskYamlFields& fields);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace collector {
+namespace selfcheck::collector {
 
 inline constexpr std::int64_t kDefaultMinCell = 5;
 
@@ -78,4 +78,4 @@ struct Report {
     std::int64_t other_form_records = 0;    // in range but of another form id: not counted
 };
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,6 +1,6 @@
 #include "server/reports/report_builder.h"
 
-#include "kiosk/core/content.h"
+#include "protocol/content/content.h"
 #include "server/reports/suppression.h"
 
 #include <nlohmann/json.hpp>
@@ -9,13 +9,11 @@
 #include <map>
 #include <stdexcept>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 constexpr const char* kNationalityQuestion = "nationality";
 constexpr const char* kNotStated = "not_stated";
-// "Prefer not to say" is never stored (docs/protocol.md), so it is no column of a report.
-constexpr const char* kPreferNot = "prefer_not";
 
 // One record as the counting needs it.
 struct Respondent {
@@ -26,60 +24,6 @@ struct Respondent {
     std::size_t nationality_group = 0;  // index into the nationality grouping's ids
     std::size_t language_group = 0;     // index into the language grouping's ids
 };
-
-// The stores keep answers as canonical JSON (a flat object of slugs and whole numbers, no
-// whitespace). This reads that shape directly, several times faster than a general parser;
-// anything else (escapes, spaces, nesting) returns false and the general parser takes over.
-bool parse_flat_answers(const std::string& text, selfcheck::Answers& answers) {
-    std::size_t i = 0;
-    auto read_string = [&](std::string& out) {
-        if (i >= text.size() || text[i] != '"') return false;
-        const std::size_t end = text.find('"', i + 1);
-        if (end == std::string::npos) return false;
-        out.assign(text, i + 1, end - i - 1);
-        if (out.find('\\') != std::string::npos) return false;
-        i = end + 1;
-        return true;
-    };
-    if (text.size() < 2 || text.front() != '{' || text.back() != '}') return false;
-    i = 1;
-    if (text[i] == '}') return true;
-    std::string key, value;
-    while (true) {
-        if (!read_string(key) || i >= text.size() || text[i++] != ':') return false;
-        if (i < text.size() && text[i] == '"') {
-            if (!read_string(value)) return false;
-            answers.emplace_hint(answers.end(), key, value);
-        } else {
-            const std::size_t start = i;
-            if (i < text.size() && text[i] == '-') ++i;
-            while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
-            if (i == start || i - start > 9) return false;
-            answers.emplace_hint(answers.end(), key, std::stoi(text.substr(start, i - start)));
-        }
-        if (i >= text.size()) return false;
-        if (text[i] == '}') return i + 1 == text.size();
-        if (text[i++] != ',') return false;
-    }
-}
-
-selfcheck::Answers parse_answers(const Record& record) {
-    selfcheck::Answers answers;
-    if (parse_flat_answers(record.answers_json, answers)) return answers;
-    answers.clear();
-    nlohmann::json parsed = nlohmann::json::parse(record.answers_json, nullptr, false);
-    if (!parsed.is_object()) {
-        throw std::runtime_error("record " + record.record_id + ": answers are not a JSON object");
-    }
-    for (auto& [key, value] : parsed.items()) {
-        if (value.is_string()) {
-            answers[key] = value.get<std::string>();
-        } else if (value.is_number_integer()) {
-            answers[key] = value.get<int>();
-        }
-    }
-    return answers;
-}
 
 // Groups of one breakdown, in the order they are shown.
 struct Grouping {
@@ -100,7 +44,7 @@ Grouping nationality_grouping(const selfcheck::Content& content, const ReportLab
     Grouping grouping{"nationality", {}, {}, nationality_of};
     if (const selfcheck::Question* question = content.form.find(kNationalityQuestion)) {
         for (const selfcheck::AnswerOption& option : question->options) {
-            if (option.code == kPreferNot) continue;
+            if (option.code == kPreferNotToSay) continue;
             grouping.ids.push_back(option.code);
             grouping.labels.push_back(labels.text(option.text_key, humanise_id(option.code)));
         }
@@ -148,7 +92,7 @@ QuestionReport question_report(const selfcheck::Question& question, const Report
     report.section = question.section;
     report.text = labels.text(question.text_key, humanise_id(question.id));
     for (const selfcheck::AnswerOption& option : question.options) {
-        if (option.code == kPreferNot) continue;
+        if (option.code == kPreferNotToSay) continue;
         report.codes.push_back(option.code);
         report.code_labels.push_back(labels.text(option.text_key, humanise_id(option.code)));
         if (option.code == "yes") report.yes_no = true;
@@ -316,7 +260,7 @@ Report build_report(const selfcheck::Content& content, const ReportLabels& label
             ++report.other_form_records;
             continue;
         }
-        Respondent respondent{parse_answers(record), kNotStated, record.language, &record};
+        Respondent respondent{record.answers, kNotStated, record.language, &record};
         const auto nationality = respondent.answers.find(kNationalityQuestion);
         if (nationality != respondent.answers.end()) {
             if (const auto* code = std::get_if<std::string>(&nationality->second)) respondent.nationality = *code;
@@ -350,4 +294,4 @@ Report build_report(const selfcheck::Content& content, const ReportLabels& label
     return report;
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,7 +1,7 @@
 #pragma once
 // Turns the records a store returned into a Report: pure counting and suppression, no I/O.
 
-#include "server/record/record.h"
+#include "protocol/record/record.h"
 #include "server/reports/report.h"
 #include "server/reports/report_labels.h"
 
@@ -11,7 +11,7 @@ namespace selfcheck {
 struct Content;
 }
 
-namespace collector {
+namespace selfcheck::collector {
 
 struct ReportRequest {
     RecordFilter filter;
@@ -27,4 +27,4 @@ Report build_report(const selfcheck::Content& content, const ReportLabels& label
 // "1,037"
 std::string with_thousands(std::int64_t value);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <vector>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 std::string count_text(const Count& count) { return count.suppressed ? "suppressed" : std::to_string(count.value); }
@@ -91,4 +91,4 @@ std::string report_to_csv(const Report& report) {
     return csv.take();
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -15,7 +15,7 @@
 
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 inline constexpr const char* kUtf8Bom = "\xEF\xBB\xBF";
 
@@ -25,4 +25,4 @@ std::string report_to_csv(const Report& report);
 // spreadsheet never runs it as a formula.
 std::string csv_field(const std::string& text);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 using nlohmann::json;
@@ -83,4 +83,4 @@ json report_to_json(const Report& report) {
                                                                                report.other_form_records < report.k})}};
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-namespace collector {
+namespace selfcheck::collector {
 
 nlohmann::json report_to_json(const Report& report);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,29 +1,29 @@
 #pragma once
-// English words for reports, read straight from locales/en.txt (its `key { "text" }` lines),
-// so analysts see the question as the kiosk asked it without loading ICU bundles.
+// The words of reports, in English (the analysts' language), from the same compiled message
+// bundles the kiosk shows (protocol/content/messages.h), so analysts read each question as the
+// kiosk asked it, the content's constants filled in.
+#include "protocol/content/messages.h"
 
-#include <filesystem>
-#include <map>
+#include <memory>
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
+
+inline constexpr const char* kReportLocale = "en";
 
 class ReportLabels {
 public:
-    ReportLabels() = default;
-    // Throws std::runtime_error naming the file if it cannot be read.
-    static ReportLabels load(const std::filesystem::path& en_txt);
+    ReportLabels() = default;  // no messages: every label is its fallback
+    explicit ReportLabels(std::shared_ptr<const Messages> messages) : messages_(std::move(messages)) {}
 
-    // The text for `key`, or `fallback` when the file has none.
+    // The text for `key`, or `fallback` when the bundles have none.
     std::string text(const std::string& key, const std::string& fallback) const;
 
-    void set(const std::string& key, const std::string& text) { texts_[key] = text; }
-
 private:
-    std::map<std::string, std::string> texts_;
+    std::shared_ptr<const Messages> messages_;
 };
 
 // "retention_of_identity_documents" -> "Retention of identity documents".
 std::string humanise_id(const std::string& id);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,10 +1,10 @@
 #include "server/reports/report_params.h"
 
-#include "server/api/field_rules.h"
+#include "protocol/content/identifiers.h"
 
 #include <charconv>
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
 constexpr std::int64_t kMaxK = 1000;
@@ -74,4 +74,4 @@ ReportParamsResult parse_report_params(const std::multimap<std::string, std::str
     return result;
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

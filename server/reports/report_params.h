@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 struct ReportParamsResult {
     std::optional<ReportRequest> request;
@@ -23,4 +23,4 @@ ReportParamsResult parse_report_params(const std::multimap<std::string, std::str
 // True for a real calendar date written YYYY-MM-DD.
 bool is_iso_date(const std::string& text);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,6 +1,6 @@
 #include "server/reports/suppression.h"
 
-namespace collector {
+namespace selfcheck::collector {
 
 std::size_t SuppressionTable::add_cell(std::int64_t count) {
     counts_.push_back(count);
@@ -45,4 +45,4 @@ void SuppressionTable::apply(std::int64_t k) {
     }
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

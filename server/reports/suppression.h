@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace collector {
+namespace selfcheck::collector {
 
 class SuppressionTable {
 public:
@@ -42,4 +42,4 @@ private:
     std::vector<Line> lines_;
 };
 
-}  // namespace collector
+}  // namespace selfcheck::collector

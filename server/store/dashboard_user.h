@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 struct DashboardUser {
     std::string name;           // 1-64 characters from a-z 0-9 . _ -
@@ -19,4 +19,4 @@ struct DashboardSession {
     std::string expires_at;  // UTC, "YYYY-MM-DDTHH:MM:SSZ"
 };
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 struct Device {
     std::string device_id;   // "d" + 11 hex characters, from new_device_id()
@@ -30,4 +30,4 @@ struct DeviceStatus {
     std::optional<CheckIn> last_checkin;
 };
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -3,7 +3,7 @@
 #include "server/store/postgres_record_store.h"
 #include "server/store/sqlite_record_store.h"
 
-namespace collector {
+namespace selfcheck::collector {
 
 bool is_postgres_url(const std::string& db) {
     return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
@@ -11,9 +11,9 @@ bool is_postgres_url(const std::string& db) {
 
 std::unique_ptr<RecordStore> open_store(const std::string& db, StoreOpenMode mode) {
     if (is_postgres_url(db)) return std::make_unique<PostgresRecordStore>(db);
-    return std::make_unique<SqliteRecordStore>(db, mode == StoreOpenMode::create_if_missing
-                                                       ? SqliteRecordStore::OpenMode::create_if_missing
-                                                       : SqliteRecordStore::OpenMode::must_exist);
+    return std::make_unique<SqliteRecordStore>(db, mode == StoreOpenMode::CreateIfMissing
+                                                       ? SqliteRecordStore::OpenMode::CreateIfMissing
+                                                       : SqliteRecordStore::OpenMode::MustExist);
 }
 
 std::string describe_db(const std::string& db) {
@@ -27,4 +27,4 @@ std::string describe_db(const std::string& db) {
     return db.substr(0, colon + 1) + "***" + db.substr(at);
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,6 +1,6 @@
 #include "server/store/postgres_record_store.h"
 
-#include "server/record/indicator_list.h"
+#include "server/store/indicator_list.h"
 #include "server/store/open_store.h"
 #include "server/store/postgres_schema.h"
 
@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <map>
 
-namespace collector {
+namespace selfcheck::collector {
 
 struct PgConnection {
     explicit PgConnection(const std::string& connection_string) : connection(connection_string) {}
@@ -84,9 +84,10 @@ auto PostgresRecordStore::with_connection(const char* doing, Body body) const {
         return body(*lease);
     } catch (const pqxx::broken_connection& error) {
         lease.discard();
-        throw StoreError(std::string(doing) + ": lost the database connection: " + error.what());
+        throw StorageError(describe_db(connection_string_), doing, 0,
+                           std::string("lost the database connection: ") + error.what());
     } catch (const pqxx::failure& error) {
-        throw StoreError(std::string(doing) + ": " + error.what());
+        throw StorageError(describe_db(connection_string_), doing, 0, error.what());
     }
 }
 
@@ -96,10 +97,10 @@ PostgresRecordStore::PostgresRecordStore(const std::string& connection_string, s
         std::unique_ptr<PgConnection> first = connect();
         postgres::migrate(first->connection);
         idle_.push_back(std::move(first));
-    } catch (const StoreError& error) {
-        throw StoreError("cannot open database '" + describe_db(connection_string) + "': " + error.what());
+    } catch (const StorageError&) {
+        throw;
     } catch (const std::exception& error) {
-        throw StoreError("cannot open database '" + describe_db(connection_string) + "': " + error.what());
+        throw StorageError(describe_db(connection_string), "opening the database", 0, error.what());
     }
 }
 
@@ -111,7 +112,7 @@ std::unique_ptr<PgConnection> PostgresRecordStore::connect() const {
         prepare_statements(connection->connection);
         return connection;
     } catch (const pqxx::failure& error) {
-        throw StoreError(std::string("cannot connect: ") + error.what());
+        throw StorageError(describe_db(connection_string_), "connecting", 0, error.what());
     }
 }
 
@@ -145,9 +146,10 @@ std::vector<bool> PostgresRecordStore::insert_batch(const std::vector<StoredReco
     for (const auto& [id, i] : first_of) {
         const StoredRecord& stored = records[i];
         const Record& r = stored.record;
-        for (std::string value : {r.record_id, r.form_id, std::to_string(r.form_version), r.language, r.site,
-                                  r.completed_on, r.answers_json, stored.received_at, std::to_string(r.schema),
-                                  indicators_to_json(r.indicators), r.result_level, stored.device_id}) {
+        for (std::string value :
+             {r.record_id, r.form_id, std::to_string(r.form_version), r.language, r.site, r.completed_on,
+              answers_to_json(r.answers), stored.received_at, std::to_string(r.schema),
+              indicators_to_json(r.indicators), r.result_level, stored.device_id}) {
             values.push_back(std::move(value));
         }
     }
@@ -191,13 +193,13 @@ std::optional<StoredRecord> PostgresRecordStore::find(const std::string& record_
         Record& record = stored.record;
         record.record_id = row[0].as<std::string>();
         record.form_id = row[1].as<std::string>();
-        record.form_version = row[2].as<std::int64_t>();
+        record.form_version = row[2].as<int>();
         record.language = row[3].as<std::string>();
         record.site = row[4].as<std::string>();
         record.completed_on = row[5].as<std::string>();
-        record.answers_json = row[6].as<std::string>();
+        record.answers = answers_from_json(row[6].as<std::string>());
         stored.received_at = row[7].as<std::string>();
-        record.schema = row[8].as<std::int64_t>();
+        record.schema = row[8].as<int>();
         record.indicators = indicators_from_json(row[9].as<std::string>());
         record.result_level = row[10].as<std::string>();
         stored.device_id = row[11].as<std::string>();
@@ -295,12 +297,12 @@ std::vector<Record> PostgresRecordStore::records_in_range(const RecordFilter& fi
             Record record;
             record.record_id = row[0].c_str();
             record.form_id = row[1].c_str();
-            record.form_version = row[2].as<std::int64_t>();
+            record.form_version = row[2].as<int>();
             record.language = row[3].c_str();
             record.site = row[4].c_str();
             record.completed_on = row[5].c_str();
-            record.answers_json = row[6].c_str();
-            record.schema = row[7].as<std::int64_t>();
+            record.answers = answers_from_json(row[6].c_str());
+            record.schema = row[7].as<int>();
             record.indicators = indicators_from_json(row[8].c_str());
             record.result_level = row[9].c_str();
             records.push_back(std::move(record));
@@ -374,4 +376,4 @@ std::int64_t PostgresRecordStore::delete_expired_sessions(const std::string& now
     });
 }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

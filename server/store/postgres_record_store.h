@@ -12,13 +12,13 @@
 #include <string>
 #include <vector>
 
-namespace collector {
+namespace selfcheck::collector {
 
 struct PgConnection;  // a pqxx::connection with its prepared statements (libpqxx 6 has no forward declaration)
 
 class PostgresRecordStore final : public RecordStore {
 public:
-    // Connects, migrates the schema and prepares statements. Throws StoreError naming the
+    // Connects, migrates the schema and prepares statements. Throws StorageError naming the
     // server (never the password) if it cannot.
     explicit PostgresRecordStore(const std::string& connection_string, std::size_t pool_size = 8);
     ~PostgresRecordStore() override;
@@ -45,7 +45,7 @@ public:
 private:
     class Lease;
     std::unique_ptr<PgConnection> connect() const;
-    // Runs `body(pqxx::connection&)` on a pooled connection; libpqxx errors become StoreError.
+    // Runs `body(pqxx::connection&)` on a pooled connection; libpqxx errors become StorageError.
     template <typename Body>
     auto with_connection(const char* doing, Body body) const;
 
@@ -57,4 +57,4 @@ private:
     mutable std::size_t leased_ = 0;
 };
 
-}  // namespace collector
+}  // namespace selfcheck::collector

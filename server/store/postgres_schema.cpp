@@ -7,7 +7,7 @@
 #include <array>
 #include <string>
 
-namespace collector::postgres {
+namespace selfcheck::collector::postgres {
 namespace {
 
 // Any constant the collector alone uses: "collector" in ASCII.
@@ -86,8 +86,9 @@ void migrate(pqxx::connection_base& connection) {
         version = rows[0][0].as<int>();
     }
     if (version > latest_schema_version()) {
-        throw StoreError("database schema version " + std::to_string(version) +
-                         " is newer than this collector understands (" + std::to_string(latest_schema_version()) + ")");
+        throw StorageError("PostgreSQL", "opening the database", 0,
+                           "schema version " + std::to_string(version) + " is newer than this collector knows (" +
+                               std::to_string(latest_schema_version()) + "); install the newer version again");
     }
     for (; version < latest_schema_version(); ++version) {
         work.exec(kMigrations[static_cast<std::size_t>(version)]);
@@ -96,4 +97,4 @@ void migrate(pqxx::connection_base& connection) {
     work.commit();
 }
 
-}  // namespace collector::postgres
+}  // namespace selfcheck::collector::postgres

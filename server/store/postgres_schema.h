@@ -5,13 +5,13 @@ namespace pqxx {
 class connection_base;
 }
 
-namespace collector::postgres {
+namespace selfcheck::collector::postgres {
 
 int latest_schema_version();
 
 // Applies the steps the database has not had yet, in one transaction under an advisory
 // lock, so collectors starting together against one database migrate it once.
-// Throws StoreError if the database is newer than this build understands.
+// Throws StorageError if the database is newer than this build understands.
 void migrate(pqxx::connection_base& connection);
 
-}  // namespace collector::postgres
+}  // namespace selfcheck::collector::postgres

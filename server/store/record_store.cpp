@@ -2,12 +2,10 @@
 // them says so instead of pretending to be empty.
 #include "server/store/record_store.h"
 
-namespace collector {
+namespace selfcheck::collector {
 namespace {
 
-[[noreturn]] void unsupported(const char* what) {
-    throw StoreError(std::string("this store does not support ") + what);
-}
+[[noreturn]] void unsupported(const char* what) { throw StorageError("this store", what, 0, "not supported"); }
 
 }  // namespace
 
@@ -21,4 +19,4 @@ std::optional<DashboardSession> RecordStore::find_session(const std::string&, co
 void RecordStore::delete_session(const std::string&) { unsupported("dashboard sessions"); }
 std::int64_t RecordStore::delete_expired_sessions(const std::string&) { unsupported("dashboard sessions"); }
 
-}  // namespace collector
+}  // namespace selfcheck::collector

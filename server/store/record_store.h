@@ -4,6 +4,7 @@
 // from the --db value. Implementations must be safe to call from several HTTP worker
 // threads at once, and other processes may use the same database at the same time.
 
+#include "common/sqlite/storage_error.h"
 #include "server/store/dashboard_user.h"
 #include "server/store/device.h"
 #include "server/store/report_query.h"
@@ -15,14 +16,11 @@
 #include <string>
 #include <vector>
 
-namespace collector {
+namespace selfcheck::collector {
 
-// The store could not do its job (I/O error, busy, unreachable, corrupt or too-new schema).
-// Callers treat it as temporary: nothing was stored, the kiosk should retry.
-class StoreError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
+// Every method throws StorageError (common/sqlite/storage_error.h) when the store cannot do its
+// job (I/O error, busy, unreachable, corrupt or too-new schema). Callers treat it as
+// temporary: nothing was stored, the kiosk should retry.
 
 class RecordStore {
 public:
@@ -32,7 +30,7 @@ public:
 
     // Stores the records durably, all or none. Element i is true if records[i] was stored
     // now, false if a record with its record_id was already present (kiosks resend, so this
-    // is routine; two collectors racing on one record store it once). Throws StoreError.
+    // is routine; two collectors racing on one record store it once). Throws StorageError.
     virtual std::vector<bool> insert_batch(const std::vector<StoredRecord>& records) = 0;
 
     bool insert(const StoredRecord& stored) { return insert_batch({stored}).front(); }
@@ -44,7 +42,7 @@ public:
 
     // ---- devices
 
-    // Throws StoreError if the device id or token hash is taken.
+    // Throws StorageError if the device id or token hash is taken.
     virtual void add_device(const Device& device, const std::string& token_hash) = 0;
     // The device holding this token, revoked or not; empty optional if none does.
     // Asked on every request, so a revocation takes effect at once.
@@ -57,13 +55,13 @@ public:
     virtual void record_checkin(const std::string& device_id, const CheckIn& checkin) = 0;
 
     // ---- reports and dashboard (both real stores implement these; the defaults throw
-    // StoreError so a test double need not)
+    // StorageError so a test double need not)
 
     // Records whose completed_on lies in [filter.from, filter.to] and, if filter.site is set,
     // of that site; ordered by completed_on then record_id. Uses an index on completed_on.
     virtual std::vector<Record> records_in_range(const RecordFilter& filter) const;
 
-    // Throws StoreError if the name is taken.
+    // Throws StorageError if the name is taken.
     virtual void add_user(const DashboardUser& user);
     virtual std::optional<DashboardUser> find_user(const std::string& name) const;
     virtual void add_session(const DashboardSession& session);
@@ -74,4 +72,4 @@ public:
     virtual std::int64_t delete_expired_sessions(const std::string& now);
 };
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 struct RecordFilter {
     std::string from;  // YYYY-MM-DD, inclusive
@@ -11,4 +11,4 @@ struct RecordFilter {
     std::string site;  // empty: every site
 };
 
-}  // namespace collector
+}  // namespace selfcheck::collector

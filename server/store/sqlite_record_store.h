@@ -1,26 +1,25 @@
 #pragma once
 // RecordStore on one SQLite file: WAL journal, synchronous=FULL (a record the kiosk was
-// told is stored survives power loss), schema migrated on open. Devices and records are in
-// sqlite_record_store.cpp and sqlite_device_queries.cpp.
-
+// told is stored survives power loss), schema migrated on open. Devices, reports and the
+// dashboard's tables are in sqlite_device_queries.cpp and sqlite_report_queries.cpp.
+#include "common/sqlite/sqlite_db.h"
 #include "server/store/record_store.h"
-#include "server/store/sqlite_support.h"
 
 #include <mutex>
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 class SqliteRecordStore final : public RecordStore {
 public:
     enum class OpenMode {
-        create_if_missing,  // serve, device add: a new deployment starts with an empty database
-        must_exist,         // count, list, revoke: a typo must not create a file
+        CreateIfMissing,  // serve, device add: a new deployment starts with an empty database
+        MustExist,        // count, list, revoke: a typo must not create a file
     };
 
     // Opens (or creates) the database at `path` and migrates it to the latest schema.
-    // Throws StoreError naming the path if it cannot.
-    explicit SqliteRecordStore(const std::string& path, OpenMode mode = OpenMode::create_if_missing);
+    // Throws StorageError naming the path if it cannot.
+    explicit SqliteRecordStore(const std::string& path, OpenMode mode = OpenMode::CreateIfMissing);
 
     std::vector<bool> insert_batch(const std::vector<StoredRecord>& records) override;
     std::int64_t count() const override;
@@ -43,20 +42,14 @@ public:
     std::int64_t delete_expired_sessions(const std::string& now) override;
 
 private:
-    void open(const std::string& path, OpenMode mode);
-
     // One connection shared by all threads, one statement at a time.
     mutable std::mutex mutex_;
-    sqlite::Connection db_;  // declared before the statements so it is closed after them
-    sqlite::Statement insert_;
-    sqlite::Statement count_;
-    sqlite::Statement contains_;
-    sqlite::Statement find_device_;
+    mutable Database db_;
 };
 
 // For the store's query files: the records table's columns in the order
 // stored_record_from_row() reads them from a row selected with them.
 extern const char* const kSqliteRecordColumns;
-StoredRecord stored_record_from_row(sqlite3_stmt* row);
+StoredRecord stored_record_from_row(const Statement& row);
 
-}  // namespace collector
+}  // namespace selfcheck::collector

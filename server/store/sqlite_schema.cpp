@@ -1,20 +1,12 @@
 #include "server/store/sqlite_schema.h"
 
-#include "server/store/record_store.h"
-#include "server/store/sqlite_support.h"
+namespace selfcheck::collector {
 
-#include <sqlite3.h>
-
-#include <array>
-#include <string>
-
-namespace collector::sqlite {
-namespace {
-
-// Append only: a migration that has shipped is never edited, a new one is added instead.
-constexpr std::array kMigrations = {
-    // 1: the walking skeleton's one table. STRICT makes SQLite enforce the column types.
-    R"sql(
+const std::vector<const char*>& sqlite_store_migrations() {
+    // Append only: a migration that has shipped is never edited, a new one is added instead.
+    static const std::vector<const char*> steps = {
+        // 1: the walking skeleton's one table. STRICT makes SQLite enforce the column types.
+        R"sql(
       CREATE TABLE records (
         record_id    TEXT    NOT NULL PRIMARY KEY,
         form_id      TEXT    NOT NULL,
@@ -26,10 +18,10 @@ constexpr std::array kMigrations = {
         received_at  TEXT    NOT NULL
       ) STRICT;
     )sql",
-    // 2: sealed batches from registered devices (docs/protocol.md). Records gain what the
-    // protocol's record adds and the device that sent them; records stored before this
-    // step keep the defaults. Only a token's hash is kept; check-ins keep the latest only.
-    R"sql(
+        // 2: sealed batches from registered devices (docs/protocol.md). Records gain what the
+        // protocol's record adds and the device that sent them; records stored before this
+        // step keep the defaults. Only a token's hash is kept; check-ins keep the latest only.
+        R"sql(
       ALTER TABLE records ADD COLUMN schema INTEGER NOT NULL DEFAULT 1;
       ALTER TABLE records ADD COLUMN indicators_json TEXT NOT NULL DEFAULT '[]';
       ALTER TABLE records ADD COLUMN result_level TEXT NOT NULL DEFAULT '';
@@ -52,9 +44,9 @@ constexpr std::array kMigrations = {
         app_version     TEXT    NOT NULL
       ) STRICT;
     )sql",
-    // 3: reports read records by completed_on (and site); dashboard users and sessions.
-    // A session keeps only the hash of its cookie value.
-    R"sql(
+        // 3: reports read records by completed_on (and site); dashboard users and sessions.
+        // A session keeps only the hash of its cookie value.
+        R"sql(
       CREATE INDEX records_by_completed_on ON records (completed_on, site);
       CREATE TABLE dashboard_users (
         name          TEXT NOT NULL PRIMARY KEY,
@@ -69,44 +61,8 @@ constexpr std::array kMigrations = {
       ) STRICT;
       CREATE INDEX dashboard_sessions_by_expiry ON dashboard_sessions (expires_at);
     )sql",
-};
-
-int schema_version(sqlite3* db) { return static_cast<int>(query_int(db, "PRAGMA user_version")); }
-
-// Applies the next pending migration. Returns false when there was none.
-// The version is re-read inside the write transaction, so two processes opening the
-// same file at once cannot both apply the same step.
-bool apply_next_migration(sqlite3* db) {
-    exec(db, "BEGIN IMMEDIATE");
-    try {
-        const int version = schema_version(db);
-        if (version > latest_schema_version()) {
-            throw StoreError("database schema version " + std::to_string(version) +
-                             " is newer than this collector understands (" + std::to_string(latest_schema_version()) +
-                             ")");
-        }
-        if (version == latest_schema_version()) {
-            exec(db, "COMMIT");
-            return false;
-        }
-        exec(db, kMigrations[static_cast<std::size_t>(version)]);
-        // PRAGMA takes no bound parameters; the value is our own integer.
-        exec(db, ("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
-        exec(db, "COMMIT");
-        return true;
-    } catch (...) {
-        // Some errors end the transaction by themselves; the original error is what matters.
-        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+    };
+    return steps;
 }
 
-}  // namespace
-
-int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
-
-void migrate(sqlite3* db) {
-    while (apply_next_migration(db)) {}
-}
-
-}  // namespace collector::sqlite
+}  // namespace selfcheck::collector

@@ -1,15 +1,10 @@
 #pragma once
-// The SQLite schema, versioned with PRAGMA user_version: version N means the first N
-// migrations have run.
+// The collector's SQLite schema: migration steps for common/sqlite/migrations.h.
+#include <vector>
 
-struct sqlite3;
+namespace selfcheck::collector {
 
-namespace collector::sqlite {
+// Step i takes a database from version i to i + 1. Append only.
+const std::vector<const char*>& sqlite_store_migrations();
 
-int latest_schema_version();
-
-// Runs every migration the database has not had yet, one transaction per step.
-// Throws StoreError if the database is newer than this build understands.
-void migrate(sqlite3* db);
-
-}  // namespace collector::sqlite
+}  // namespace selfcheck::collector

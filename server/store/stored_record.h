@@ -1,11 +1,11 @@
 #pragma once
 // A validated record plus what the collector adds when it accepts it.
 
-#include "server/record/record.h"
+#include "protocol/record/record.h"
 
 #include <string>
 
-namespace collector {
+namespace selfcheck::collector {
 
 struct StoredRecord {
     Record record;
@@ -13,4 +13,4 @@ struct StoredRecord {
     std::string device_id;    // the device whose token sent it; empty for records from before devices
 };
 
-}  // namespace collector
+}  // namespace selfcheck::collector

@@ -1,11 +1,11 @@
 // A corpus of deliberately broken content: each case breaks one thing in a copy of the
 // shipped content (or its translations) and must fail with the message an author needs.
-#include "content.h"
-#include "content_error.h"
-#include "content_messages.h"
-#include "content_validator.h"
-#include "messages.h"
-#include "temp_dir.h"
+#include "protocol/content/content.h"
+#include "protocol/content/content_error.h"
+#include "protocol/content/content_messages.h"
+#include "protocol/content/content_validator.h"
+#include "protocol/content/messages.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 

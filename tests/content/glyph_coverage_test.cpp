@@ -1,8 +1,8 @@
 // Every character of every message, in every language, has a glyph in the fonts the kiosk
 // loads (Noto Sans, and the Hong Kong face of Noto Sans CJK): no tofu boxes on any screen.
-#include "content.h"
-#include "fonts.h"
-#include "messages.h"
+#include "kiosk/ui/fonts.h"
+#include "protocol/content/content.h"
+#include "protocol/content/messages.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H

@@ -1,8 +1,8 @@
 // Hand-worked answer sets on the shipped form, each checked against the ILO rule by hand:
 // a dimension is positive with one involuntariness and one penalty signal in it.
-#include "scoring.h"
+#include "protocol/content/scoring.h"
 
-#include "content.h"
+#include "protocol/content/content.h"
 
 #include <catch2/catch.hpp>
 

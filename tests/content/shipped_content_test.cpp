@@ -1,8 +1,8 @@
 // The content that ships must load, validate and be complete in every language it offers.
-#include "content.h"
-#include "content_messages.h"
-#include "content_validator.h"
-#include "messages.h"
+#include "protocol/content/content.h"
+#include "protocol/content/content_messages.h"
+#include "protocol/content/content_validator.h"
+#include "protocol/content/messages.h"
 
 #include <catch2/catch.hpp>
 

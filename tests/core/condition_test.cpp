@@ -1,4 +1,4 @@
-#include "condition.h"
+#include "protocol/content/condition.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,9 +1,9 @@
 // kiosk.yaml: a good file loads; every kind of mistake is refused with the file, line, key
 // and what is wrong, so whoever set up the device can fix it without reading code.
-#include "device_config.h"
+#include "kiosk/core/device_config.h"
 
-#include "staff_pin.h"
-#include "temp_dir.h"
+#include "kiosk/core/staff_pin.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
-#include "form_loader.h"
+#include "protocol/content/form_loader.h"
 
-#include "content_error.h"
-#include "temp_dir.h"
+#include "protocol/content/content_error.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 

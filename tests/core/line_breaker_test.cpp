@@ -1,4 +1,4 @@
-#include "line_breaker.h"
+#include "kiosk/core/line_breaker.h"
 
 #include <catch2/catch.hpp>
 #include <unicode/brkiter.h>

@@ -1,6 +1,6 @@
-#include "messages.h"
+#include "protocol/content/messages.h"
 
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 

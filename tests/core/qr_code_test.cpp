@@ -1,7 +1,7 @@
-#include "qr_code.h"
+#include "kiosk/core/qr_code.h"
 
-#include "contact_link.h"
-#include "temp_dir.h"
+#include "protocol/content/contact_link.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 

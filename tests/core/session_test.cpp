@@ -1,7 +1,7 @@
-#include "session.h"
+#include "kiosk/core/session.h"
 
-#include "form_loader.h"
-#include "temp_dir.h"
+#include "protocol/content/form_loader.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 
@@ -41,9 +41,9 @@ Content sample_content(const TempDir& dir) {
 struct Harness {
     TempDir dir;
     Content content = sample_content(dir);
-    std::vector<AnonymisedRecord> completed;
+    std::vector<Record> completed;
     Session session{content, SessionSettings{"site-a", [] { return std::string("2026-11-22"); },
-                                             [this](AnonymisedRecord r) { completed.push_back(std::move(r)); }}};
+                                             [this](Record r) { completed.push_back(std::move(r)); }}};
 };
 
 }  // namespace
@@ -83,7 +83,7 @@ TEST_CASE("a completed session hands over one record with only the questions ask
     REQUIRE(h.session.assessment());
     CHECK(h.session.assessment()->level->id == "no_concerns");
     REQUIRE(h.completed.size() == 1);
-    const AnonymisedRecord& r = h.completed.front();
+    const Record& r = h.completed.front();
     CHECK(r.form_id == "sample");
     CHECK(r.form_version == 2);
     CHECK(r.language == "zh_Hant_HK");

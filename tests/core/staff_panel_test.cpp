@@ -1,9 +1,9 @@
 // The staff panel's gate and actions, without a display: the PIN opens it, wrong PINs lock
 // it out for longer and longer, the typed PIN never outlives an attempt, and the actions
 // give a clear outcome even when there is no collector or it is down.
-#include "staff_panel.h"
+#include "kiosk/core/staff_panel.h"
 
-#include "staff_service.h"
+#include "kiosk/core/staff_service.h"
 
 #include <catch2/catch.hpp>
 

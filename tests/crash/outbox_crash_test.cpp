@@ -5,10 +5,10 @@
 //
 // CI runs 100 kills. The full run is 1,000 or more:
 //   SELFCHECK_CRASH_KILLS=1000 ctest --test-dir build -L crash --output-on-failure
-#include "child_process.h"
-#include "outbox.h"
-#include "temp_dir.h"
-#include "test_keys.h"
+#include "kiosk/store/outbox.h"
+#include "tests/support/child_process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_keys.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

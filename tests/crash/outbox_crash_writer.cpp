@@ -3,11 +3,12 @@
 // only after add() returned, i.e. only for records the kiosk would have called saved.
 //   outbox_crash_writer DB CONTENT_DIR NGO_PUBLIC_KEY_BASE64 SEED
 // Prints "ready" once the outbox is open; runs until killed.
-#include "content.h"
-#include "outbox.h"
-#include "random_session.h"
-#include "record.h"
-#include "seal.h"
+#include "kiosk/store/outbox.h"
+#include "protocol/content/content.h"
+#include "protocol/crypto/sealing.h"
+#include "protocol/record/record.h"
+#include "protocol/record/record_rules.h"
+#include "tests/support/random_session.h"
 
 #include <unistd.h>
 
@@ -33,13 +34,13 @@ int main(int argc, char** argv) {
     }
     try {
         const Content content = load_content(argv[2]);
-        const PublicKey key = parse_public_key(argv[3]);
+        const RecordSealer sealer(content, parse_public_key(argv[3]));
         std::mt19937 random(std::stoul(argv[4]));
         Outbox outbox(argv[1]);
         say("ready");
         while (true) {
-            const AnonymisedRecord record = testing::complete_random_session(content, random, "crash-test-site");
-            outbox.add(record.record_id, seal_record(to_json(record), key));
+            const Record record = testing::complete_random_session(content, random, "crash-test-site");
+            outbox.add(record.record_id, sealer.seal(record));
             say("confirmed " + record.record_id);
         }
     } catch (const std::exception& e) {

@@ -1,6 +1,6 @@
 // The content checks as an author and a kiosk meet them: the real binaries.
-#include "child_process.h"
-#include "temp_dir.h"
+#include "tests/support/child_process.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 

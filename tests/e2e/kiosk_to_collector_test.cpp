@@ -1,9 +1,9 @@
 // End to end on loopback: the NGO key pair made, a device enrolled, the collector started on
 // a free port, the kiosk walked headless through sessions with the kiosk.yaml enrolment
 // printed, and every record arrives exactly once.
-#include "child_process.h"
-#include "http_client.h"
-#include "temp_dir.h"
+#include "kiosk/core/http_client.h"
+#include "tests/support/child_process.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -1,10 +1,10 @@
 // Runs the built `collector` binary (COLLECTOR_BINARY) as a separate process.
 
-#include "child_process.h"  // tests/support
-#include "sample_records.h"
-#include "sealed_batches.h"
-#include "server/crypto/base64.h"
-#include "temp_dir.h"  // tests/support
+#include "protocol/crypto/base64.h"
+#include "tests/server/sample_records.h"
+#include "tests/server/sealed_batches.h"
+#include "tests/support/child_process.h"  // tests/support
+#include "tests/support/temp_dir.h"       // tests/support
 
 #include <catch2/catch.hpp>
 #include <httplib.h>
@@ -13,6 +13,8 @@
 #include <fstream>
 #include <string>
 #include <vector>
+
+using namespace selfcheck;
 
 using namespace std::chrono_literals;
 using selfcheck::testing::ChildProcess;
@@ -93,11 +95,9 @@ TEST_CASE("serve announces its port, answers, and stops cleanly on a signal") {
         CHECK(health->status == 200);
         const std::string yaml = add_device(dir, kSampleSite);
         client.set_bearer_token_auth(yaml_value(yaml, "device_token"));
-        const auto public_key =
-            collector::from_base64(yaml_value(yaml, "ngo_public_key"), collector::Base64Variant::original);
-        REQUIRE(public_key);
+        const PublicKey public_key = parse_public_key(yaml_value(yaml, "ngo_public_key"));
         const httplib::Result posted =
-            client.Post("/api/v1/batches", batch_of({sample_record_json()}, *public_key).dump(), "application/json");
+            client.Post("/api/v1/batches", batch_of({sample_record_json()}, public_key).dump(), "application/json");
         REQUIRE(posted);
         CHECK(posted->status == 200);
         CHECK_THAT(posted->body, Catch::Contains("\"stored\""));

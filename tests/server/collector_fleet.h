@@ -2,12 +2,12 @@
 // For load and scale-out tests: the built collector binary serving on loopback, devices
 // registered in its database, and kiosks that send sealed batches and retry on 503.
 
-#include "child_process.h"  // tests/support
-#include "sample_records.h"
-#include "sealed_batches.h"
-#include "server/crypto/key_files.h"
 #include "server/devices/device_token.h"
+#include "server/keys/key_files.h"
 #include "server/store/open_store.h"
+#include "tests/server/sample_records.h"
+#include "tests/server/sealed_batches.h"
+#include "tests/support/child_process.h"  // tests/support
 
 #include <catch2/catch.hpp>
 #include <httplib.h>
@@ -40,12 +40,13 @@ private:
 
 // Registers `count` devices for kSampleSite directly in the store; returns their tokens.
 inline std::vector<std::string> register_devices(const std::string& db, int count) {
-    const auto store = collector::open_store(db, collector::StoreOpenMode::create_if_missing);
+    const auto store = selfcheck::collector::open_store(db, selfcheck::collector::StoreOpenMode::CreateIfMissing);
     std::vector<std::string> tokens;
     for (int i = 0; i < count; ++i) {
-        tokens.push_back(collector::new_device_token());
-        store->add_device(collector::Device{collector::new_device_id(), kSampleSite, "2026-11-22T09:00:00Z", ""},
-                          collector::hash_device_token(tokens.back()));
+        tokens.push_back(selfcheck::collector::new_device_token());
+        store->add_device(selfcheck::collector::Device{selfcheck::collector::new_device_id(), kSampleSite,
+                                                       "2026-11-22T09:00:00Z", ""},
+                          selfcheck::collector::hash_device_token(tokens.back()));
     }
     return tokens;
 }

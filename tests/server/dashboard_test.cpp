@@ -2,14 +2,15 @@
 // tokens refused), CSRF enforced on every POST, cookies flagged, login rate limiting,
 // bad report parameters named. Compiled twice: SQLite (label sync) and PostgreSQL (pg).
 
-#include "report_fixtures.h"
+#include "protocol/crypto/sealing.h"
 #include "server/api/http_api.h"
-#include "server/crypto/sealed_box.h"
+#include "server/catalog/form_catalog.h"
 #include "server/dashboard/dashboard_routes.h"
 #include "server/dashboard/password.h"
 #include "server/devices/device_token.h"
-#include "server/validate/form_catalog.h"
-#include "store_backend.h"
+#include "tests/server/report_fixtures.h"
+#include "tests/server/shipped_catalog.h"
+#include "tests/server/store_backend.h"
 
 #include <catch2/catch.hpp>
 #include <httplib.h>
@@ -18,6 +19,8 @@
 #include <string>
 #include <thread>
 
+using namespace selfcheck;
+
 using nlohmann::json;
 
 namespace {
@@ -25,7 +28,7 @@ namespace {
 constexpr const char* kPassword = "correct horse battery";
 
 const collector::FormCatalog& forms() {
-    static const collector::FormCatalog catalog = collector::FormCatalog::load({SELFCHECK_SOURCE_DIR "/content"});
+    static const collector::FormCatalog catalog = shipped_catalog();
     return catalog;
 }
 
@@ -33,7 +36,7 @@ const collector::FormCatalog& forms() {
 // 13 records (10 Indonesian "yes" in Chinese, 3 "no") in November 2026.
 class RunningDashboard {
 public:
-    RunningDashboard() : store_(database_.open()), keys_(collector::generate_key_pair()) {
+    RunningDashboard() : store_(database_.open()), keys_(generate_key_pair()) {
         store_->add_user(
             collector::DashboardUser{"analyst", collector::hash_password(kPassword), "2026-11-01T00:00:00Z"});
         device_token_ = collector::new_device_token();
@@ -43,13 +46,12 @@ public:
         maker.repeat(10, "zh_Hant_HK", {{"nationality", "indonesia"}, {"fear_consequences", "yes"}})
             .repeat(3, "id", {{"nationality", "indonesia"}, {"fear_consequences", "no"}});
         std::vector<collector::StoredRecord> stored;
-        for (const collector::Record& record : maker.records()) stored.push_back({record, "2026-11-22T10:00:00Z", ""});
+        for (const Record& record : maker.records()) stored.push_back({record, "2026-11-22T10:00:00Z", ""});
         store_->insert_batch(stored);
 
         collector::install_http_api(server_, collector::HttpApiContext{*store_, keys_, forms(), {}});
-        collector::install_dashboard(
-            server_, collector::DashboardContext{
-                         *store_, collector::load_report_form({SELFCHECK_SOURCE_DIR "/content"}), report_labels()});
+        collector::install_dashboard(server_,
+                                     collector::DashboardContext{*store_, shipped_catalog().newest(), report_labels()});
         port_ = server_.bind_to_any_port("127.0.0.1");
         REQUIRE(port_ > 0);
         thread_ = std::thread([this] { server_.listen_after_bind(); });
@@ -70,7 +72,7 @@ public:
 private:
     TestDatabase database_;
     std::unique_ptr<collector::RecordStore> store_;
-    collector::KeyPair keys_;
+    KeyPair keys_;
     std::string device_token_;
     httplib::Server server_;
     int port_ = 0;

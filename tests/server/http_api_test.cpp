@@ -3,12 +3,13 @@
 
 #include "server/api/http_api.h"
 
-#include "sample_records.h"
-#include "sealed_batches.h"
-#include "server/crypto/sealed_box.h"
+#include "protocol/crypto/sealing.h"
+#include "server/catalog/form_catalog.h"
 #include "server/devices/device_token.h"
-#include "server/validate/form_catalog.h"
-#include "store_backend.h"
+#include "tests/server/sample_records.h"
+#include "tests/server/sealed_batches.h"
+#include "tests/server/shipped_catalog.h"
+#include "tests/server/store_backend.h"
 
 #include <catch2/catch.hpp>
 #include <httplib.h>
@@ -21,6 +22,8 @@
 #include <thread>
 #include <vector>
 
+using namespace selfcheck;
+
 using nlohmann::json;
 
 namespace {
@@ -28,7 +31,7 @@ namespace {
 constexpr std::size_t kTestBodyLimit = 64 * 1024;
 
 const collector::FormCatalog& forms() {
-    static const collector::FormCatalog catalog = collector::FormCatalog::load({SELFCHECK_SOURCE_DIR "/content"});
+    static const collector::FormCatalog catalog = shipped_catalog();
     return catalog;
 }
 
@@ -39,7 +42,7 @@ public:
     std::atomic<bool> failing{false};
 
     std::vector<bool> insert_batch(const std::vector<collector::StoredRecord>& records) override {
-        if (failing) throw collector::StoreError("database is locked");
+        if (failing) throw StorageError("test store", "writing", 5, "database is locked");  // 5: SQLITE_BUSY
         return real_.insert_batch(records);
     }
     std::int64_t count() const override { return real_.count(); }
@@ -56,7 +59,7 @@ public:
     }
     std::vector<collector::DeviceStatus> list_devices() const override { return real_.list_devices(); }
     void record_checkin(const std::string& id, const collector::CheckIn& checkin) override {
-        if (failing) throw collector::StoreError("database is locked");
+        if (failing) throw StorageError("test store", "writing", 5, "database is locked");  // 5: SQLITE_BUSY
         real_.record_checkin(id, checkin);
     }
 
@@ -68,7 +71,7 @@ private:
 // registered device for kSampleSite.
 class RunningApi {
 public:
-    RunningApi() : store_(database_.open()), flaky_(*store_), keys_(collector::generate_key_pair()) {
+    RunningApi() : store_(database_.open()), flaky_(*store_), keys_(generate_key_pair()) {
         token_ = add_device(kSampleSite);
         collector::HttpApiOptions options;
         options.max_body_bytes = kTestBodyLimit;
@@ -101,7 +104,7 @@ public:
     }
     httplib::Client client() const { return client(token_); }
 
-    const std::string& public_key() const { return keys_.public_key; }
+    const PublicKey& public_key() const { return keys_.public_key; }
     collector::RecordStore& store() { return *store_; }
     const TestDatabase& database() const { return database_; }
     FlakyStore& flaky() { return flaky_; }
@@ -110,7 +113,7 @@ private:
     TestDatabase database_;
     std::unique_ptr<collector::RecordStore> store_;
     FlakyStore flaky_;
-    collector::KeyPair keys_;
+    KeyPair keys_;
     std::string token_;
     httplib::Server server_;
     int port_ = 0;
@@ -187,7 +190,7 @@ TEST_CASE("a sealed batch is stored once and resending it answers duplicate") {
 TEST_CASE("each bad record is rejected with its reason while the good ones are stored") {
     RunningApi api;
     httplib::Client client = api.client();
-    const collector::KeyPair other = collector::generate_key_pair();
+    const KeyPair other = generate_key_pair();
 
     json good = sample_record_json(record_id_for(1));
     json other_key = sealed_entry(sample_record_json(record_id_for(2)), other.public_key);
@@ -218,7 +221,7 @@ TEST_CASE("each bad record is rejected with its reason while the good ones are s
     for (std::size_t i = 1; i < results.size(); ++i) CHECK(results[i]["status"] == "rejected");
     CHECK(results[1]["reason"] ==
           "sealed: cannot be opened with this collector's key (sealed to another key, or altered)");
-    CHECK(results[2]["reason"] == "sealed: not base64 (original alphabet, with padding)");
+    CHECK(results[2]["reason"] == "sealed: not valid base64 (standard alphabet, with padding)");
     CHECK(results[3]["id"] == record_id_for(40));
     CHECK(results[3]["reason"] == "id: does not match the record_id inside the seal");
     CHECK(results[4]["reason"] ==
@@ -226,7 +229,7 @@ TEST_CASE("each bad record is rejected with its reason while the good ones are s
     CHECK(results[5]["reason"] == "record: site 'another-site' is not this device's site 'demo-site'");
     CHECK_THAT(results[6]["reason"].get<std::string>(), Catch::StartsWith("record: unknown field 'phone'"));
     CHECK_THAT(results[7]["reason"].get<std::string>(), Catch::StartsWith("record: result_level: does not follow"));
-    CHECK_THAT(results[8]["reason"].get<std::string>(), Catch::StartsWith("sealed: cannot be opened"));
+    CHECK_THAT(results[8]["reason"].get<std::string>(), Catch::StartsWith("sealed: 3 bytes is too short"));
     CHECK(api.store().count() == 1);
 }
 

@@ -3,8 +3,8 @@
 // "stored" exactly once and the stored count must be exact; a replayed batch per kiosk
 // must change nothing.
 
-#include "collector_fleet.h"
-#include "temp_dir.h"  // tests/support
+#include "tests/server/collector_fleet.h"
+#include "tests/support/temp_dir.h"  // tests/support
 
 #include <atomic>
 #include <chrono>
@@ -15,6 +15,8 @@
 #include <thread>
 #include <vector>
 
+using namespace selfcheck;
+
 using nlohmann::json;
 
 TEST_CASE("50 kiosks sending 1000 records each are all stored exactly once") {
@@ -22,7 +24,7 @@ TEST_CASE("50 kiosks sending 1000 records each are all stored exactly once") {
     constexpr int kRecordsEach = 1000;
     constexpr int kBatch = 100;
     selfcheck::testing::TempDir dir;
-    const collector::KeyPair keys = collector::write_new_key_pair(dir.path() / "keys");
+    const KeyPair keys = collector::write_new_key_pair(dir.path() / "keys");
     const std::string db = (dir.path() / "records.db").string();
     const std::vector<std::string> tokens = register_devices(db, kKiosks);
 
@@ -63,5 +65,5 @@ TEST_CASE("50 kiosks sending 1000 records each are all stored exactly once") {
     CHECK(duplicate == kKiosks * kBatch);
     CHECK(other == 0);
     REQUIRE(collector.stop() == 0);
-    CHECK(collector::open_store(db, collector::StoreOpenMode::must_exist)->count() == kKiosks * kRecordsEach);
+    CHECK(collector::open_store(db, collector::StoreOpenMode::MustExist)->count() == kKiosks * kRecordsEach);
 }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+using namespace selfcheck;
+
 using collector::Command;
 using collector::parse_options;
 
@@ -23,7 +25,7 @@ TEST_CASE("serve takes a database, host, port and body limit") {
                                        "8080", "--max-body", "4096", "--secret-key", "/etc/collector/ngo_secret.key",
                                        "--content", "content-v1", "--content=content-v2"});
     REQUIRE(parsed.options);
-    CHECK(parsed.options->command == Command::serve);
+    CHECK(parsed.options->command == Command::Serve);
     CHECK(parsed.options->db == "/var/lib/collector/records.db");
     CHECK(parsed.options->secret_key_file == "/etc/collector/ngo_secret.key");
     CHECK(parsed.options->content_dirs == std::vector<std::string>{"content-v1", "content-v2"});
@@ -44,33 +46,33 @@ TEST_CASE("serve defaults to loopback, a free port and a 1 MiB body limit") {
 TEST_CASE("count takes only a database") {
     const auto parsed = parse_options({"count", "--db", "records.db"});
     REQUIRE(parsed.options);
-    CHECK(parsed.options->command == Command::count);
+    CHECK(parsed.options->command == Command::Count);
     CHECK(error_for({"count", "--db", "records.db", "--port", "1"}) == "unknown option '--port' for 'count'");
 }
 
 TEST_CASE("keygen and the device commands take their own options") {
     auto parsed = parse_options({"keygen", "--out", "/etc/collector"});
     REQUIRE(parsed.options);
-    CHECK(parsed.options->command == Command::keygen);
+    CHECK(parsed.options->command == Command::Keygen);
     CHECK(parsed.options->out_dir == "/etc/collector");
 
     parsed = parse_options({"device", "add", "--db", "c.db", "--site", "wan-chai", "--public-key", "ngo_public.key",
                             "--url", "https://collector.example.org"});
     REQUIRE(parsed.options);
-    CHECK(parsed.options->command == Command::device_add);
+    CHECK(parsed.options->command == Command::DeviceAdd);
     CHECK(parsed.options->site == "wan-chai");
     CHECK(parsed.options->public_key_file == "ngo_public.key");
     CHECK(parsed.options->url == "https://collector.example.org");
 
     parsed = parse_options({"device", "revoke", "d0123456789a", "--db", "postgresql://collector@db/collector"});
     REQUIRE(parsed.options);
-    CHECK(parsed.options->command == Command::device_revoke);
+    CHECK(parsed.options->command == Command::DeviceRevoke);
     CHECK(parsed.options->device_or_site == "d0123456789a");
     CHECK(parsed.options->db == "postgresql://collector@db/collector");
 
     parsed = parse_options({"device", "list", "--db", "c.db"});
     REQUIRE(parsed.options);
-    CHECK(parsed.options->command == Command::device_list);
+    CHECK(parsed.options->command == Command::DeviceList);
 }
 
 TEST_CASE("device and keygen mistakes are named") {
@@ -92,7 +94,7 @@ TEST_CASE("--help wins wherever it appears") {
     for (const auto& args : std::vector<std::vector<std::string>>{{"--help"}, {"-h"}, {"serve", "--help"}}) {
         const auto parsed = parse_options(args);
         REQUIRE(parsed.options);
-        CHECK(parsed.options->command == Command::help);
+        CHECK(parsed.options->command == Command::Help);
     }
 }
 

@@ -1,4 +1,4 @@
-#include "postgres_cluster.h"
+#include "tests/server/postgres_cluster.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -14,6 +14,8 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
+
+using namespace selfcheck;
 
 namespace selfcheck::testing {
 namespace {

@@ -1,8 +1,8 @@
 // RecordStore behaviour every back end must show. Compiled twice: against SQLite
 // (collector_store_sqlite_test) and PostgreSQL (collector_store_pg_test, label pg).
 
-#include "sample_records.h"
-#include "store_backend.h"
+#include "tests/server/sample_records.h"
+#include "tests/server/store_backend.h"
 
 #include <catch2/catch.hpp>
 
@@ -11,6 +11,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+using namespace selfcheck;
 
 using collector::CheckIn;
 using collector::Device;
@@ -69,7 +71,7 @@ TEST_CASE("a stored record reads back exactly, indicators and level included") {
     CHECK(found->record.language == "id");
     CHECK(found->record.site == kSampleSite);
     CHECK(found->record.completed_on == "2026-11-22");
-    CHECK(found->record.answers_json == stored.record.answers_json);
+    CHECK(found->record.answers == stored.record.answers);
     CHECK(found->record.indicators == stored.record.indicators);
     CHECK(found->record.result_level == "rights_concerns");
     CHECK(found->received_at == stored.received_at);
@@ -93,7 +95,7 @@ TEST_CASE("records survive closing and reopening the database") {
         const auto store = database.open();
         REQUIRE(store->insert(sample_stored_record()));
     }
-    const auto reopened = collector::open_store(database.db(), collector::StoreOpenMode::must_exist);
+    const auto reopened = collector::open_store(database.db(), collector::StoreOpenMode::MustExist);
     CHECK(reopened->count() == 1);
     CHECK(reopened->contains(kSampleRecordId));
     CHECK_FALSE(reopened->insert(sample_stored_record()));
@@ -151,7 +153,7 @@ TEST_CASE("devices are found by token hash, revoked by id or site, and listed") 
     store->add_device(device("d00000000001", "wan-chai"), "hash-1");
     store->add_device(device("d00000000002", "wan-chai"), "hash-2");
     store->add_device(device("d00000000003", "tsuen-wan"), "hash-3");
-    CHECK_THROWS_AS(store->add_device(device("d00000000004", "x"), "hash-1"), collector::StoreError);
+    CHECK_THROWS_AS(store->add_device(device("d00000000004", "x"), "hash-1"), StorageError);
 
     const auto found = store->find_device_by_token("hash-2");
     REQUIRE(found);

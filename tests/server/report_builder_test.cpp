@@ -4,10 +4,12 @@
 
 #include "server/reports/report_builder.h"
 
-#include "report_fixtures.h"
 #include "server/reports/suppression.h"
+#include "tests/server/report_fixtures.h"
 
 #include <catch2/catch.hpp>
+
+using namespace selfcheck;
 
 using collector::AnswerColumn;
 using collector::Count;

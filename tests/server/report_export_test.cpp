@@ -1,11 +1,13 @@
 // CSV and JSON exports: BOM, quoting, and a suppressed figure never written as a number.
 
-#include "report_fixtures.h"
 #include "server/reports/report_builder.h"
 #include "server/reports/report_csv.h"
 #include "server/reports/report_json.h"
+#include "tests/server/report_fixtures.h"
 
 #include <catch2/catch.hpp>
+
+using namespace selfcheck;
 
 using nlohmann::json;
 

@@ -2,12 +2,14 @@
 // Hand-made records for report tests: only what reports read (form, language, site, date,
 // answers, indicators, level), against the repository's content/ form version 1.
 
-#include "kiosk/core/content.h"
-#include "server/record/record.h"
+#include "protocol/content/content.h"
+#include "protocol/content/content_messages.h"
+#include "protocol/record/record.h"
 #include "server/reports/report_labels.h"
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,8 +18,13 @@ inline const selfcheck::Content& report_content() {
     return content;
 }
 
-inline const collector::ReportLabels& report_labels() {
-    static const collector::ReportLabels labels = collector::ReportLabels::load(SELFCHECK_SOURCE_DIR "/locales/en.txt");
+// Labels from the compiled bundles, as `collector serve` reads them.
+inline const selfcheck::collector::ReportLabels& report_labels() {
+    static const selfcheck::collector::ReportLabels labels = [] {
+        auto messages = std::make_shared<selfcheck::Messages>(SELFCHECK_BINARY_DIR "/locales");
+        messages->set_shared_args(selfcheck::constant_args(report_content()));
+        return selfcheck::collector::ReportLabels(messages);
+    }();
     return labels;
 }
 
@@ -27,7 +34,7 @@ public:
     RecordMaker& add(const std::string& language, const nlohmann::json& answers,
                      const std::string& level = "no_concerns", const std::vector<std::string>& indicators = {},
                      const std::string& completed_on = "2026-11-22", const std::string& site = "demo-site") {
-        collector::Record record;
+        selfcheck::Record record;
         std::string id = "00000000000000000000000000000000";
         const std::string n = std::to_string(++next_);
         record.record_id = id.replace(id.size() - n.size(), n.size(), n);
@@ -36,7 +43,7 @@ public:
         record.language = language;
         record.site = site;
         record.completed_on = completed_on;
-        record.answers_json = answers.dump();
+        record.answers = selfcheck::answers_from_json(answers.dump());
         record.indicators = indicators;
         record.result_level = level;
         records_.push_back(std::move(record));
@@ -48,9 +55,9 @@ public:
         for (int i = 0; i < times; ++i) add(language, answers, level, indicators);
         return *this;
     }
-    const std::vector<collector::Record>& records() const { return records_; }
+    const std::vector<selfcheck::Record>& records() const { return records_; }
 
 private:
     int next_ = 0;
-    std::vector<collector::Record> records_;
+    std::vector<selfcheck::Record> records_;
 };

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+using namespace selfcheck;
+
 using Params = std::multimap<std::string, std::string>;
 
 namespace {

@@ -2,8 +2,8 @@
 // range and site, dashboard users, and sessions with expiry. Compiled twice: SQLite
 // (collector_report_store_sqlite_test) and PostgreSQL (collector_report_store_pg_test, pg).
 
-#include "sample_records.h"
-#include "store_backend.h"
+#include "tests/server/sample_records.h"
+#include "tests/server/store_backend.h"
 
 #include <catch2/catch.hpp>
 
@@ -12,9 +12,10 @@
 #include <string>
 #include <vector>
 
+using namespace selfcheck;
+
 using collector::DashboardSession;
 using collector::DashboardUser;
-using collector::Record;
 using collector::RecordFilter;
 using collector::StoredRecord;
 
@@ -52,7 +53,7 @@ TEST_CASE("records_in_range returns the records of a date range, inclusive, and 
     const std::vector<Record> one = store->records_in_range(RecordFilter{"2026-11-15", "2026-11-15", ""});
     REQUIRE(one.size() == 1);
     const Record& expected = record_on(3, "2026-11-15", "b").record;
-    CHECK(one[0].answers_json == expected.answers_json);
+    CHECK(one[0].answers == expected.answers);
     CHECK(one[0].indicators == expected.indicators);
     CHECK(one[0].result_level == expected.result_level);
     CHECK(one[0].language == expected.language);
@@ -85,7 +86,7 @@ TEST_CASE("dashboard users are added once and found by name") {
     REQUIRE(found);
     CHECK(found->password_hash == "$argon2id$v=19$fake");
     CHECK(found->created_at == "2026-11-22T09:00:00Z");
-    CHECK_THROWS_AS(store->add_user(DashboardUser{"analyst", "other", "2026-11-22T09:00:00Z"}), collector::StoreError);
+    CHECK_THROWS_AS(store->add_user(DashboardUser{"analyst", "other", "2026-11-22T09:00:00Z"}), StorageError);
 }
 
 TEST_CASE("dashboard sessions are found until they expire, and can be ended") {
@@ -107,6 +108,5 @@ TEST_CASE("dashboard sessions are found until they expire, and can be ended") {
     store->delete_session("h1");
     CHECK_FALSE(store->find_session("h1", "2026-11-22T12:00:00Z"));
     // A session belongs to a user that exists.
-    CHECK_THROWS_AS(store->add_session(DashboardSession{"h3", "nobody", "c", "2026-11-22T17:00:00Z"}),
-                    collector::StoreError);
+    CHECK_THROWS_AS(store->add_session(DashboardSession{"h3", "nobody", "c", "2026-11-22T17:00:00Z"}), StorageError);
 }

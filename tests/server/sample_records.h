@@ -1,61 +1,21 @@
 #pragma once
-// Valid records for tests (docs/protocol.md, "The record"), as JSON and as the structs the
-// store takes. The sample fits content/ form version 1: the loan answer raises
-// debt_bondage, which alone gives the rights_concerns level.
-
+// The sample record (tests/support/sample_record.h) as the collector's store keeps it.
 #include "server/store/stored_record.h"
-
-#include <nlohmann/json.hpp>
+#include "tests/support/sample_record.h"
 
 #include <string>
 
-inline const std::string kSampleRecordId = "0123456789abcdef0123456789abcdef";
-inline const std::string kSampleSite = "demo-site";
-
-inline nlohmann::json sample_record_json(const std::string& record_id = kSampleRecordId) {
-    return {{"schema", 1},
-            {"record_id", record_id},
-            {"form_id", "hk-mdw-self-assessment"},
-            {"form_version", 1},
-            {"language", "id"},
-            {"site", kSampleSite},
-            {"completed_on", "2026-11-22"},
-            {"answers", {{"has_loan", "yes"}, {"monthly_salary", 6000}}},
-            {"indicators", {"debt_bondage"}},
-            {"result_level", "rights_concerns"}};
-}
-
-// The sample with one top-level field set (or replaced), or one answer set.
-inline nlohmann::json sample_with(const std::string& field, const nlohmann::json& value) {
-    nlohmann::json body = sample_record_json();
-    body[field] = value;
-    return body;
-}
-
-inline nlohmann::json sample_with_answer(const std::string& key, const nlohmann::json& value) {
-    nlohmann::json body = sample_record_json();
-    body["answers"][key] = value;
-    return body;
-}
-
-inline collector::StoredRecord sample_stored_record(const std::string& record_id = kSampleRecordId) {
-    collector::StoredRecord stored;
+inline selfcheck::collector::StoredRecord sample_stored_record(const std::string& record_id = kSampleRecordId) {
+    selfcheck::collector::StoredRecord stored;
     stored.record.record_id = record_id;
     stored.record.form_id = "hk-mdw-self-assessment";
     stored.record.form_version = 1;
     stored.record.language = "id";
     stored.record.site = kSampleSite;
     stored.record.completed_on = "2026-11-22";
-    stored.record.answers_json = R"({"has_loan":"yes","monthly_salary":6000})";
+    stored.record.answers = {{"has_loan", std::string("yes")}, {"monthly_salary", 6000}};
     stored.record.indicators = {"debt_bondage"};
     stored.record.result_level = "rights_concerns";
     stored.received_at = "2026-11-22T10:00:00Z";
     return stored;
-}
-
-// A distinct valid record id for each n.
-inline std::string record_id_for(int n) {
-    std::string id = kSampleRecordId;
-    const std::string digits = std::to_string(n);
-    return id.replace(id.size() - digits.size(), digits.size(), digits);
 }

@@ -2,14 +2,16 @@
 // batches at the same moment. Each record must be stored once (one collector answers
 // "stored", the other "duplicate"), and both must answer every kiosk.
 
-#include "collector_fleet.h"
-#include "postgres_cluster.h"
-#include "temp_dir.h"  // tests/support
+#include "tests/server/collector_fleet.h"
+#include "tests/server/postgres_cluster.h"
+#include "tests/support/temp_dir.h"  // tests/support
 
 #include <atomic>
 #include <string>
 #include <thread>
 #include <vector>
+
+using namespace selfcheck;
 
 using nlohmann::json;
 
@@ -18,7 +20,7 @@ TEST_CASE("two collectors on one PostgreSQL store each record once and answer ev
     constexpr int kBatches = 10;
     constexpr int kBatch = 50;
     selfcheck::testing::TempDir dir;
-    const collector::KeyPair keys = collector::write_new_key_pair(dir.path() / "keys");
+    const KeyPair keys = collector::write_new_key_pair(dir.path() / "keys");
     const std::string db = selfcheck::testing::PostgresCluster::shared().create_database();
     const std::vector<std::string> tokens = register_devices(db, kKiosks);
     const std::string secret = (dir.path() / "keys" / collector::kSecretKeyFile).string();
@@ -61,5 +63,5 @@ TEST_CASE("two collectors on one PostgreSQL store each record once and answer ev
     CHECK(other == 0);
     CHECK(first.stop() == 0);
     CHECK(second.stop() == 0);
-    CHECK(collector::open_store(db, collector::StoreOpenMode::must_exist)->count() == kKiosks * kBatches * kBatch);
+    CHECK(collector::open_store(db, collector::StoreOpenMode::MustExist)->count() == kKiosks * kBatches * kBatch);
 }

@@ -1,8 +1,8 @@
 #include "server/store/sqlite_record_store.h"
 
-#include "sample_records.h"
 #include "server/store/sqlite_schema.h"
-#include "temp_dir.h"  // tests/support
+#include "tests/server/sample_records.h"
+#include "tests/support/temp_dir.h"  // tests/support
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
@@ -13,8 +13,9 @@
 #include <thread>
 #include <vector>
 
+using namespace selfcheck;
+
 using collector::SqliteRecordStore;
-using collector::StoreError;
 
 namespace {
 
@@ -39,7 +40,7 @@ void run_sql(const std::string& path, const std::string& sql) {
     REQUIRE(rc == SQLITE_OK);
 }
 
-std::string latest_version() { return std::to_string(collector::sqlite::latest_schema_version()); }
+std::string latest_version() { return std::to_string(int(collector::sqlite_store_migrations().size())); }
 
 }  // namespace
 
@@ -47,7 +48,7 @@ TEST_CASE("opening sets the schema version and the WAL journal") {
     selfcheck::testing::TempDir dir;
     const std::string path = (dir.path() / "records.db").string();
     SqliteRecordStore store(path);
-    CHECK(collector::sqlite::latest_schema_version() >= 1);
+    CHECK(int(collector::sqlite_store_migrations().size()) >= 1);
     CHECK(pragma_value(path, "user_version") == latest_version());
     CHECK(pragma_value(path, "journal_mode") == "wal");  // WAL is stored in the file itself
 }
@@ -96,7 +97,7 @@ TEST_CASE("a database from a newer collector is refused, naming the path") {
     CHECK_THROWS_WITH(SqliteRecordStore(path), Catch::Contains(path) && Catch::Contains("newer than this collector"));
 }
 
-TEST_CASE("files that cannot be opened as a database give a StoreError naming the path") {
+TEST_CASE("files that cannot be opened as a database give a StorageError naming the path") {
     selfcheck::testing::TempDir dir;
 
     SECTION("missing directory") {
@@ -105,7 +106,7 @@ TEST_CASE("files that cannot be opened as a database give a StoreError naming th
     }
     SECTION("missing file when it must exist") {
         const std::string path = (dir.path() / "typo.db").string();
-        CHECK_THROWS_AS(SqliteRecordStore(path, SqliteRecordStore::OpenMode::must_exist), StoreError);
+        CHECK_THROWS_AS(SqliteRecordStore(path, SqliteRecordStore::OpenMode::MustExist), StorageError);
         CHECK_FALSE(std::ifstream(path).good());  // and no file was created
     }
     SECTION("not a database") {

@@ -4,13 +4,13 @@
 // PostgreSQL (label pg), so the same assertions hold for both back ends.
 
 #include "server/store/open_store.h"
-#include "temp_dir.h"  // tests/support
+#include "tests/support/temp_dir.h"  // tests/support
 
 #include <memory>
 #include <string>
 
 #ifdef COLLECTOR_TEST_POSTGRES
-#include "postgres_cluster.h"
+#include "tests/server/postgres_cluster.h"
 #endif
 
 // A fresh, empty database: a file in a temp dir, or a new database in the shared test cluster.
@@ -28,8 +28,8 @@ public:
     // What `--db` would be given.
     const std::string& db() const { return db_; }
 
-    std::unique_ptr<collector::RecordStore> open() const {
-        return collector::open_store(db_, collector::StoreOpenMode::create_if_missing);
+    std::unique_ptr<selfcheck::collector::RecordStore> open() const {
+        return selfcheck::collector::open_store(db_, selfcheck::collector::StoreOpenMode::CreateIfMissing);
     }
 
     static const char* backend_name() {

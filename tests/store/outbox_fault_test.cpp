@@ -3,10 +3,10 @@
 // After each fault: the failing call said clearly what failed, every record confirmed before
 // is still there exactly once, the file passes integrity_check, and the outbox works again
 // once the fault clears and it is reopened.
-#include "fault_vfs.h"
-#include "outbox.h"
-#include "outbox_test_support.h"
-#include "temp_dir.h"
+#include "kiosk/store/outbox.h"
+#include "tests/store/outbox_test_support.h"
+#include "tests/support/fault_vfs.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 
@@ -66,7 +66,7 @@ int run_anomaly_loop(Fault fault, bool persistent, Setup setup, Operation operat
             arm_fault(fault, n, persistent);
             try {
                 maybe = operation(outbox, confirmed);
-            } catch (const StoreError& e) {
+            } catch (const StorageError& e) {
                 failed = true;
                 CHECK_THAT(e.what(), Catch::Contains(file.string()) && Catch::Contains(expected_operation));
                 if (fault == Fault::DiskFull)
@@ -142,7 +142,7 @@ TEST_CASE("creating the outbox under faults fails clearly and a retry succeeds")
                 Outbox outbox(file, faulty());
                 fired_while_opening = fault_fired();
                 // Closing checkpoints the WAL: a fault there loses nothing, checked below.
-            } catch (const StoreError& e) {
+            } catch (const StorageError& e) {
                 failed = true;
                 fired_while_opening = true;
                 CHECK_THAT(e.what(), Catch::Contains(file.string()));

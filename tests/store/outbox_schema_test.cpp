@@ -1,11 +1,11 @@
 // Schema migrations, tested from every earlier version. Each released schema's SQL is frozen
 // here, copied, never shared with kiosk/store: when version 2 comes, a database made by the
 // version 1 SQL below, holding records, must open and keep every record.
-#include "outbox_schema.h"
+#include "kiosk/store/outbox_schema.h"
 
-#include "outbox.h"
-#include "outbox_test_support.h"
-#include "temp_dir.h"
+#include "kiosk/store/outbox.h"
+#include "tests/store/outbox_test_support.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,9 +1,9 @@
 // The outbox: durable adds, oldest-first batches, acknowledgements, rejections, counts and
 // the caps that never drop a record silently.
-#include "outbox.h"
+#include "kiosk/store/outbox.h"
 
-#include "outbox_test_support.h"
-#include "temp_dir.h"
+#include "tests/store/outbox_test_support.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 
@@ -62,7 +62,7 @@ TEST_CASE("the same record id is stored once") {
     Fixture f;
     Outbox outbox(f.file, f.options());
     outbox.add(id(1), "a");
-    CHECK_THROWS_AS(outbox.add(id(1), "b"), StoreError);
+    CHECK_THROWS_AS(outbox.add(id(1), "b"), StorageError);
     CHECK(outbox.counts().queued == 1);
     CHECK(outbox.next_batch(5).at(0).sealed == "a");
 }
@@ -170,7 +170,7 @@ TEST_CASE("an outbox that cannot be opened says where and why") {
     try {
         Outbox outbox(junk);
         FAIL("a file that is not a database was opened");
-    } catch (const StoreError& e) {
+    } catch (const StorageError& e) {
         CHECK_THAT(e.what(), Catch::Contains(junk.string()) && Catch::Contains("not a database"));
         CHECK_FALSE(e.disk_full());
     }
@@ -184,7 +184,7 @@ TEST_CASE("a database from a newer kiosk is refused rather than guessed at") {
 }
 
 TEST_CASE("the disk-full error is recognisable") {
-    const StoreError full("/data/outbox.db", "adding record x", 13, "database or disk is full");
+    const StorageError full("/data/outbox.db", "adding record x", 13, "database or disk is full");
     CHECK(full.disk_full());
     CHECK_THAT(full.what(), Catch::Contains("/data/outbox.db") && Catch::Contains("adding record x") &&
                                 Catch::Contains("the disk is full"));

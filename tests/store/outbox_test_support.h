@@ -1,7 +1,7 @@
 #pragma once
 // Small helpers shared by the outbox tests: a settable date, all records read back, and
 // raw SQLite access to look at a file the way an attacker or a recovery would.
-#include "outbox.h"
+#include "kiosk/store/outbox.h"
 
 #include <sqlite3.h>
 

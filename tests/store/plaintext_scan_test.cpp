@@ -5,12 +5,13 @@
 // record_id is the one plaintext value allowed: it is random, it is sent outside the seal in
 // every batch anyway (docs/protocol.md), and the outbox needs it as a column to find a record
 // the collector acknowledged. After acknowledgement even it must be gone.
-#include "outbox.h"
-#include "random_session.h"
-#include "record.h"
-#include "seal.h"
-#include "temp_dir.h"
-#include "test_keys.h"
+#include "kiosk/store/outbox.h"
+#include "protocol/crypto/sealing.h"
+#include "protocol/record/record.h"
+#include "protocol/record/record_rules.h"
+#include "tests/support/random_session.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_keys.h"
 
 #include <catch2/catch.hpp>
 
@@ -72,9 +73,9 @@ TEST_CASE("the outbox files hold no answer before or after a sync") {
     {
         Outbox outbox(dir.path() / "outbox.db");
         for (int i = 0; i < 40; ++i) {
-            const AnonymisedRecord record = complete_random_session(content, random, "wan-chai-centre");
-            plain.push_back(to_json(record));
-            outbox.add(record.record_id, seal_record(plain.back(), ngo.public_key));
+            const Record record = complete_random_session(content, random, "wan-chai-centre");
+            plain.push_back(record_to_json(record));
+            outbox.add(record.record_id, RecordSealer(content, ngo.public_key).seal(record));
             ids.push_back(record.record_id);
         }
         // While the outbox is open: database, WAL and shared memory as they are now.

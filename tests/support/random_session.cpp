@@ -1,6 +1,6 @@
-#include "random_session.h"
+#include "tests/support/random_session.h"
 
-#include "session.h"
+#include "kiosk/core/session.h"
 
 #include <algorithm>
 #include <optional>
@@ -22,11 +22,10 @@ AnswerValue random_answer(const Question& q, std::mt19937& random) {
 
 }  // namespace
 
-AnonymisedRecord complete_random_session(const Content& content, std::mt19937& random, const std::string& site,
-                                         const std::string& date) {
-    std::optional<AnonymisedRecord> completed;
-    Session session(content,
-                    SessionSettings{site, [&] { return date; }, [&](AnonymisedRecord r) { completed = std::move(r); }});
+Record complete_random_session(const Content& content, std::mt19937& random, const std::string& site,
+                               const std::string& date) {
+    std::optional<Record> completed;
+    Session session(content, SessionSettings{site, [&] { return date; }, [&](Record r) { completed = std::move(r); }});
     session.choose_language(content.form.languages[pick(random, content.form.languages.size())].locale);
     session.accept_privacy();
     for (size_t guard = 0; session.step() == Step::Question && guard < 10 * content.form.questions.size(); ++guard)

@@ -1,38 +1,20 @@
 #pragma once
 // An NGO key pair made inside a test: the kiosk side only ever sees the public half; the test
-// plays the collector and opens what was sealed.
-#include "base64.h"
-#include "seal.h"
+// plays the collector and opens what was sealed, with the protocol's own open_sealed.
+#include "protocol/crypto/base64.h"
+#include "protocol/crypto/sealing.h"
 
-#include <sodium.h>
-
-#include <array>
-#include <stdexcept>
 #include <string>
 
 namespace selfcheck::testing {
 
-struct TestKeyPair {
-    PublicKey public_key{};
-    std::array<unsigned char, crypto_box_SECRETKEYBYTES> secret_key{};
+struct TestKeyPair : KeyPair {
+    TestKeyPair() : KeyPair(generate_key_pair()) {}
 
-    TestKeyPair() {
-        if (sodium_init() < 0) throw std::runtime_error("libsodium could not initialise");
-        crypto_box_keypair(public_key.data(), secret_key.data());
-    }
-    std::string public_base64() const {
-        return to_base64({reinterpret_cast<const char*>(public_key.data()), public_key.size()});
-    }
-    // The plaintext, or throws when the box was not sealed to this key or was altered.
-    std::string open(const std::string& sealed) const {
-        if (sealed.size() < crypto_box_SEALBYTES) throw std::runtime_error("sealed box too short");
-        std::string plain(sealed.size() - crypto_box_SEALBYTES, '\0');
-        if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()),
-                                 reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size(),
-                                 public_key.data(), secret_key.data()) != 0)
-            throw std::runtime_error("sealed box does not open with this key");
-        return plain;
-    }
+    std::string public_base64() const { return key_to_base64(public_key); }
+    // The record, padding removed; throws CryptoError when the box was not sealed to this key
+    // or was altered.
+    std::string open(const std::string& sealed) const { return open_sealed(sealed, *this); }
 };
 
 }  // namespace selfcheck::testing

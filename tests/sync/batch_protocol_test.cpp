@@ -1,7 +1,7 @@
 // The batch request and the reply parser, against docs/protocol.md "Submitting a batch".
-#include "batch_protocol.h"
+#include "kiosk/sync/batch_protocol.h"
 
-#include "base64.h"
+#include "protocol/crypto/base64.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
-#include "local_collector.h"
+#include "tests/sync/local_collector.h"
 
-#include "random_session.h"
+#include "tests/support/random_session.h"
 
 #include <algorithm>
 #include <csignal>
@@ -67,7 +67,7 @@ LocalCollector::~LocalCollector() {
 
 long LocalCollector::count() const { return std::stol(must_run({binary_, "count", "--db", db_.string()}).output); }
 
-AnonymisedRecord collectable_random_session(const Content& content, std::mt19937& random, const std::string& site) {
+Record collectable_random_session(const Content& content, std::mt19937& random, const std::string& site) {
     return complete_random_session(content, random, site);
 }
 

@@ -2,12 +2,12 @@
 // The real collector for sync tests and the drain benchmark: its own NGO key pair, one
 // enrolled device (token kept for the kiosk side) and `collector serve` on a free loopback
 // port. Stopped with SIGTERM when this goes.
-#include "child_process.h"
-#include "content.h"
-#include "record.h"
-#include "seal.h"
-#include "sync_worker.h"
-#include "temp_dir.h"
+#include "kiosk/sync/sync_worker.h"
+#include "protocol/content/content.h"
+#include "protocol/crypto/sealing.h"
+#include "protocol/record/record.h"
+#include "tests/support/child_process.h"
+#include "tests/support/temp_dir.h"
 
 #include <filesystem>
 #include <memory>
@@ -46,7 +46,7 @@ private:
 
 // A random completed session the collector will store (numbers on their steps, as the
 // kiosk keeps them).
-AnonymisedRecord collectable_random_session(const Content& content, std::mt19937& random, const std::string& site);
+Record collectable_random_session(const Content& content, std::mt19937& random, const std::string& site);
 
 // Worker settings for sending to `url` at once: no random delay, no timer round, no network
 // watching; the rest as the kiosk ships.

@@ -1,8 +1,8 @@
 // network_watch on a fake /sys/class/net: loopback ignored, operstate read, a new interface
 // up noticed.
-#include "network_watch.h"
+#include "kiosk/sync/network_watch.h"
 
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // RetryPolicy: the back-off doubles to a cap, jitter stays within [half, all] of the step,
 // Retry-After is a floor, and a success starts again from the first step.
-#include "retry_policy.h"
+#include "kiosk/sync/retry_policy.h"
 
 #include <catch2/catch.hpp>
 

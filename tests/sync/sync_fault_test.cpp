@@ -2,11 +2,12 @@
 // faults. The real collector runs on loopback behind a FaultProxy; the outbox holds real
 // sealed records; each case breaks connections in one way, then checks the collector holds
 // each record once, nothing waits in the outbox and the error is cleared.
-#include "fault_proxy.h"
-#include "local_collector.h"
-#include "outbox.h"
-#include "sync_worker.h"
-#include "test_keys.h"
+#include "kiosk/store/outbox.h"
+#include "kiosk/sync/sync_worker.h"
+#include "protocol/record/record_rules.h"
+#include "tests/support/fault_proxy.h"
+#include "tests/support/test_keys.h"
+#include "tests/sync/local_collector.h"
 
 #include <catch2/catch.hpp>
 
@@ -42,8 +43,8 @@ struct Rig {
     std::vector<std::string> add_records(int n, const PublicKey* key = nullptr) {
         std::vector<std::string> ids;
         for (int i = 0; i < n; ++i) {
-            const AnonymisedRecord record = collectable_random_session(content(), random, kSite);
-            outbox.add(record.record_id, seal_record(to_json(record), key ? *key : collector.public_key()));
+            const Record record = collectable_random_session(content(), random, kSite);
+            outbox.add(record.record_id, RecordSealer(content(), key ? *key : collector.public_key()).seal(record));
             ids.push_back(record.record_id);
             ++added;
         }

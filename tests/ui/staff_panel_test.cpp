@@ -2,10 +2,10 @@
 // the PIN on the on-screen pad, the status and actions; and what must never happen: a
 // worker's answers surviving into the panel, a short tap opening it, guessing without a
 // lockout, or an exit on a locked device.
-#include "kiosk_app.h"
-#include "staff_pin.h"
-#include "test_driver.h"
-#include "ui_test_support.h"
+#include "kiosk/app/kiosk_app.h"
+#include "kiosk/app/test_driver.h"
+#include "kiosk/core/staff_pin.h"
+#include "tests/ui/ui_test_support.h"
 
 #include <catch2/catch.hpp>
 

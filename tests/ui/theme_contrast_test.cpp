@@ -1,5 +1,5 @@
 // Every text/background pair the theme uses reaches WCAG AA contrast (4.5:1).
-#include "theme.h"
+#include "kiosk/ui/theme.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
-#include "ui_test_support.h"
+#include "tests/ui/ui_test_support.h"
 
-#include "frame_check.h"
-#include "scripted_walk.h"
+#include "kiosk/app/frame_check.h"
+#include "kiosk/app/scripted_walk.h"
 
 #include <catch2/catch.hpp>
 

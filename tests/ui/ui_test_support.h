@@ -1,9 +1,9 @@
 #pragma once
 // What every UI test checks on a frame, and the helpers they share: a headless config, a
 // clock moved by hand, and walking to the first answer.
-#include "frame_check.h"
-#include "kiosk_app.h"
-#include "test_driver.h"
+#include "kiosk/app/frame_check.h"
+#include "kiosk/app/kiosk_app.h"
+#include "kiosk/app/test_driver.h"
 
 #include <chrono>
 #include <functional>

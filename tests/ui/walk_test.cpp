@@ -1,10 +1,10 @@
 // Headless walks through the kiosk, as a person would tap it, checking what she would see.
-#include "kiosk_app.h"
-#include "scripted_walk.h"
-#include "temp_dir.h"
-#include "test_driver.h"
-#include "theme.h"
-#include "ui_test_support.h"
+#include "kiosk/app/kiosk_app.h"
+#include "kiosk/app/scripted_walk.h"
+#include "kiosk/app/test_driver.h"
+#include "kiosk/ui/theme.h"
+#include "tests/support/temp_dir.h"
+#include "tests/ui/ui_test_support.h"
 
 #include <catch2/catch.hpp>
 #include <imgui.h>

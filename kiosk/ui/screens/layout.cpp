@@ -1,5 +1,5 @@
-#include "screens.h"
-#include "theme.h"
+#include "kiosk/ui/screens/screens.h"
+#include "kiosk/ui/theme.h"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
 // An amount typed by tapping: the value as it will be recorded, a 3x4 pad of big keys,
 // and "I prefer not to say". No keyboard, no text field.
-#include "keypad.h"
-#include "screens.h"
-#include "theme.h"
-#include "widgets.h"
+#include "kiosk/ui/keypad.h"
+#include "kiosk/ui/screens/screens.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
 
 namespace selfcheck::ui {
 

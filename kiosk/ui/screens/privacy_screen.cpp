@@ -1,8 +1,8 @@
 // Before the first question, in plain words: nothing that identifies her is stored, what is
 // sent, and that she can stop at any time.
-#include "screens.h"
-#include "theme.h"
-#include "widgets.h"
+#include "kiosk/ui/screens/screens.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
 
 namespace selfcheck::ui {
 

@@ -1,8 +1,8 @@
 // One question: progress, the question in large type, then big answer buttons or, for an
 // amount, a number pad; and Back.
-#include "screens.h"
-#include "theme.h"
-#include "widgets.h"
+#include "kiosk/ui/screens/screens.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
 
 namespace selfcheck::ui {
 namespace {

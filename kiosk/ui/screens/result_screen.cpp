@@ -1,11 +1,11 @@
 // The result, in plain words: what the answers suggest (never "you are a victim"), the
 // Hong Kong rights concerned, and who can help. Finish stays fixed at the bottom.
-#include "contact_link.h"
-#include "qr_code.h"
-#include "scoring.h"
-#include "screens.h"
-#include "theme.h"
-#include "widgets.h"
+#include "kiosk/core/qr_code.h"
+#include "kiosk/ui/screens/screens.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
+#include "protocol/content/contact_link.h"
+#include "protocol/content/scoring.h"
 
 #include <cmath>
 

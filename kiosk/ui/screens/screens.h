@@ -1,6 +1,6 @@
 #pragma once
 // One function per screen. Each reads the session and sends it intents; none holds rules.
-#include "ui_context.h"
+#include "kiosk/ui/ui_context.h"
 
 namespace selfcheck::ui {
 

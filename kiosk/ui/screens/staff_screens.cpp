@@ -1,23 +1,13 @@
 // The hidden staff panel: the PIN pad, then device status and the outreach worker's
 // actions. Shows counts only, never anyone's answers. Drawn in the chrome's language.
-#include "keypad.h"
-#include "screens.h"
-#include "theme.h"
-#include "widgets.h"
-
-#include <ctime>
+#include "kiosk/ui/keypad.h"
+#include "kiosk/ui/screens/screens.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
+#include "protocol/time/dates.h"
 
 namespace selfcheck::ui {
 namespace {
-
-std::string local_time_text(std::chrono::system_clock::time_point when) {
-    const std::time_t t = std::chrono::system_clock::to_time_t(when);
-    std::tm parts{};
-    localtime_r(&t, &parts);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &parts);
-    return text;
-}
 
 std::string power_text(UiContext& ui, const StaffStatus& status) {
     const std::string& locale = ui.locale();
@@ -60,7 +50,7 @@ std::vector<std::string> status_lines(UiContext& ui, const StaffStatus& s) {
         format("staff.queued", {{"count", long(s.sync.queued)}}),
         format("staff.sent", {{"count", long(s.sync.sent)}}),
         format("staff.last_sync",
-               {{"when", s.sync.last_success ? local_time_text(*s.sync.last_success) : ui.text("staff.never")}}),
+               {{"when", s.sync.last_success ? hong_kong_minute(*s.sync.last_success) : ui.text("staff.never")}}),
         format("staff.last_error",
                {{"error", s.sync.last_error.empty() ? ui.text("staff.no_error") : s.sync.last_error}}),
         format("staff.battery", {{"state", power_text(ui, s)}}),

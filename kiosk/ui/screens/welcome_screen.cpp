@@ -1,8 +1,8 @@
 // Welcome: the four languages by their own names. The prompt is shown in every language,
 // since we do not yet know which one she reads.
-#include "screens.h"
-#include "theme.h"
-#include "widgets.h"
+#include "kiosk/ui/screens/screens.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
 
 #include <algorithm>
 

@@ -1,9 +1,0 @@
-#pragma once
-#include "content.h"
-#include "messages.h"
-
-namespace selfcheck {
-// The content's named constants as message arguments, so "HK${minimum_allowable_wage_hkd, number}"
-// shows the number content/rights.yaml holds.
-MessageArgs constant_args(const Content& content);
-}  // namespace selfcheck

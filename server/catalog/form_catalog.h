@@ -1,0 +1,43 @@
+#pragma once
+// The form versions this collector accepts records for, loaded from content directories with
+// the protocol's own loader and validator (protocol/content), the same code the kiosk runs.
+// A record is checked against the version it names with the protocol's check_record, so
+// kiosk and collector cannot disagree about what a record of that version may hold.
+#include "protocol/content/content.h"
+#include "protocol/content/messages.h"
+#include "protocol/record/record.h"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace selfcheck::collector {
+
+class FormCatalog {
+public:
+    FormCatalog() = default;
+
+    // Loads and validates each directory (form.yaml, indicators.yaml, scoring.yaml, ...)
+    // against `messages`. Throws ContentError naming the directory and the problem, or a form
+    // id and version that two directories both give.
+    static FormCatalog load(const std::vector<std::filesystem::path>& content_dirs, const Messages& messages);
+
+    // The content of the version `record` names, once its shape is known to be right.
+    // Throws RecordError ("form_version: ... is not known to this collector").
+    const Content& content_for(const Record& record) const;
+    // Throws RecordError naming the field unless `record` fits the version it names.
+    void check(const Record& record) const;
+
+    // The highest version of the (first) form: what reports are laid out by.
+    std::shared_ptr<const Content> newest() const;
+    // "hk-mdw-self-assessment v1, ..." for start-up messages.
+    std::string describe() const;
+
+private:
+    std::map<std::pair<std::string, int>, std::shared_ptr<const Content>> forms_;
+};
+
+}  // namespace selfcheck::collector

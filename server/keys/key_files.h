@@ -1,0 +1,34 @@
+#pragma once
+// The NGO key pair on disk (docs/protocol.md, "NGO key pair"): ngo_public.key and
+// ngo_secret.key, each one line of base64 (original alphabet, padded) holding 32 bytes.
+
+#include "protocol/crypto/sealing.h"
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+namespace selfcheck::collector {
+
+// A key file is missing, unreadable, malformed or too open; the message names the file.
+class KeyFileError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+inline constexpr const char* kPublicKeyFile = "ngo_public.key";
+inline constexpr const char* kSecretKeyFile = "ngo_secret.key";
+
+// Writes a fresh pair into `dir` (created if missing); the secret key file gets mode 0600
+// from the moment it exists. Refuses to overwrite either file: replacing a key pair would
+// make every record sealed to the old one unreadable.
+KeyPair write_new_key_pair(const std::filesystem::path& dir);
+
+// The public key as its base64 text, checked to hold 32 bytes (for kiosk.yaml).
+std::string read_public_key_text(const std::filesystem::path& file);
+
+// The secret key, with its public half derived from it. Refuses a file that group or
+// others may read.
+KeyPair read_secret_key(const std::filesystem::path& file);
+
+}  // namespace selfcheck::collector
