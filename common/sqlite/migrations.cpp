@@ -15,8 +15,8 @@ void migrate(Database& db, const std::vector<const char*>& steps, const std::str
         const int version = int(db.query_integer("PRAGMA user_version", "reading the schema version"));
         if (version > int(steps.size()))
             throw StorageError(db.path(), "opening the database", 0,
-                               "schema version " + std::to_string(version) + " is newer than " + program +
-                                   " knows (" + std::to_string(steps.size()) + "); install the newer version again");
+                               "schema version " + std::to_string(version) + " is newer than " + program + " knows (" +
+                                   std::to_string(steps.size()) + "); install the newer version again");
         if (version == int(steps.size())) {
             transaction.commit();
             return;

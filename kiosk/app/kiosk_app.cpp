@@ -2,6 +2,7 @@
 
 #include "common/sqlite/storage_error.h"
 #include "kiosk/core/device_config.h"
+#include "kiosk/platform/system_events.h"
 #include "kiosk/platform/watchdog.h"
 #include "kiosk/ui/kiosk_ui.h"
 #include "kiosk/ui/theme.h"
@@ -46,23 +47,14 @@ void refuse_invalid_content(const Content& content, const Messages& messages, co
                            "the content is not valid (" + std::to_string(report.errors()) + " errors):" + errors);
 }
 
-// kiosk.yaml wins over the defaults and the command line: it is what the NGO enrolled.
+// kiosk.yaml wins over the defaults and the command line: it is what the NGO enrolled. Only
+// a screen density it leaves unset (0) keeps the one given with --dpi.
 void apply_device_config(KioskConfig& config, const Form& form) {
     std::vector<std::string> form_languages;
     for (const auto& language : form.languages) form_languages.push_back(language.locale);
-    const DeviceConfig device = load_device_config(config.device_config_file, form_languages);
-    config.site = device.site;
-    config.collector_url = device.collector_url;
-    config.device_token = device.device_token;
-    config.ngo_public_key = device.ngo_public_key;
-    config.outbox_limits.max_records = device.max_queued_records;
-    config.outbox_limits.max_age_days = device.max_queued_days;
-    config.staff_pin_hash = device.staff_pin_hash;
-    config.locked = device.locked;
-    config.title = device.title;
-    config.languages = device.languages;
-    config.idle_prompt_after = std::chrono::seconds(device.idle_timeout_seconds);
-    if (device.screen_dpi > 0) config.screen_dpi = device.screen_dpi;
+    const int dpi_from_command_line = config.device.screen_dpi;
+    config.device = load_device_config(config.device_config_file, form_languages);
+    if (config.device.screen_dpi == 0) config.device.screen_dpi = dpi_from_command_line;
 }
 
 // The welcome screen offers the languages the device was set up for, in the form's order.
@@ -78,24 +70,17 @@ void offer_only_configured_languages(Form& form, const std::vector<std::string>&
         throw ContentError("kiosk config", 0, 0, "'languages': none of them is a language of the form");
 }
 
-// SDL's view of the power supply, in the staff panel's words.
+// The power supply in the staff panel's words.
 void read_power(StaffStatus& status) {
-    int seconds = -1, percent = -1;
-    switch (SDL_GetPowerInfo(&seconds, &percent)) {
-    case SDL_POWERSTATE_NO_BATTERY: status.power = PowerSource::Mains; break;
-    case SDL_POWERSTATE_ON_BATTERY: status.power = PowerSource::OnBattery; break;
-    case SDL_POWERSTATE_CHARGING: status.power = PowerSource::Charging; break;
-    case SDL_POWERSTATE_CHARGED: status.power = PowerSource::Charged; break;
-    default: status.power = PowerSource::Unknown; break;
+    const platform::PowerInfo power = platform::read_power();
+    switch (power.source) {
+    case platform::PowerInfo::Source::Mains: status.power = PowerSource::Mains; break;
+    case platform::PowerInfo::Source::OnBattery: status.power = PowerSource::OnBattery; break;
+    case platform::PowerInfo::Source::Charging: status.power = PowerSource::Charging; break;
+    case platform::PowerInfo::Source::Charged: status.power = PowerSource::Charged; break;
+    case platform::PowerInfo::Source::Unknown: status.power = PowerSource::Unknown; break;
     }
-    status.battery_percent = percent;
-}
-
-// An SDL event that only wakes the event loop, so a result from another thread shows.
-void wake_event_loop() {
-    SDL_Event event{};
-    event.type = SDL_USEREVENT;
-    SDL_PushEvent(&event);
+    status.battery_percent = power.percent;
 }
 
 }  // namespace
@@ -106,11 +91,11 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     messages_->set_shared_args(constant_args(content_));
     refuse_invalid_content(content_, *messages_, config_.content_dir);
     if (!config_.device_config_file.empty()) apply_device_config(config_, content_.form);
-    offer_only_configured_languages(content_.form, config_.languages);
+    offer_only_configured_languages(content_.form, config_.device.languages);
 
     open_outbox();
     SessionSettings settings;
-    settings.site = config_.site;
+    settings.site = config_.device.site;
     settings.today = hong_kong_today;
     settings.on_complete = [this](Record record) { keep(record); };
     session_ = std::make_unique<Session>(content_, std::move(settings));
@@ -122,15 +107,15 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     options.height = config_.height;
     options.title = messages_->text(config_.chrome_locale, "app.title");
     display_ = std::make_unique<platform::Display>(options);
-    dpi_ = config_.screen_dpi > 0 ? float(config_.screen_dpi) : display_->dpi();
+    dpi_ = config_.device.screen_dpi > 0 ? float(config_.device.screen_dpi) : display_->dpi();
 
-    staff_panel_ = std::make_unique<StaffPanel>(config_.staff_pin_hash, config_.clock);
+    staff_panel_ = std::make_unique<StaffPanel>(config_.device.staff_pin_hash, config_.clock);
     StaffService::Settings staff_settings;
-    if (!config_.collector_url.empty()) staff_settings.health_url = config_.collector_url + "/healthz";
-    staff_settings.on_change = wake_event_loop;
+    if (!config_.device.collector_url.empty()) staff_settings.health_url = config_.device.collector_url + "/healthz";
+    staff_settings.on_change = platform::wake_event_loop;
     staff_service_ = std::make_unique<StaffService>(sync_.get(), staff_settings);
 
-    idle_ = std::make_unique<IdleTimer>(IdleTimer::Settings{config_.idle_prompt_after, config_.idle_countdown},
+    idle_ = std::make_unique<IdleTimer>(IdleTimer::Settings{config_.device.idle_prompt_after, config_.idle_countdown},
                                         config_.clock());
 
     IMGUI_CHECKVERSION();
@@ -144,6 +129,11 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
 }
 
 KioskApp::~KioskApp() {
+    // Shutdown in an order that does not hang on the declaration order: first the threads
+    // that call back into the app (the staff service's test, the sync worker, which wakes the
+    // event loop through SDL and reads the outbox), then ImGui, then the rest.
+    staff_service_.reset();
+    sync_.reset();
     if (imgui_ready_) {
         ImGui_ImplSDLRenderer_Shutdown();
         ImGui::DestroyContext();
@@ -175,29 +165,30 @@ void KioskApp::rebuild_fonts_if_needed() {
 }
 
 void KioskApp::open_outbox() {
-    if (!config_.ngo_public_key) {
+    if (!config_.device.ngo_public_key) {
         std::fprintf(stderr, "kiosk: no NGO public key (no --config): results are shown but not kept\n");
         return;
     }
     std::filesystem::path dir = config_.data_dir;
     if (dir.empty()) dir = config_.device_config_file.parent_path();
     if (dir.empty()) dir = ".";
-    sealer_ = std::make_unique<RecordSealer>(content_, *config_.ngo_public_key);
+    sealer_ = std::make_unique<RecordSealer>(content_, *config_.device.ngo_public_key);
     OutboxOptions options;
-    options.limits = config_.outbox_limits;
+    options.limits.max_records = config_.device.max_queued_records;
+    options.limits.max_age_days = config_.device.max_queued_days;
     options.today = hong_kong_today;
     outbox_ = std::make_unique<Outbox>(dir / "outbox.db", options);
     const std::string integrity = outbox_->integrity_check();
     if (integrity != "ok") storage_error_ = "outbox integrity check: " + integrity;
-    if (config_.collector_url.empty()) return;  // kept until a collector is set up
+    if (config_.device.collector_url.empty()) return;  // kept until a collector is set up
     SyncSettings sync;
-    sync.collector_url = config_.collector_url;
-    sync.device_token = config_.device_token;
+    sync.collector_url = config_.device.collector_url;
+    sync.device_token = config_.device.device_token;
     sync.content_version = content_.form.id + "/" + std::to_string(content_.form.version);
     sync.app_version = SELFCHECK_VERSION;
     sync.min_delay = config_.sync_min_delay;
     sync.max_delay = config_.sync_max_delay;
-    sync.on_change = wake_event_loop;
+    sync.on_change = platform::wake_event_loop;
     sync_ = std::make_unique<SyncWorker>(*outbox_, sync);
 }
 
@@ -232,9 +223,16 @@ void KioskApp::check_staff_gesture() {
         input_.finger_down() && input_.x() >= 0 && input_.x() < corner.x && input_.y() >= 0 && input_.y() < corner.y;
     if (!corner_hold_.update(held, config_.clock())) return;
     // Whoever was answering is gone from the screen before staff see anything.
+    reset_for_next_person();
+    staff_panel_->ask_for_pin();
+}
+
+void KioskApp::reset_for_next_person() {
     session_->wipe();
     ui_memory_ = ui::UiMemory{};
-    staff_panel_->ask_for_pin();
+    staff_service_->clear();
+    staff_panel_->close();
+    idle_->touch(config_.clock());
 }
 
 StaffStatus KioskApp::staff_status() const {
@@ -257,7 +255,7 @@ StaffStatus KioskApp::staff_status() const {
     read_power(status);
     status.form_id = content_.form.id;
     status.form_version = content_.form.version;
-    status.site = config_.site;
+    status.site = config_.device.site;
     return status;
 }
 
@@ -275,11 +273,7 @@ int KioskApp::check_idle() {
     case IdleTimer::State::Expired: break;
     }
     // Abandoned: discarded, never stored. A staff panel left open closes too.
-    staff_service_->clear();
-    staff_panel_->close();
-    session_->wipe();
-    ui_memory_ = ui::UiMemory{};
-    idle_->touch(now);
+    reset_for_next_person();
     return 0;
 }
 
@@ -313,17 +307,24 @@ void KioskApp::render_frame() {
     ImGui::NewFrame();
     // Read only while the panel shows it (the power query may go over D-Bus).
     const bool panel_open = staff_panel_->view() == StaffPanel::View::Open;
-    ui::StaffView staff{*staff_panel_, *staff_service_, panel_open ? staff_status() : StaffStatus{}, !config_.locked};
-    ui::UiContext context{*session_,  *messages_,        registry_, fonts_,       config_.chrome_locale,
-                          ui_memory_, idle_seconds_left, &staff,    config_.title};
+    ui::StaffView staff{*staff_panel_, *staff_service_, panel_open ? staff_status() : StaffStatus{},
+                        !config_.device.locked};
+    ui::UiContext context{*session_,
+                          *messages_,
+                          registry_,
+                          fonts_,
+                          config_.chrome_locale,
+                          ui_memory_,
+                          idle_seconds_left,
+                          &staff,
+                          config_.device.title,
+                          [this] { reset_for_next_person(); }};
     ui::draw_kiosk(context, io.DisplaySize);
     if (staff.exit_requested) exit_requested_ = true;
     ImGui::Render();
-    const ImU32 bg = ui::theme().background;
-    SDL_SetRenderDrawColor(display_->renderer(), bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 0xFF);
-    SDL_RenderClear(display_->renderer());
+    display_->clear(ui::theme().background);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
-    SDL_RenderPresent(display_->renderer());
+    display_->present();
     input_.end_frame();
 }
 

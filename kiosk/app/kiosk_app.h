@@ -75,6 +75,9 @@ private:
     int check_idle();
     // The corner hold: a finger held there long enough asks for the staff PIN.
     void check_staff_gesture();
+    // The one way the kiosk forgets a person: quick exit, Finish, the idle wipe and the staff
+    // corner all end here. Her answers, the screen's state and any staff panel are gone.
+    void reset_for_next_person();
     void open_outbox();
     // Seals the record to the NGO key and commits it to the outbox; only then does it count.
     void keep(const Record& record);

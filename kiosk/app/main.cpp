@@ -65,8 +65,8 @@ bool parse(int argc, char** argv, Options& options) {
             }
         } else if (arg == "--dpi") {
             if (!value(v)) return false;
-            options.config.screen_dpi = std::atoi(v.c_str());
-            if (options.config.screen_dpi < 50 || options.config.screen_dpi > 1000) {
+            options.config.device.screen_dpi = std::atoi(v.c_str());
+            if (options.config.device.screen_dpi < 50 || options.config.device.screen_dpi > 1000) {
                 std::cerr << "kiosk: --dpi expects pixels per inch from 50 to 1000, got '" << v << "'\n";
                 return false;
             }
@@ -77,9 +77,9 @@ bool parse(int argc, char** argv, Options& options) {
             if (!value(v)) return false;
             options.config.device_config_file = v;
         } else if (arg == "--collector") {
-            if (!value(options.config.collector_url)) return false;
+            if (!value(options.config.device.collector_url)) return false;
         } else if (arg == "--site") {
-            if (!value(options.config.site)) return false;
+            if (!value(options.config.device.site)) return false;
         } else if (arg == "--content") {
             if (!value(v)) return false;
             options.config.content_dir = v;

@@ -101,11 +101,11 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
         config.headless = true;
         config.width = width;
         config.height = height;
-        if (base.screen_dpi == 0) config.screen_dpi = typical_dpi(width, height);
+        if (base.device.screen_dpi == 0) config.device.screen_dpi = typical_dpi(width, height);
         config.clock = [now] { return *now; };
         // The staff screens are opened with a throwaway PIN, never the device's own.
         const std::string staff_pin = "2468";
-        config.staff_pin_hash = hash_staff_pin(staff_pin);
+        config.device.staff_pin_hash = hash_staff_pin(staff_pin);
         KioskApp app(config);
         TestDriver driver(app);
         const std::string size = std::to_string(width) + "x" + std::to_string(height);
@@ -131,7 +131,7 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
                     [](const Question& q) { return q.type == QuestionType::Number; });
             for (const char* digit : {"4", "8", "0", "0"}) driver.tap(std::string("number.") + digit);
             shoot("question-number");  // the amount shows on the pad before she confirms it
-            *now += config.idle_prompt_after + std::chrono::seconds(1);
+            *now += config.device.idle_prompt_after + std::chrono::seconds(1);
             driver.settle();
             shoot("idle-prompt");
             driver.tap("idle.continue");

@@ -85,7 +85,8 @@ DeviceConfig load_device_config(const std::filesystem::path& path, const std::ve
         throw error_at(file, root["staff_pin_hash"],
                        "'staff_pin_hash': not a hash made by kiosk-hash-pin (Argon2id, at most MODERATE cost)");
 
-    config.idle_timeout_seconds = bounded_int(map, "idle_timeout_seconds", config.idle_timeout_seconds, 30, 900);
+    config.idle_prompt_after =
+        std::chrono::seconds(bounded_int(map, "idle_timeout_seconds", int(config.idle_prompt_after.count()), 30, 900));
 
     if (const YAML::Node languages = map.optional("languages"); languages && !languages.IsNull()) {
         if (!languages.IsSequence() || languages.size() == 0)
@@ -107,7 +108,7 @@ DeviceConfig load_device_config(const std::filesystem::path& path, const std::ve
     config.screen_dpi = bounded_int(map, "screen_dpi", 0, 0, 1000);
     if (config.screen_dpi != 0 && config.screen_dpi < 50)
         throw error_at(file, root["screen_dpi"], "'screen_dpi': 0 (ask the display) or from 50 to 1000");
-    config.max_queued_records = bounded_int(map, "max_queued_records", config.max_queued_records, 100, 1000000);
+    config.max_queued_records = bounded_int(map, "max_queued_records", int(config.max_queued_records), 100, 1000000);
     config.max_queued_days = bounded_int(map, "max_queued_days", config.max_queued_days, 1, 3650);
     map.reject_unknown_keys();
     return config;

@@ -2,29 +2,33 @@
 // The one per-device config file (kiosk.yaml), as `collector device add` prints it: where
 // the kiosk stands, where it sends, the key it seals to, the staff PIN hash and the look.
 // Validated in full at start; every problem names the file, line, key and what is wrong.
+#include "kiosk/core/kiosk_defaults.h"
 #include "protocol/content/content_error.h"
 #include "protocol/crypto/sealing.h"
 
-#include <array>
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace selfcheck {
 
+// What kiosk.yaml sets. Without a kiosk.yaml (demo mode, development) these defaults hold.
 struct DeviceConfig {
-    std::string site;
-    std::string collector_url;  // empty: records stay queued on the device
-    std::string device_token;
-    PublicKey ngo_public_key{};
-    std::string staff_pin_hash;  // empty: the staff panel cannot be opened
-    int idle_timeout_seconds = 90;
-    std::vector<std::string> languages;  // empty: every language of the form
-    std::string title;                   // empty: the neutral default from the messages
-    bool locked = true;                  // true: the staff panel offers no exit
-    int screen_dpi = 0;                  // 0: ask the display
-    int max_queued_records = 20000;
-    int max_queued_days = 180;
+    std::string site = defaults::kDemoSite;
+    std::string collector_url;                // empty: records stay queued on the device
+    std::string device_token;                 // from `collector device add`
+    std::optional<PublicKey> ngo_public_key;  // none (demo mode only): results are shown, not kept
+    std::string staff_pin_hash;               // empty: the staff panel cannot be opened
+    std::chrono::seconds idle_prompt_after = defaults::kIdlePromptAfter;  // idle_timeout_seconds
+    std::vector<std::string> languages;                                   // empty: every language of the form
+    std::string title;                // empty: the neutral default from the messages
+    bool locked = defaults::kLocked;  // true: the staff panel offers no exit
+    int screen_dpi = 0;               // 0: ask the display
+    std::int64_t max_queued_records = defaults::kMaxQueuedRecords;
+    int max_queued_days = defaults::kMaxQueuedDays;
 };
 
 // Throws ContentError. `form_languages` are the locales the form offers; a language the

@@ -2,6 +2,8 @@
 // When nobody has touched the kiosk for a while, ask "Still there?" with a countdown, then
 // wipe: an abandoned session must not stay on screen for the next person (or a watcher).
 // Pure logic on an injected time, so it is tested without waiting.
+#include "kiosk/core/kiosk_defaults.h"
+
 #include <chrono>
 #include <optional>
 
@@ -11,8 +13,8 @@ class IdleTimer {
 public:
     using Clock = std::chrono::steady_clock;
     struct Settings {
-        std::chrono::seconds prompt_after{90};  // quiet time before "Still there?"
-        std::chrono::seconds countdown{20};     // then this long to answer it
+        std::chrono::seconds prompt_after = defaults::kIdlePromptAfter;  // quiet time before "Still there?"
+        std::chrono::seconds countdown = defaults::kIdleCountdown;       // then this long to answer it
     };
     enum class State { Active, Prompting, Expired };
 

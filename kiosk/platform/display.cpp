@@ -34,6 +34,13 @@ Display::~Display() {
     SDL_QuitSubSystem(SDL_INIT_VIDEO);
 }
 
+void Display::clear(std::uint32_t abgr) {
+    SDL_SetRenderDrawColor(renderer_, abgr & 0xFF, (abgr >> 8) & 0xFF, (abgr >> 16) & 0xFF, 0xFF);
+    SDL_RenderClear(renderer_);
+}
+
+void Display::present() { SDL_RenderPresent(renderer_); }
+
 void Display::size(int& width, int& height) const {
     if (SDL_GetRendererOutputSize(renderer_, &width, &height) != 0) width = height = 0;
 }

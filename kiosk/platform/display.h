@@ -36,6 +36,9 @@ public:
     SDL_Renderer* renderer() const { return renderer_; }
     SDL_Window* window() const { return window_; }
     bool headless() const { return surface_ != nullptr; }
+    // A new frame starts on `abgr` (ImGui's colour order: 0xAABBGGRR); present() shows it.
+    void clear(std::uint32_t abgr);
+    void present();
     // Size in pixels of what is drawn (the renderer's output).
     void size(int& width, int& height) const;
     // Pixels per inch as the display reports it (diagonal); 96, the reference density, when

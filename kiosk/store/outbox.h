@@ -12,6 +12,7 @@
 //
 // Thread-safe: the UI thread adds, the sync thread reads and acknowledges.
 #include "common/sqlite/sqlite_db.h"
+#include "kiosk/core/kiosk_defaults.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -23,9 +24,9 @@
 namespace selfcheck {
 
 struct OutboxLimits {
-    std::int64_t max_records = 20000;
-    int max_age_days = 180;
-    int warn_percent = 80;  // counts() warns once either cap is this full
+    std::int64_t max_records = defaults::kMaxQueuedRecords;
+    int max_age_days = defaults::kMaxQueuedDays;
+    int warn_percent = defaults::kOutboxWarnPercent;  // counts() warns once either cap is this full
 };
 
 struct OutboxEntry {

@@ -10,6 +10,7 @@
 // - Failures back off exponentially with jitter and honour Retry-After (429, 503). A timer
 //   tries again now and then, a network coming back tries at once, and staff can send now;
 //   nothing, not even send now, goes before a Retry-After is over: the collector asked.
+#include "kiosk/core/kiosk_defaults.h"
 #include "kiosk/core/sync_control.h"
 #include "kiosk/store/outbox.h"
 #include "kiosk/sync/retry_policy.h"
@@ -31,10 +32,10 @@ struct SyncSettings {
     std::string content_version;  // reported at check-in
     std::string app_version;
     size_t batch_size = 50;
-    std::chrono::milliseconds http_timeout{20000};
-    std::chrono::milliseconds poll_interval{15 * 60 * 1000};  // try now and then even without news
-    std::chrono::milliseconds min_delay{30 * 1000};           // a fresh record waits at random
-    std::chrono::milliseconds max_delay{5 * 60 * 1000};       // between these two
+    std::chrono::milliseconds http_timeout = defaults::kSyncHttpTimeout;
+    std::chrono::milliseconds poll_interval = defaults::kSyncPollInterval;  // try now and then even without news
+    std::chrono::milliseconds min_delay = defaults::kSyncMinDelay;          // a fresh record waits at random
+    std::chrono::milliseconds max_delay = defaults::kSyncMaxDelay;          // between these two
     RetryPolicy::Settings retry;
     std::chrono::milliseconds network_check{5000};
     std::function<std::set<std::string>()> interfaces_up;  // empty: /sys/class/net

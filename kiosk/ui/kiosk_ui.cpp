@@ -56,12 +56,7 @@ float draw_top_bar(UiContext& ui, ImVec2 display) {
     const float button_top = (stacked ? title_row : 0.f) + ((stacked ? buttons_row : height) - button_height) * 0.5f;
     ImGui::SetCursorScreenPos(ImVec2(display.x - exit_width - inset, button_top));
     if (tap_button(ui, "nav.quick_exit", exit_label, ImVec2(exit_width, button_height), ButtonKind::Exit)) {
-        ui.session.wipe();
-        ui.memory.choosing_language = false;
-        if (ui.staff) {
-            ui.staff->service.clear();
-            ui.staff->panel.close();
-        }
+        ui.reset_for_next_person();
     }
     if (offer_language) {
         ImGui::SetCursorScreenPos(ImVec2(display.x - exit_width - language_width - 2 * inset, button_top));

@@ -9,6 +9,7 @@
 #include "kiosk/ui/widget_registry.h"
 #include "protocol/content/messages.h"
 
+#include <functional>
 #include <string>
 
 namespace selfcheck::ui {
@@ -39,6 +40,8 @@ struct UiContext {
     int idle_seconds_left = 0;  // > 0: show "Still there?" with this countdown
     StaffView* staff = nullptr;
     std::string title;  // the neutral title in the top bar; empty: the messages' app.title
+    // Quick exit and Finish: forget her and show the welcome screen (KioskApp's one reset).
+    std::function<void()> reset_for_next_person;
 
     float em() const { return fonts.em; }
     const std::string& locale() const { return session.locale().empty() ? chrome_locale : session.locale(); }

@@ -34,7 +34,8 @@ bool is_locale_id(std::string_view text) {
         rest.remove_prefix(1);  // the '_'
         const size_t next = std::min(rest.find('_'), rest.size());
         const std::string_view subtag = rest.substr(0, next);
-        if (subtag.empty() || !std::all_of(subtag.begin(), subtag.end(), [](char c) { return is_letter(c) || is_digit(c); }))
+        if (subtag.empty() ||
+            !std::all_of(subtag.begin(), subtag.end(), [](char c) { return is_letter(c) || is_digit(c); }))
             return false;
         rest.remove_prefix(next);
     }

@@ -111,9 +111,8 @@ std::size_t padded_record_size(const Content& content) {
     widest.completed_on = "9999-12-31";
     for (const Question& q : content.form.questions) {
         if (q.type == QuestionType::Number) {
-            const int number = std::to_string(q.number.min).size() > std::to_string(q.number.max).size()
-                                   ? q.number.min
-                                   : q.number.max;
+            const int number =
+                std::to_string(q.number.min).size() > std::to_string(q.number.max).size() ? q.number.min : q.number.max;
             widest.answers[q.id] = number;
             continue;
         }

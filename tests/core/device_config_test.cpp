@@ -56,9 +56,10 @@ TEST_CASE("a complete kiosk config loads with every value", "[device_config]") {
     CHECK(config.site == "wan-chai-centre");
     CHECK(config.collector_url == "https://collector.example.org");  // trailing slash dropped
     CHECK(config.device_token == kToken);
-    CHECK(config.ngo_public_key[0] == 1);
-    CHECK(config.ngo_public_key[31] == 1);
-    CHECK(config.idle_timeout_seconds == 120);
+    REQUIRE(config.ngo_public_key);
+    CHECK((*config.ngo_public_key)[0] == 1);
+    CHECK((*config.ngo_public_key)[31] == 1);
+    CHECK(config.idle_prompt_after == std::chrono::seconds(120));
     CHECK(config.languages == std::vector<std::string>{"id", "en"});
     CHECK(config.title == "Information point");
     CHECK_FALSE(config.locked);
@@ -71,7 +72,7 @@ TEST_CASE("a minimal kiosk config takes safe defaults", "[device_config]") {
         load_device_config(dir.write("kiosk.yaml", "site: demo\nngo_public_key: \"" + kKey + "\"\n"), kFormLanguages);
     CHECK(config.collector_url.empty());
     CHECK(config.locked);  // no way out of the kiosk unless asked for
-    CHECK(config.idle_timeout_seconds == 90);
+    CHECK(config.idle_prompt_after == defaults::kIdlePromptAfter);
     CHECK(config.languages.empty());
 }
 

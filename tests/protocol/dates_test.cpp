@@ -37,7 +37,7 @@ TEST_CASE("the completion date is Hong Kong's, whatever zone the host is in") {
     for (const char* zone : {"UTC", "America/Los_Angeles", "Asia/Jakarta", "Asia/Manila", "Pacific/Kiritimati"}) {
         in_host_zone(zone, [] {
             INFO("host zone " << std::getenv("TZ"));
-            CHECK(hong_kong_date(at(kUtc1959OnNov30)) == "2026-12-01");      // 03:59 HKT
+            CHECK(hong_kong_date(at(kUtc1959OnNov30)) == "2026-12-01");             // 03:59 HKT
             CHECK(hong_kong_date(at(kUtc1959OnNov30 - 4 * 3600)) == "2026-11-30");  // 23:59 HKT
             CHECK(hong_kong_minute(at(kUtc1959OnNov30)) == "2026-12-01 03:59");
         });

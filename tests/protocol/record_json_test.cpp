@@ -1,7 +1,6 @@
 // The record's one JSON form and its strict reader (protocol/record/record.h): what the kiosk
 // writes and the collector reads, refused field by field when it is anything else.
 #include "protocol/record/record.h"
-
 #include "tests/support/sample_record.h"
 
 #include <catch2/catch.hpp>

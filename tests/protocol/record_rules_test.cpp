@@ -3,8 +3,8 @@
 #include "protocol/record/record_rules.h"
 
 #include "protocol/content/scoring.h"
-#include "tests/support/sample_record.h"
 #include "tests/support/random_session.h"
+#include "tests/support/sample_record.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -68,7 +68,8 @@ TEST_CASE("a record of another form or version is not checked against this one")
 TEST_CASE("the language must be one the form offers, whatever its shape allows") {
     CHECK(check(sample_with("language", "tl")) ==
           "language: 'tl' is not offered by form 'hk-mdw-self-assessment' version 1");
-    for (const Language& language : shipped().form.languages) CHECK(check(sample_with("language", language.locale)) == "");
+    for (const Language& language : shipped().form.languages)
+        CHECK(check(sample_with("language", language.locale)) == "");
 }
 
 TEST_CASE("answers must be questions of the form with their own codes and ranges") {
@@ -94,8 +95,9 @@ TEST_CASE("an answer to a question the skip logic does not ask is refused") {
     body["answers"]["loan_from_agency"] = "yes";
     body["indicators"] = json::array();
     body["result_level"] = "no_concerns";
-    CHECK(check(body) == "answers.loan_from_agency: the skip logic of form 'hk-mdw-self-assessment' version 1 "
-                         "does not ask this question given the other answers");
+    CHECK(check(body) ==
+          "answers.loan_from_agency: the skip logic of form 'hk-mdw-self-assessment' version 1 "
+          "does not ask this question given the other answers");
     body["answers"].erase("has_loan");  // no gate answer at all asks nothing behind it either
     CHECK_THAT(check(body), Catch::StartsWith("answers.loan_from_agency: the skip logic"));
     body["answers"]["has_loan"] = "yes";
@@ -164,9 +166,9 @@ TEST_CASE("building leaves out stale and declined answers and refuses what the f
                         {"passport_holder", std::string(kPreferNotToSay)}};
     const Record record = build_record(shipped(), "en", stale, "site-a", "2026-11-22");
     CHECK(record.answers == Answers{{"has_loan", std::string("no")}});
-    CHECK_THROWS_WITH(build_record(shipped(), "en", {{"passport_holder", std::string("my sister Ana")}}, "site-a",
-                                   "2026-11-22"),
-                      Catch::Contains("passport_holder"));
+    CHECK_THROWS_WITH(
+        build_record(shipped(), "en", {{"passport_holder", std::string("my sister Ana")}}, "site-a", "2026-11-22"),
+        Catch::Contains("passport_holder"));
     CHECK_THROWS_WITH(build_record(shipped(), "en", {{"full_name", std::string("x")}}, "site-a", "2026-11-22"),
                       Catch::Contains("full_name"));
     CHECK_THROWS_WITH(build_record(shipped(), "en", {}, "Wan Chai Centre!", "2026-11-22"), Catch::Contains("site"));

@@ -23,7 +23,8 @@ const std::string& test_pin_hash() {
 KioskConfig staff_config(const FakeClock& clock, int width = 480, int height = 800) {
     KioskConfig config = headless(width, height);
     config.clock = clock.source();
-    config.staff_pin_hash = test_pin_hash();
+    config.device.staff_pin_hash = test_pin_hash();
+    config.device.locked = false;  // as a kiosk.yaml with `locked: false`: the panel offers an exit
     return config;
 }
 
@@ -65,7 +66,7 @@ TEST_CASE("holding the corner for 3 seconds asks for the PIN and wipes the sessi
 TEST_CASE("without a PIN hash the corner hold does nothing") {
     FakeClock clock;
     KioskConfig config = staff_config(clock);
-    config.staff_pin_hash.clear();
+    config.device.staff_pin_hash.clear();
     KioskApp app(config);
     TestDriver driver(app);
     driver.settle();
@@ -100,7 +101,7 @@ TEST_CASE("the right PIN opens the panel with counts and no answers") {
 TEST_CASE("a locked device offers no exit from the staff panel") {
     FakeClock clock;
     KioskConfig config = staff_config(clock, 1920, 1080);
-    config.locked = true;
+    config.device.locked = true;
     KioskApp app(config);
     TestDriver driver(app);
     driver.settle();

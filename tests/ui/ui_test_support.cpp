@@ -13,7 +13,7 @@ KioskConfig headless(int width, int height) {
     config.headless = true;
     config.width = width;
     config.height = height;
-    config.screen_dpi = typical_dpi(width, height);
+    config.device.screen_dpi = typical_dpi(width, height);
     return config;
 }
 

@@ -117,7 +117,8 @@ void draw_result_footer(UiContext& ui, ImVec2 min, ImVec2 size) {
     ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), t.top_bar);
     const float width = std::min(size.x - 2 * t.padding * em, 36 * em);
     ImGui::SetCursorScreenPos(ImVec2(min.x + (size.x - width) * 0.5f, min.y + 0.4f * em));
-    if (tap_button(ui, "result.finish", ui.text("result.finish"), ImVec2(width, size.y - 0.8f * em))) ui.session.wipe();
+    if (tap_button(ui, "result.finish", ui.text("result.finish"), ImVec2(width, size.y - 0.8f * em)))
+        ui.reset_for_next_person();
 }
 
 }  // namespace selfcheck::ui
