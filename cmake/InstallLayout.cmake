@@ -15,3 +15,11 @@ else()
   set(SELFCHECK_CONTENT_DIR ${PROJECT_SOURCE_DIR}/content)
   set(SELFCHECK_LOCALES_DIR ${LOCALES_RES_DIR})
 endif()
+
+# The one place programs learn those defaults: link `default_data_dirs` and the two paths
+# arrive as SELFCHECK_DEFAULT_CONTENT_DIR and SELFCHECK_DEFAULT_LOCALES_DIR (after the
+# locales are compiled).
+add_library(default_data_dirs INTERFACE)
+target_compile_definitions(default_data_dirs INTERFACE
+  SELFCHECK_DEFAULT_CONTENT_DIR="${SELFCHECK_CONTENT_DIR}"
+  SELFCHECK_DEFAULT_LOCALES_DIR="${SELFCHECK_LOCALES_DIR}")

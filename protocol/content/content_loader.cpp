@@ -1,6 +1,7 @@
 // Loaders for the content files other than the form (form_loader.cpp).
 #include "protocol/content/content.h"
 #include "protocol/content/yaml_reader.h"
+#include "protocol/time/dates.h"
 
 #include <algorithm>
 #include <cctype>
@@ -101,15 +102,6 @@ void read_scoring(const std::filesystem::path& path, Content& content) {
 
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
-// YYYY-MM-DD with a month and day that can exist.
-bool is_date(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (!is_digit(s[i])) return false;
-    const int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 // Digits and spaces, an optional leading +, 3 to 20 characters: "999", "+852 2157 9537".
 bool is_phone(const std::string& s) {
     const size_t start = !s.empty() && s[0] == '+' ? 1 : 0;
@@ -140,7 +132,7 @@ void read_directory(const std::filesystem::path& path, Content& content) {
                     throw error_at(
                         file, n,
                         what + ": '" + *number + "' is not a phone number (digits and spaces, optional leading +)");
-            if (!o.verified.empty() && !is_date(o.verified))
+            if (!o.verified.empty() && !is_calendar_date(o.verified))
                 throw error_at(file, entry.required("verified"), what + " 'verified': expected a date YYYY-MM-DD");
             if (o.phone.empty() && o.whatsapp.empty() && o.address_key.empty())
                 throw error_at(file, n, what + ": needs a phone, a WhatsApp number or an address");

@@ -178,23 +178,15 @@ Report make_report(const Shared& shared, const ReportRequest& request) {
                         shared.context.store.records_in_range(request.filter), request);
 }
 
-std::string utc_date(std::time_t when) {
-    std::tm parts{};
-    gmtime_r(&when, &parts);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &parts);
-    return buffer;
-}
-
 void get_dashboard(Shared& shared, const httplib::Request& request, httplib::Response& response) {
     const std::optional<DashboardSession> session = session_of(shared, request);
     if (!session) return redirect(response, "/login");
     const PageFrame frame{kTitle, session->user_name, session->csrf_token};
     httplib::Params params = request.params;
-    if (params.empty()) {  // the last 30 days
-        const std::time_t now = std::time(nullptr);
-        params.emplace("from", utc_date(now - 29 * 24 * 3600));
-        params.emplace("to", utc_date(now));
+    if (params.empty()) {  // the last 30 days, in Hong Kong dates as records carry them
+        const std::string today = hong_kong_today();
+        params.emplace("from", *add_days(today, -29));
+        params.emplace("to", today);
     }
     const ReportParamsResult parsed = parse_report_params(params, shared.context.min_k);
     if (!parsed.request) {

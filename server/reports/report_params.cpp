@@ -1,6 +1,7 @@
 #include "server/reports/report_params.h"
 
 #include "protocol/content/identifiers.h"
+#include "protocol/time/dates.h"
 
 #include <charconv>
 
@@ -9,26 +10,7 @@ namespace {
 
 constexpr std::int64_t kMaxK = 1000;
 
-bool digits(const std::string& text, std::size_t from, std::size_t count, int& value) {
-    value = 0;
-    for (std::size_t i = from; i < from + count; ++i) {
-        if (text[i] < '0' || text[i] > '9') return false;
-        value = value * 10 + (text[i] - '0');
-    }
-    return true;
-}
-
 }  // namespace
-
-bool is_iso_date(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-    int year = 0, month = 0, day = 0;
-    if (!digits(text, 0, 4, year) || !digits(text, 5, 2, month) || !digits(text, 8, 2, day)) return false;
-    if (month < 1 || month > 12 || day < 1) return false;
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-}
 
 ReportParamsResult parse_report_params(const std::multimap<std::string, std::string>& params, std::int64_t min_k) {
     ReportParamsResult result;
@@ -47,7 +29,7 @@ ReportParamsResult parse_report_params(const std::multimap<std::string, std::str
     for (const char* name : {"from", "to"}) {
         const auto found = params.find(name);
         if (found == params.end()) return fail(std::string(name) + ": required (YYYY-MM-DD)");
-        if (!is_iso_date(found->second)) {
+        if (!is_calendar_date(found->second)) {
             return fail(std::string(name) + ": expected a date YYYY-MM-DD, got '" + found->second.substr(0, 40) + "'");
         }
         (std::string(name) == "from" ? request.filter.from : request.filter.to) = found->second;

@@ -20,7 +20,4 @@ struct ReportParamsResult {
 ReportParamsResult parse_report_params(const std::multimap<std::string, std::string>& params,
                                        std::int64_t min_k = kDefaultMinCell);
 
-// True for a real calendar date written YYYY-MM-DD.
-bool is_iso_date(const std::string& text);
-
 }  // namespace selfcheck::collector

@@ -3,6 +3,7 @@
 #include "protocol/record/record_rules.h"
 
 #include "protocol/content/scoring.h"
+#include "tests/protocol/conditions.h"
 #include "tests/support/random_session.h"
 #include "tests/support/sample_record.h"
 
@@ -14,6 +15,7 @@
 
 using namespace selfcheck;
 using nlohmann::json;
+using testing::answer_in;
 
 namespace {
 
@@ -30,14 +32,6 @@ std::string check(const json& body) {
         return e.what();
     }
     return "";
-}
-
-Condition answer_in(const std::string& question, std::vector<std::string> codes) {
-    Condition c;
-    c.kind = Condition::Kind::AnswerIn;
-    c.question = question;
-    c.codes = std::move(codes);
-    return c;
 }
 
 Question yes_no(const std::string& id, std::optional<Condition> show_if = std::nullopt) {

@@ -2,6 +2,8 @@
 
 #include "server/reports/report_params.h"
 
+#include "protocol/time/dates.h"
+
 #include <catch2/catch.hpp>
 
 using namespace selfcheck;
@@ -46,10 +48,10 @@ TEST_CASE("bad report parameters name the parameter") {
 }
 
 TEST_CASE("calendar dates are checked, leap years included") {
-    CHECK(collector::is_iso_date("2024-02-29"));
-    CHECK_FALSE(collector::is_iso_date("2023-02-29"));
-    CHECK(collector::is_iso_date("2000-02-29"));
-    CHECK_FALSE(collector::is_iso_date("1900-02-29"));
-    CHECK_FALSE(collector::is_iso_date("2026-04-31"));
-    CHECK_FALSE(collector::is_iso_date("2026-4-01x"));
+    CHECK(is_calendar_date("2024-02-29"));
+    CHECK_FALSE(is_calendar_date("2023-02-29"));
+    CHECK(is_calendar_date("2000-02-29"));
+    CHECK_FALSE(is_calendar_date("1900-02-29"));
+    CHECK_FALSE(is_calendar_date("2026-04-31"));
+    CHECK_FALSE(is_calendar_date("2026-4-01x"));
 }

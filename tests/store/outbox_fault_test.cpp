@@ -116,7 +116,7 @@ TEST_CASE("add under write sync and disk-full faults loses no confirmed record")
 
 TEST_CASE("acknowledge under faults deletes all or nothing") {
     for (Fault fault : {Fault::WriteError, Fault::SyncError, Fault::DiskFull}) {
-        run_anomaly_loop(
+        const int calls = run_anomaly_loop(
             fault, true, three_records,
             [](Outbox& outbox, std::vector<std::string>& confirmed) {
                 outbox.acknowledge({id(1), id(2)});
@@ -124,12 +124,14 @@ TEST_CASE("acknowledge under faults deletes all or nothing") {
                 return std::string();
             },
             "acknowledged records");
+        CHECK(calls > 1);  // at least one fault was injected
     }
 }
 
 TEST_CASE("creating the outbox under faults fails clearly and a retry succeeds") {
     for (Fault fault : {Fault::WriteError, Fault::SyncError, Fault::DiskFull}) {
         install_fault_vfs();
+        int faults_fired = 0;
         for (int n = 1;; ++n) {
             INFO(name(fault) << " at call " << n);
             REQUIRE(n < 200);
@@ -150,8 +152,10 @@ TEST_CASE("creating the outbox under faults fails clearly and a retry succeeds")
             const bool fired = fault_fired();
             disarm_fault();
             if (!fired) break;
+            ++faults_fired;
             CHECK(failed == fired_while_opening);
             check_recovered(file, {}, "");
         }
+        CHECK(faults_fired > 0);  // the loop did inject faults before the open went through
     }
 }

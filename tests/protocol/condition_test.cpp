@@ -1,31 +1,11 @@
 #include "protocol/content/condition.h"
 
+#include "tests/protocol/conditions.h"
+
 #include <catch2/catch.hpp>
 
 using namespace selfcheck;
-
-namespace {
-Condition answer_in(const std::string& q, std::vector<std::string> codes) {
-    Condition c;
-    c.kind = Condition::Kind::AnswerIn;
-    c.question = q;
-    c.codes = std::move(codes);
-    return c;
-}
-Condition compare(Condition::Kind kind, const std::string& q, int threshold) {
-    Condition c;
-    c.kind = kind;
-    c.question = q;
-    c.threshold = threshold;
-    return c;
-}
-Condition combine(Condition::Kind kind, std::vector<Condition> children) {
-    Condition c;
-    c.kind = kind;
-    c.children = std::move(children);
-    return c;
-}
-}  // namespace
+using namespace selfcheck::testing;
 
 TEST_CASE("conditions read answers, never unanswered questions") {
     Answers answers{{"has_loan", std::string("yes")}, {"salary", 4800}};
