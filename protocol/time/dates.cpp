@@ -67,7 +67,7 @@ bool is_calendar_date(std::string_view text) {
 
 std::string hong_kong_date(SystemTime when) {
     const HongKongFields f = hong_kong_fields(when);
-    char text[16];
+    char text[40];  // room for any int, so the compiler knows nothing is cut
     std::snprintf(text, sizeof text, "%04d-%02d-%02d", f.year, f.month, f.day);
     return text;
 }
@@ -76,7 +76,7 @@ std::string hong_kong_today() { return hong_kong_date(std::chrono::system_clock:
 
 std::string hong_kong_minute(SystemTime when) {
     const HongKongFields f = hong_kong_fields(when);
-    char text[24];
+    char text[48];  // room for any int
     std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", f.year, f.month, f.day, f.hour, f.minute);
     return text;
 }
@@ -102,7 +102,7 @@ std::optional<std::string> add_days(std::string_view date, int days) {
     const int year = calendar.get(UCAL_YEAR, status), month = calendar.get(UCAL_MONTH, status) + 1,
               day = calendar.get(UCAL_DATE, status);
     if (U_FAILURE(status) || calendar.get(UCAL_ERA, status) != icu::GregorianCalendar::AD) return std::nullopt;
-    char text[16];
+    char text[40];  // room for any int, so the compiler knows nothing is cut
     std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
     return std::string(text);
 }
