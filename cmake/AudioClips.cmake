@@ -7,7 +7,14 @@
 # or the tool change, and then remakes only the clips whose text or voice settings changed
 # (texts.tsv holds both). A full run of all three languages takes about 15 s of one core
 # (measured 2026-12: 774 clips, 2,300 s of speech); an unchanged one well under a second.
-option(SELFCHECK_SYNTHESISE_AUDIO "Make the machine-voice read-aloud clips at build time" ON)
+# A sanitizer build leaves the full set out, as it leaves out the long runs: its tests make
+# the few clips they need (tests/audio), and CI pays the synthesis once.
+if(SELFCHECK_SANITIZE)
+  set(synthesise_default OFF)
+else()
+  set(synthesise_default ON)
+endif()
+option(SELFCHECK_SYNTHESISE_AUDIO "Make the machine-voice read-aloud clips at build time" ${synthesise_default})
 if(NOT SELFCHECK_SYNTHESISE_AUDIO)
   return()
 endif()

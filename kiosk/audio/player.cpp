@@ -272,7 +272,7 @@ void Player::run() {
         job_ = false;
         const uint64_t generation = generation_;
         lock.unlock();
-        bool current = open_device();
+        bool current = !parts.empty() && open_device();
         for (const PlayPart& part : parts) {
             if (!current) break;
             current = play_part(part, generation);

@@ -52,7 +52,8 @@ public:
     // Silent from the next device buffer on. Returns at once.
     void stop();
     bool playing() const { return playing_; }
-    // Linear gain on every sample, 0 to 1; heard from the next ~20 ms of sound.
+    // Linear gain on every sample, 0 to 1, for what is decoded from now on (what is queued,
+    // at most a quarter second, plays as it was).
     void set_gain(float gain);
     float gain() const { return gain_; }
 
