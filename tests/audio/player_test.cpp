@@ -51,12 +51,14 @@ TEST_CASE("stop() silences what plays within one frame", "[player]") {
         Player player;
         player.play({PlayPart::file(clip)});
         REQUIRE(testing::wait_until([&] { return player.first_sound_seconds() >= 0; }));
-        std::this_thread::sleep_for(300ms);
+        // 0.3 s of it heard, counted in device frames: a busy machine may run the device late.
+        const uint64_t begun = player.frames_out();
+        REQUIRE(testing::wait_until([&] { return player.frames_out() > begun + 48000 * 3 / 10; }));
         player.stop();
         at_stop = player.frames_out();
         CHECK_FALSE(player.playing());
-        std::this_thread::sleep_for(200ms);  // the device keeps running, silent
-        CHECK(player.frames_out() > at_stop + 48000 / 10);
+        // The device keeps running, silent.
+        CHECK(testing::wait_until([&] { return player.frames_out() > at_stop + 48000 / 10; }));
     }
     const DiskOutput out(dir.path() / "out.raw");
     const auto [first, last] = out.audible_span();

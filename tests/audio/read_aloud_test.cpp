@@ -105,7 +105,9 @@ TEST_CASE("a new screen, a new language, quick exit and the idle wipe each silen
         audio.show("question:job_as_promised", "en", kQuestion);  // auto-read starts it
         REQUIRE(audio.reading());
         REQUIRE(testing::wait_until([&] { return audio.player()->first_sound_seconds() >= 0; }));
-        std::this_thread::sleep_for(200ms);
+        // 0.2 s of it heard, counted in device frames: a busy machine may run the device late.
+        const uint64_t begun = audio.player()->frames_out();
+        REQUIRE(testing::wait_until([&] { return audio.player()->frames_out() > begun + 48000 / 5; }));
         audio.show("question:job_as_promised", "en", kQuestion);  // the same screen, next frame
         CHECK(audio.reading());
         const std::string w = what;
@@ -117,7 +119,8 @@ TEST_CASE("a new screen, a new language, quick exit and the idle wipe each silen
             audio.wipe();
         at_stop = audio.player()->frames_out();
         CHECK_FALSE(audio.reading());
-        std::this_thread::sleep_for(150ms);
+        // A tenth of a second more of the device's output, to show it silent.
+        CHECK(testing::wait_until([&] { return audio.player()->frames_out() > at_stop + 48000 / 10; }));
         CHECK(audio.auto_read() == (w != "quick exit or idle wipe"));  // the next person chooses again
     }
     const DiskOutput out = kiosk.heard();
