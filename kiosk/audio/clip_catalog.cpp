@@ -137,9 +137,9 @@ void ClipCatalog::scan_locale(const Messages& messages, const std::string& local
     for (const std::string& key : keys_) {
         ++coverage.messages;
         ClipChoice chosen;
+        static const std::vector<std::filesystem::path> none;
         const auto found = recorded.clips.find(key);
-        const std::vector<std::filesystem::path> recordings =
-            found == recorded.clips.end() ? std::vector<std::filesystem::path>{} : found->second;
+        const std::vector<std::filesystem::path>& recordings = found == recorded.clips.end() ? none : found->second;
         const std::vector<std::string>& run_time_args = run_time_arguments(key);
 
         if (!run_time_args.empty()) {
