@@ -22,10 +22,13 @@ else()
   set(SELFCHECK_SYNTHESISED_AUDIO_DIR ${AUDIO_CLIPS_DIR})
 endif()
 
-# The one place programs learn those defaults: link `default_data_dirs` and the two paths
-# arrive as SELFCHECK_DEFAULT_CONTENT_DIR and SELFCHECK_DEFAULT_LOCALES_DIR (after the
-# locales are compiled).
+# The one place programs learn those defaults: link `default_data_dirs` and the paths
+# arrive as SELFCHECK_DEFAULT_CONTENT_DIR, SELFCHECK_DEFAULT_LOCALES_DIR (after the locales
+# are compiled) and the read-aloud clips' SELFCHECK_DEFAULT_RECORDED_AUDIO_DIR and
+# SELFCHECK_DEFAULT_SYNTHESISED_AUDIO_DIR.
 add_library(default_data_dirs INTERFACE)
 target_compile_definitions(default_data_dirs INTERFACE
   SELFCHECK_DEFAULT_CONTENT_DIR="${SELFCHECK_CONTENT_DIR}"
-  SELFCHECK_DEFAULT_LOCALES_DIR="${SELFCHECK_LOCALES_DIR}")
+  SELFCHECK_DEFAULT_LOCALES_DIR="${SELFCHECK_LOCALES_DIR}"
+  SELFCHECK_DEFAULT_RECORDED_AUDIO_DIR="${SELFCHECK_RECORDED_AUDIO_DIR}"
+  SELFCHECK_DEFAULT_SYNTHESISED_AUDIO_DIR="${SELFCHECK_SYNTHESISED_AUDIO_DIR}")
