@@ -14,6 +14,9 @@ pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 find_package(nlohmann_json 3.10 REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)   # compiled library, with OpenSSL
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)          # collector's PostgreSQL store
+pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)       # read-aloud clips: WAV, FLAC, Vorbis, Opus
+pkg_check_modules(EBUR128 REQUIRED IMPORTED_TARGET libebur128)    # EBU R128 loudness of clips
+pkg_check_modules(ESPEAKNG REQUIRED IMPORTED_TARGET espeak-ng)    # the machine voice (libespeak-ng-dev)
 
 find_program(GENRB_EXECUTABLE genrb REQUIRED)   # icu-devtools
 

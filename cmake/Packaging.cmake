@@ -3,11 +3,19 @@
 # its own component later.
 #   cmake -S . -B build-image -G Ninja -DSELFCHECK_INSTALLED_DATA=ON -DCMAKE_INSTALL_PREFIX=/usr
 #   ninja -C build-image kiosk kiosk-hash-pin && (cd build-image && cpack -G DEB)
+# (building kiosk makes the read-aloud clips too: cmake/AudioClips.cmake)
 install(TARGETS kiosk kiosk-hash-pin RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT kiosk)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/content/ DESTINATION ${SELFCHECK_INSTALL_DATADIR}/content
         COMPONENT kiosk FILES_MATCHING PATTERN "*.yaml")
 install(DIRECTORY ${LOCALES_RES_DIR}/ DESTINATION ${SELFCHECK_INSTALL_DATADIR}/locales
         COMPONENT kiosk FILES_MATCHING PATTERN "*.res")
+# Read-aloud clips (cmake/AudioClips.cmake): the NGO's recordings and the build's machine
+# voice, each locale beside the texts.tsv that says what its clips say.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/audio/ DESTINATION ${SELFCHECK_INSTALL_DATADIR}/audio/recorded
+        COMPONENT kiosk FILES_MATCHING PATTERN "*.ogg" PATTERN "*.flac" PATTERN "*.wav" PATTERN "*.opus"
+        PATTERN "texts.tsv")
+install(DIRECTORY ${AUDIO_CLIPS_DIR}/ DESTINATION ${SELFCHECK_INSTALL_DATADIR}/audio/synthesised
+        COMPONENT kiosk FILES_MATCHING PATTERN "*.ogg" PATTERN "texts.tsv")
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME selfcheck)

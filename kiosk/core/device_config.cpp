@@ -110,6 +110,14 @@ DeviceConfig load_device_config(const std::filesystem::path& path, const std::ve
         throw error_at(file, root["screen_dpi"], "'screen_dpi': 0 (ask the display) or from 50 to 1000");
     config.max_queued_records = bounded_int(map, "max_queued_records", int(config.max_queued_records), 100, 1000000);
     config.max_queued_days = bounded_int(map, "max_queued_days", config.max_queued_days, 1, 3650);
+    if (const std::string audio = map.optional_string("audio"); audio == "headphones")
+        config.audio = AudioMode::Headphones;
+    else if (audio == "speaker")
+        config.audio = AudioMode::Speaker;
+    else if (audio == "off")
+        config.audio = AudioMode::Off;
+    else if (!audio.empty())  // absent: defaults::kAudio
+        throw error_at(file, root["audio"], "'audio': expected headphones, speaker or off, not '" + audio + "'");
     map.reject_unknown_keys();
     return config;
 }

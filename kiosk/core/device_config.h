@@ -2,6 +2,7 @@
 // The one per-device config file (kiosk.yaml), as `collector device add` prints it: where
 // the kiosk stands, where it sends, the key it seals to, the staff PIN hash and the look.
 // Validated in full at start; every problem names the file, line, key and what is wrong.
+#include "kiosk/core/audio_mode.h"
 #include "kiosk/core/kiosk_defaults.h"
 #include "protocol/content/content_error.h"
 #include "protocol/crypto/sealing.h"
@@ -29,6 +30,7 @@ struct DeviceConfig {
     int screen_dpi = 0;               // 0: ask the display
     std::int64_t max_queued_records = defaults::kMaxQueuedRecords;
     int max_queued_days = defaults::kMaxQueuedDays;
+    AudioMode audio = defaults::kAudio;
 };
 
 // Throws ContentError. `form_languages` are the locales the form offers; a language the

@@ -1,6 +1,8 @@
 #pragma once
 // Every default of the kiosk, in one place. kiosk.yaml's optional keys, the command line and
 // the modules' own settings all start from these, so a default is changed here or nowhere.
+#include "kiosk/core/audio_mode.h"
+
 #include <chrono>
 #include <cstdint>
 
@@ -24,6 +26,10 @@ inline constexpr std::chrono::milliseconds kSyncPollInterval{15 * 60 * 1000};
 
 // A kiosk offers staff no way out of the app unless its kiosk.yaml says `locked: false`.
 inline constexpr bool kLocked = true;
+
+// Read aloud through headphones: the kiosk stands where an employer or agent may be near,
+// so the voice stays in her ears, at a capped volume (kiosk/audio/read_aloud.h).
+inline constexpr AudioMode kAudio = AudioMode::Headphones;
 
 // Where records say they come from before a kiosk.yaml names a site (demo mode keeps none).
 inline constexpr const char* kDemoSite = "demo-site";

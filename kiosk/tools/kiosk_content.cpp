@@ -1,7 +1,11 @@
 // kiosk-content: checks the content and its translations before they reach a kiosk.
-//   kiosk-content validate [--content DIR] [--locales DIR]
+//   kiosk-content validate [--content DIR] [--locales DIR] [--recorded DIR] [--synthesised DIR]
+// Also reports the read-aloud coverage of each language; a missing or unreadable clip is a
+// warning naming the file.
 // Exit status: 0 valid (warnings allowed), 1 invalid (each problem named with its file and
 // what was expected), 2 usage.
+#include "kiosk/audio/clip_catalog.h"
+#include "kiosk/audio/read_aloud.h"
 #include "protocol/content/content.h"
 #include "protocol/content/content_error.h"
 #include "protocol/content/content_messages.h"
@@ -15,7 +19,7 @@
 namespace {
 
 int usage() {
-    std::cerr << "usage: kiosk-content validate [--content DIR] [--locales DIR]\n";
+    std::cerr << "usage: kiosk-content validate [--content DIR] [--locales DIR] [--recorded DIR] [--synthesised DIR]\n";
     return 2;
 }
 
@@ -37,18 +41,25 @@ void print_summary(const selfcheck::Content& content, const selfcheck::ContentRe
               << " verified, " << r.directory_unverified << " shown with \"please check\"\n";
 }
 
-int validate(const std::filesystem::path& content_dir, const std::filesystem::path& locales) {
+int validate(const std::filesystem::path& content_dir, const std::filesystem::path& locales,
+             const selfcheck::audio::ClipDirs& audio) {
     const selfcheck::Content content = selfcheck::load_content(content_dir);
     selfcheck::Messages messages(locales);
     messages.set_shared_args(selfcheck::constant_args(content));
     const selfcheck::ContentReport report = selfcheck::validate_content(content, messages);
     for (const auto& problem : report.problems) std::cerr << selfcheck::describe(problem) << "\n";
     print_summary(content, report);
+    const auto clips = selfcheck::audio::make_clip_catalog(content, messages, audio,
+                                                           selfcheck::audio::ClipCatalog::Check::OpenEveryClip);
+    for (const auto& problem : clips.problems()) std::cerr << selfcheck::audio::describe(problem) << "\n";
+    for (const auto& coverage : clips.coverage())
+        std::cout << "audio: " << selfcheck::audio::describe(coverage) << "\n";
+    const size_t warnings = report.warnings() + clips.problems().size();
     if (report.ok()) {
-        std::cout << "valid (" << report.warnings() << " warnings)\n";
+        std::cout << "valid (" << warnings << " warnings)\n";
         return 0;
     }
-    std::cout << "INVALID: " << report.errors() << " errors, " << report.warnings() << " warnings\n";
+    std::cout << "INVALID: " << report.errors() << " errors, " << warnings << " warnings\n";
     return 1;
 }
 
@@ -58,15 +69,23 @@ int main(int argc, char** argv) {
     if (argc < 2 || std::string(argv[1]) != "validate") return usage();
     std::filesystem::path content = SELFCHECK_DEFAULT_CONTENT_DIR;
     std::filesystem::path locales = SELFCHECK_DEFAULT_LOCALES_DIR;
+    selfcheck::audio::ClipDirs audio = selfcheck::audio::default_clip_dirs();
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
-        if ((arg == "--content" || arg == "--locales") && i + 1 < argc)
-            (arg == "--content" ? content : locales) = argv[++i];
+        if (i + 1 >= argc) return usage();
+        if (arg == "--content")
+            content = argv[++i];
+        else if (arg == "--locales")
+            locales = argv[++i];
+        else if (arg == "--recorded")
+            audio.recorded = argv[++i];
+        else if (arg == "--synthesised")
+            audio.synthesised = argv[++i];
         else
             return usage();
     }
     try {
-        return validate(content, locales);
+        return validate(content, locales, audio);
     } catch (const selfcheck::ContentError& e) {
         std::cerr << e.what() << "\n";
     } catch (const std::exception& e) {
