@@ -4,7 +4,7 @@
 #   cmake -S . -B build-image -G Ninja -DSELFCHECK_INSTALLED_DATA=ON -DCMAKE_INSTALL_PREFIX=/usr
 #   ninja -C build-image kiosk kiosk-hash-pin && (cd build-image && cpack -G DEB)
 # (building kiosk makes the read-aloud clips too: cmake/AudioClips.cmake)
-install(TARGETS kiosk kiosk-hash-pin RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT kiosk)
+install(TARGETS kiosk kiosk-hash-pin kiosk-wifi RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT kiosk)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/content/ DESTINATION ${SELFCHECK_INSTALL_DATADIR}/content
         COMPONENT kiosk FILES_MATCHING PATTERN "*.yaml")
 install(DIRECTORY ${LOCALES_RES_DIR}/ DESTINATION ${SELFCHECK_INSTALL_DATADIR}/locales

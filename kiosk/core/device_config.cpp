@@ -47,7 +47,54 @@ int bounded_int(MapReader& map, const char* key, int fallback, int low, int high
     return value;
 }
 
+constexpr size_t kMaxWifiNetworks = 8;
+
+// wifi:
+//   - ssid: Centre-WiFi
+//     passphrase: "at least 8 characters"   # omit for an open network
+//     hidden: false                          # true: not broadcast, probed for by name
+std::vector<WifiNetworkConfig> read_wifi_section(const std::string& file, const YAML::Node& section) {
+    std::vector<WifiNetworkConfig> networks;
+    if (!section || section.IsNull()) return networks;
+    if (!section.IsSequence() || section.size() == 0)
+        throw error_at(file, section, "'wifi': expected a list of networks, each with 'ssid' (and 'passphrase')");
+    if (section.size() > kMaxWifiNetworks)
+        throw error_at(file, section, "'wifi': at most " + std::to_string(kMaxWifiNetworks) + " networks");
+    for (const auto& item : section) {
+        if (!item.IsMap()) throw error_at(file, item, "'wifi' entry: expected 'ssid:' (and 'passphrase:')");
+        MapReader entry(file, item, "wifi network");
+        WifiNetworkConfig network;
+        network.ssid = entry.required_string("ssid");
+        network.passphrase = entry.optional_string("passphrase");
+        network.hidden = entry.optional_bool("hidden", false);
+        entry.reject_unknown_keys();
+        try {
+            check_ssid(network.ssid);
+        } catch (const WifiError& e) {
+            throw error_at(file, item["ssid"], std::string("'wifi' 'ssid': ") + e.what());
+        }
+        try {
+            check_passphrase(network.passphrase);
+        } catch (const WifiError& e) {
+            throw error_at(file, item["passphrase"],
+                           std::string("'wifi' '") + network.ssid + "' 'passphrase': " + e.what());
+        }
+        for (const auto& other : networks)
+            if (other.ssid == network.ssid)
+                throw error_at(file, item["ssid"], "'wifi': '" + network.ssid + "' is listed twice");
+        networks.push_back(network);
+    }
+    return networks;
+}
+
 }  // namespace
+
+std::vector<WifiNetworkConfig> load_wifi_networks(const std::filesystem::path& path) {
+    const std::string file = path.string();
+    const YAML::Node root = load_yaml_file(path);
+    if (!root.IsMap()) throw error_at(file, root, "kiosk config: expected keys such as 'site:' and 'wifi:'");
+    return read_wifi_section(file, root["wifi"]);
+}
 
 DeviceConfig load_device_config(const std::filesystem::path& path, const std::vector<std::string>& form_languages) {
     const std::string file = path.string();
@@ -118,6 +165,7 @@ DeviceConfig load_device_config(const std::filesystem::path& path, const std::ve
         config.audio = AudioMode::Off;
     else if (!audio.empty())  // absent: defaults::kAudio
         throw error_at(file, root["audio"], "'audio': expected headphones, speaker or off, not '" + audio + "'");
+    config.wifi = read_wifi_section(file, map.optional("wifi"));
     map.reject_unknown_keys();
     return config;
 }

@@ -4,6 +4,7 @@
 // Validated in full at start; every problem names the file, line, key and what is wrong.
 #include "kiosk/core/audio_mode.h"
 #include "kiosk/core/kiosk_defaults.h"
+#include "kiosk/core/wifi_network.h"
 #include "protocol/content/content_error.h"
 #include "protocol/crypto/sealing.h"
 
@@ -31,10 +32,15 @@ struct DeviceConfig {
     std::int64_t max_queued_records = defaults::kMaxQueuedRecords;
     int max_queued_days = defaults::kMaxQueuedDays;
     AudioMode audio = defaults::kAudio;
+    std::vector<WifiNetworkConfig> wifi;  // networks the device joins; empty: wired only
 };
 
 // Throws ContentError. `form_languages` are the locales the form offers; a language the
 // form lacks is an error rather than a blank screen.
 DeviceConfig load_device_config(const std::filesystem::path& file, const std::vector<std::string>& form_languages);
+
+// Only the `wifi:` section, with the same checks: for the device image's Wi-Fi set-up at
+// boot (kiosk-wifi keyfiles), which needs no form. Throws ContentError.
+std::vector<WifiNetworkConfig> load_wifi_networks(const std::filesystem::path& file);
 
 }  // namespace selfcheck

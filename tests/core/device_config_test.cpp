@@ -132,3 +132,55 @@ TEST_CASE("a missing kiosk config file is named", "[device_config]") {
     CHECK_THROWS_WITH(load_device_config("/nonexistent/kiosk.yaml", kFormLanguages),
                       Catch::Contains("/nonexistent/kiosk.yaml"));
 }
+
+TEST_CASE("kiosk config wifi: networks load in order, open and hidden ones too", "[device_config][wifi]") {
+    testing::TempDir dir;
+    const std::string text = good_config() +
+                             "wifi:\n"
+                             "  - ssid: Centre WiFi\n"
+                             "    passphrase: \"correct horse battery\"\n"
+                             "  - ssid: Back-office\n"
+                             "    hidden: true\n"
+                             "    passphrase: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n"
+                             "  - ssid: Library guest\n";
+    const DeviceConfig config = load_device_config(dir.write("kiosk.yaml", text), kFormLanguages);
+    REQUIRE(config.wifi.size() == 3);
+    CHECK(config.wifi[0].ssid == "Centre WiFi");
+    CHECK(config.wifi[0].passphrase == "correct horse battery");
+    CHECK_FALSE(config.wifi[0].hidden);
+    CHECK(config.wifi[1].hidden);
+    CHECK(config.wifi[2].passphrase.empty());
+    // The boot-time reader sees the same networks without needing the form.
+    const auto only_wifi = load_wifi_networks(dir.path() / "kiosk.yaml");
+    REQUIRE(only_wifi.size() == 3);
+    CHECK(only_wifi[1].ssid == "Back-office");
+}
+
+TEST_CASE("a kiosk config without wifi: has no networks", "[device_config][wifi]") {
+    testing::TempDir dir;
+    CHECK(load_device_config(dir.write("kiosk.yaml", good_config()), kFormLanguages).wifi.empty());
+    CHECK(load_wifi_networks(dir.path() / "kiosk.yaml").empty());
+}
+
+TEST_CASE("kiosk config wifi: mistakes name the line and what is wrong", "[device_config][wifi]") {
+    struct Case {
+        std::string wifi;
+        std::string expected;
+    };
+    const Case cases[] = {
+        {"wifi: Centre\n", "kiosk.yaml:9:7: 'wifi': expected a list of networks"},
+        {"wifi:\n  - Centre\n", "kiosk.yaml:10:5: 'wifi' entry: expected 'ssid:'"},
+        {"wifi:\n  - passphrase: secret-words\n", "'ssid'"},
+        {"wifi:\n  - ssid: Centre\n    passphrase: short\n",
+         "kiosk.yaml:11:17: 'wifi' 'Centre' 'passphrase': the Wi-Fi passphrase has 5 characters; WPA needs 8 to 63"},
+        {"wifi:\n  - ssid: \"\"\n", "'wifi' 'ssid': the network name (SSID) is empty"},
+        {"wifi:\n  - ssid: abcdefghijklmnopqrstuvwxyz0123456789\n", "is 36 bytes; at most 32"},
+        {"wifi:\n  - ssid: Centre\n  - ssid: Centre\n", "kiosk.yaml:11:11: 'wifi': 'Centre' is listed twice"},
+        {"wifi:\n  - ssid: Centre\n    pasword: secret-words\n", "pasword"},
+        {"wifi:\n  - ssid: Centre\n    passphrase: \"caf\xc3\xa9 latte\"\n", "only printable ASCII"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.wifi);
+        CHECK_THAT(error_loading(good_config() + c.wifi), Catch::Contains(c.expected));
+    }
+}
