@@ -144,6 +144,10 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string* json
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(limits_.connect_timeout.count()));
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // safe from a worker thread
     curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
+    // A connection idle longer than this is not reused: servers close idle ones after some
+    // seconds (the collector after 10), and over a slow link that close may still be on its
+    // way when the next request goes out.
+    curl_easy_setopt(curl, CURLOPT_MAXAGE_CONN, 5L);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, read_header);

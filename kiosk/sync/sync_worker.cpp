@@ -188,11 +188,16 @@ SyncWorker::BatchResult SyncWorker::send_batch(std::vector<OutboxEntry> batch, R
     const auto took = std::chrono::duration_cast<Ms>(clock_.now() - started);
     // Too slow or cut on the way: the link is worse than this batch size. Half as many at
     // once, unless it was one record already, when the round backs off.
+    // Collectors before 0.2 answered a stalled upload 400 "body: could not be read": that
+    // too is the link, not a malformed batch.
+    const bool old_collector_cut =
+        response.status == 400 && response.body.find("body: could not be read") != std::string::npos;
     const bool link_failed = response.failure == HttpResponse::Failure::Stalled ||
-                             response.failure == HttpResponse::Failure::ConnectionLost || response.status == 408;
+                             response.failure == HttpResponse::Failure::ConnectionLost || response.status == 408 ||
+                             old_collector_cut;
     if (link_failed) {
         fail("the link to the collector failed with " + std::to_string(batch.size()) + " records in one batch (" +
-             (response.status ? "HTTP 408" : response.error) + ")");
+             (response.status ? "HTTP " + std::to_string(response.status) : response.error) + ")");
         const bool was_smallest = batch.size() == 1;
         sizer_.timed_out();
         {
@@ -253,7 +258,9 @@ SyncWorker::BatchResult SyncWorker::send_batch(std::vector<OutboxEntry> batch, R
 }
 
 // Tells the collector how this device is doing: counts, dates and versions, never an answer.
-// One that says what the last one said waits for settings_.checkin_every.
+// Over a bad link every request costs, so one that tells nothing new (the same drops, the
+// error still there or still gone, the queue still empty or not) waits for
+// settings_.checkin_every after the last one the collector took.
 void SyncWorker::check_in() {
     CheckIn checkin;
     try {
@@ -271,13 +278,15 @@ void SyncWorker::check_in() {
     }
     checkin.content_version = settings_.content_version;
     checkin.app_version = settings_.app_version;
-    const std::string body = checkin_to_json(checkin);
+    const std::string news = std::to_string(checkin.dropped) + (checkin.last_error.empty() ? "/ok" : "/failing") +
+                             (checkin.queue_size == 0 ? "/empty" : "/waiting");
     const auto now = clock_.now();
-    if (body == last_checkin_ && now - last_checkin_at_ < settings_.checkin_every) return;
+    if (checked_in_ && news == last_checkin_news_ && now - last_checkin_at_ < settings_.checkin_every) return;
     const HttpResponse response =
-        http_.post_json(settings_.collector_url + "/api/v1/checkin", body, settings_.device_token);
+        http_.post_json(settings_.collector_url + "/api/v1/checkin", checkin_to_json(checkin), settings_.device_token);
     if (!response.ok()) return;  // the next round says it again
-    last_checkin_ = body;
+    checked_in_ = true;
+    last_checkin_news_ = news;
     last_checkin_at_ = now;
 }
 

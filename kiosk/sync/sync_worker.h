@@ -91,7 +91,8 @@ private:
     const Clock& clock_;
     HttpClient http_;  // the sync thread's only
     BatchSizer sizer_;
-    std::string last_checkin_;  // the body last accepted, and when
+    bool checked_in_ = false;        // the collector took a check-in since the worker started
+    std::string last_checkin_news_;  // what the last one it took said, in short, and when
     Clock::TimePoint last_checkin_at_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
