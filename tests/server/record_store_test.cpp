@@ -14,7 +14,6 @@
 
 using namespace selfcheck;
 
-using collector::CheckIn;
 using collector::Device;
 using collector::RecordStore;
 using collector::StoredRecord;
@@ -180,9 +179,9 @@ TEST_CASE("devices are found by token hash, revoked by id or site, and listed") 
 
 namespace {
 
-CheckIn checkin(const std::string& received_at, std::int64_t queue_size, std::int64_t dropped,
-                const std::string& oldest, const std::string& last_error, const std::string& app_version) {
-    CheckIn c;
+collector::CheckIn checkin(const std::string& received_at, std::int64_t queue_size, std::int64_t dropped,
+                           const std::string& oldest, const std::string& last_error, const std::string& app_version) {
+    collector::CheckIn c;
     c.received_at = received_at;
     c.queue_size = queue_size;
     c.rejected = 1;
