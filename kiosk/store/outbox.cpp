@@ -45,7 +45,7 @@ std::int64_t Outbox::open_ms() const {
 
 void Outbox::keep_open_ms(std::chrono::milliseconds lag) {
     const std::int64_t now = open_ms();
-    if (now - open_ms_kept_ <= lag.count() && lag.count() > 0) return;
+    if (now - open_ms_kept_ <= lag.count()) return;
     Statement keep(db_, "UPDATE counters SET value = ?1 WHERE name = 'open_ms'", "keeping the outbox's open time");
     keep.bind(1, now).run();
     open_ms_kept_ = now;
@@ -64,7 +64,9 @@ std::string Outbox::today() const { return options_.today(); }
 std::int64_t Outbox::enforce_limits() {
     const std::string operation = "dropping records over the cap";
     const OutboxLimits& limits = options_.limits;
-    keep_open_ms(std::chrono::milliseconds(0));
+    // Not at open (nothing has passed yet): a full disk must not keep the outbox from opening
+    // and sending, which is what frees it.
+    keep_open_ms(std::chrono::seconds(1));
     Statement too_old(db_, "DELETE FROM outbox WHERE ?1 - queued_at_ms > ?2", operation);
     too_old.bind(1, open_ms()).bind(2, std::int64_t(limits.max_age_days) * kDayMs).run();
     const std::int64_t old = db_.changes();
@@ -176,7 +178,11 @@ OutboxCounts Outbox::counts() {
     c.warning = c.dropped_total > 0 ? OutboxWarning::Dropped
                 : c.cap_near        ? OutboxWarning::CapNear
                                     : OutboxWarning::None;
-    keep_open_ms(kKeepOpenTimeEvery);
+    try {
+        keep_open_ms(kKeepOpenTimeEvery);
+    } catch (const StorageError&) {
+        // Best effort: counting must work on a full disk; the time is kept at the next write.
+    }
     return c;
 }
 

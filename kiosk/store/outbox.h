@@ -95,7 +95,7 @@ private:
     std::string today() const;
     // How long this outbox has been open, in all its runs: the clock records age by.
     std::int64_t open_ms() const;
-    // Writes open_ms() down when the kept value lags by more than `lag` (0: always).
+    // Writes open_ms() down when the kept value lags by more than `lag`.
     void keep_open_ms(std::chrono::milliseconds lag);
 
     OutboxOptions options_;
