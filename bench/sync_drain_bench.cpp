@@ -21,7 +21,9 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-double seconds_since(SteadyClock::time_point start) { return std::chrono::duration<double>(SteadyClock::now() - start).count(); }
+double seconds_since(SteadyClock::time_point start) {
+    return std::chrono::duration<double>(SteadyClock::now() - start).count();
+}
 
 void drain(const std::filesystem::path& filled, const std::filesystem::path& keys, size_t batch_size, long records) {
     LocalCollector collector(COLLECTOR_BINARY, "test-site", keys);
