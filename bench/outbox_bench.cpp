@@ -23,12 +23,12 @@
 
 using namespace selfcheck;
 using namespace selfcheck::testing;
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-double ms_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+double ms_since(SteadyClock::time_point start) {
+    return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
 }
 
 double percentile(std::vector<double> values, double p) {
@@ -57,7 +57,7 @@ double recovery_after_kill_ms(const Content& content, const PublicKey& key, cons
     usleep(useconds_t(run_ms) * 1000);
     kill(child, SIGKILL);
     waitpid(child, nullptr, 0);
-    const auto start = Clock::now();
+    const auto start = SteadyClock::now();
     Outbox outbox(file);
     const std::string integrity = outbox.integrity_check();
     const double ms = ms_since(start);
@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
     {
         Outbox outbox(file);
         for (const auto& record : records) {
-            const auto start = Clock::now();
+            const auto start = SteadyClock::now();
             outbox.add(record.record_id, sealer.seal(record));
             per_record.push_back(ms_since(start));
             json_bytes += record_to_json(record).size();

@@ -17,11 +17,13 @@
 using namespace selfcheck;
 using namespace selfcheck::testing;
 using namespace std::chrono_literals;
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double seconds_since(SteadyClock::time_point start) {
+    return std::chrono::duration<double>(SteadyClock::now() - start).count();
+}
 
 void drain(const std::filesystem::path& filled, const std::filesystem::path& keys, size_t batch_size, long records) {
     LocalCollector collector(COLLECTOR_BINARY, "test-site", keys);
@@ -30,7 +32,7 @@ void drain(const std::filesystem::path& filled, const std::filesystem::path& key
     std::filesystem::copy_file(filled, file);
     Outbox outbox(file);
 
-    const auto start = Clock::now();
+    const auto start = SteadyClock::now();
     SyncWorker worker(outbox, drain_settings(collector.url(), collector.device_token(), batch_size));
     const bool done = worker.wait_until_sent(600s);
     const double elapsed = seconds_since(start);
@@ -58,7 +60,7 @@ int main(int argc, char** argv) {
         const Content content = load_content(SELFCHECK_SOURCE_DIR "/content");
         std::mt19937 random(1);
         Outbox outbox(filled);
-        const auto start = Clock::now();
+        const auto start = SteadyClock::now();
         for (long i = 0; i < records; ++i) {
             const Record record = collectable_random_session(content, random, "test-site");
             outbox.add(record.record_id, RecordSealer(content, first.public_key()).seal(record));

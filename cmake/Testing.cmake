@@ -12,16 +12,21 @@ else()
 endif()
 include(Catch)
 
-# selfcheck_add_test(NAME name SOURCES a.cpp b.cpp LIBS lib... LABELS unit ... [TIMEOUT s])
+# selfcheck_add_test(NAME name SOURCES a.cpp b.cpp LIBS lib... LABELS unit ... [TIMEOUT s] [COST n])
+# COST: CTest starts costlier tests first, so a long one that mostly waits (a simulated slow
+# link) overlaps the rest of the suite instead of trailing it.
 function(selfcheck_add_test)
-  cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "" "NAME;TIMEOUT;COST" "SOURCES;LIBS;LABELS" ${ARGN})
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 120)
+  endif()
+  if(NOT T_COST)
+    set(T_COST 0)
   endif()
   add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE catch2_main test_support project_options ${T_LIBS})
   selfcheck_expose_folder(${T_NAME} ${CMAKE_CURRENT_SOURCE_DIR})  # the area's own helper headers
   catch_discover_tests(${T_NAME}
     TEST_PREFIX "${T_NAME}: "
-    PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})
+    PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT} COST ${T_COST})
 endfunction()

@@ -4,6 +4,7 @@
 #include "kiosk/core/device_config.h"
 #include "kiosk/platform/system_events.h"
 #include "kiosk/platform/watchdog.h"
+#include "kiosk/sync/staff_sync_status.h"
 #include "kiosk/ui/kiosk_ui.h"
 #include "kiosk/ui/theme.h"
 #include "protocol/content/content_error.h"
@@ -238,19 +239,7 @@ void KioskApp::reset_for_next_person() {
 StaffStatus KioskApp::staff_status() const {
     StaffStatus status;
     status.completed_today = records_completed_;
-    if (sync_) status.sync = sync_->status();
-    if (outbox_) {
-        try {
-            const OutboxCounts counts = outbox_->counts();
-            status.completed_today = counts.completed_today;
-            status.sync.queued = size_t(counts.queued);
-            status.sync.rejected = size_t(counts.rejected);
-            status.outbox_near_cap = counts.cap_near;
-            status.outbox_dropped = counts.dropped_total;
-        } catch (const StorageError& e) {
-            status.storage_error = e.what();
-        }
-    }
+    fill_sync_status(status, outbox_.get(), sync_.get());
     if (status.storage_error.empty()) status.storage_error = storage_error_;
     read_power(status);
     status.form_id = content_.form.id;

@@ -4,6 +4,7 @@
 #include "kiosk/core/audio_mode.h"
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 
 namespace selfcheck::defaults {
@@ -21,8 +22,20 @@ inline constexpr int kOutboxWarnPercent = 80;
 // not point at when someone used the kiosk.
 inline constexpr std::chrono::milliseconds kSyncMinDelay{30 * 1000};
 inline constexpr std::chrono::milliseconds kSyncMaxDelay{5 * 60 * 1000};
-inline constexpr std::chrono::milliseconds kSyncHttpTimeout{20 * 1000};
 inline constexpr std::chrono::milliseconds kSyncPollInterval{15 * 60 * 1000};
+// A request to the collector is given up only when nothing moved (no byte acknowledged or
+// received) for the stall time, never for being slow; a connection may take the connect time
+// (SYN retries on a lossy link).
+inline constexpr std::chrono::milliseconds kSyncStallTimeout{60 * 1000};
+inline constexpr std::chrono::milliseconds kSyncConnectTimeout{30 * 1000};
+// Records per batch: at most this many, halved after a batch that timed out or was cut,
+// down to one, and grown back by a quarter after each batch that got through in under
+// kSyncGrowBelow.
+inline constexpr std::size_t kSyncMaxBatch = 50;
+inline constexpr std::chrono::milliseconds kSyncGrowBelow{30 * 1000};
+// A check-in follows every round, failed ones too, but one that says the same as the last
+// waits this long.
+inline constexpr std::chrono::milliseconds kSyncCheckInEvery{5 * 60 * 1000};
 
 // A kiosk offers staff no way out of the app unless its kiosk.yaml says `locked: false`.
 inline constexpr bool kLocked = true;

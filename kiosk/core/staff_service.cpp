@@ -2,7 +2,25 @@
 
 #include "kiosk/core/http_client.h"
 
+#include <nlohmann/json.hpp>
+
 namespace selfcheck {
+
+StaffService::Action StaffService::connection_outcome(const HttpResponse& response) {
+    if (response.status == 0) return Action{Outcome::ConnectionFailed, response.error, 0};
+    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    const auto text = [&](const char* key) -> std::string {
+        if (!body.is_object() || !body.contains(key) || !body[key].is_string()) return "";
+        return body[key].get<std::string>();
+    };
+    if (response.status == 200 && text("status") == "ok") return Action{Outcome::ConnectionOk, {}, 0};
+    if (response.status == 503 && text("status") == "cannot_store") {
+        const std::string why = text("error");
+        return Action{Outcome::CannotStore, why.empty() ? "HTTP 503" : why.substr(0, 200), 0};
+    }
+    // Something answered, but not as the collector does (a captive portal, a proxy's error page).
+    return Action{Outcome::ConnectionFailed, "HTTP " + std::to_string(response.status), 0};
+}
 
 StaffService::StaffService(SyncControl* sync, Settings settings) : sync_(sync), settings_(std::move(settings)) {}
 
@@ -47,9 +65,7 @@ void StaffService::test_connection() {
     if (settings_.health_url.empty()) return finish(Action{Outcome::NoCollector, {}, 0});
     start([this] {
         const HttpResponse response = http_get(settings_.health_url, settings_.connection_timeout);
-        if (response.ok()) return Action{Outcome::ConnectionOk, {}, 0};
-        const std::string why = response.status ? "HTTP " + std::to_string(response.status) : response.error;
-        return Action{Outcome::ConnectionFailed, why, 0};
+        return connection_outcome(response);
     });
 }
 

@@ -16,10 +16,11 @@ struct StaffStatus {
     std::string form_id;
     int form_version = 0;
     std::string site;
-    // The outbox's health: staff are told before anything would be dropped.
+    // The outbox's health: staff are told before anything would be dropped, and of any drop.
     bool outbox_near_cap = false;
-    long outbox_dropped = 0;    // records dropped at the cap since the outbox was made
-    std::string storage_error;  // the last failure to save a record; empty when saving works
+    long outbox_dropped = 0;       // records dropped at a cap (count or age) since the outbox was made
+    std::string oldest_queued_on;  // YYYY-MM-DD the oldest waiting record was queued; empty: none
+    std::string storage_error;     // the last failure to save a record; empty when saving works
 };
 
 }  // namespace selfcheck

@@ -14,6 +14,8 @@ struct SyncStatus {
     size_t sent = 0;         // acknowledged since the kiosk started
     std::string last_error;  // empty after a success
     std::optional<std::chrono::system_clock::time_point> last_success;
+    size_t batch_size = 0;   // records in the last batch tried: below the most while the link is bad
+    size_t cut_batches = 0;  // batches that stalled or were cut on the way, since the kiosk started
 };
 
 class SyncControl {

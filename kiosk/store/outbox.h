@@ -8,11 +8,18 @@
 //
 // Caps on count and age keep a kiosk that never syncs from filling its disk. Near a cap the
 // counts say so (the staff panel shows it); past a cap the oldest records are dropped, never
-// silently: a persistent counter records how many, and the warning stays.
+// silently: a persistent counter records how many (the staff panel and the next check-in
+// show it), the warning stays, and each drop is logged.
+//
+// A record's age is the time this outbox has been open since the record was queued, measured
+// with the monotonic clock and kept across restarts: a wall clock set forward (a tablet 200
+// days behind, corrected at the next start) cannot make a record old, and time switched off
+// does not count. The date a record was queued is kept only to be shown.
 //
 // Thread-safe: the UI thread adds, the sync thread reads and acknowledges.
 #include "common/sqlite/sqlite_db.h"
 #include "kiosk/core/kiosk_defaults.h"
+#include "kiosk/store/clock.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -25,7 +32,7 @@ namespace selfcheck {
 
 struct OutboxLimits {
     std::int64_t max_records = defaults::kMaxQueuedRecords;
-    int max_age_days = defaults::kMaxQueuedDays;
+    int max_age_days = defaults::kMaxQueuedDays;      // days of the outbox being open, not calendar days
     int warn_percent = defaults::kOutboxWarnPercent;  // counts() warns once either cap is this full
 };
 
@@ -54,6 +61,9 @@ struct OutboxOptions {
     OutboxLimits limits;
     std::string vfs;                     // empty: SQLite's default (tests pass a faulty one)
     std::function<std::string()> today;  // YYYY-MM-DD; empty: this device's local date
+    const Clock* clock = nullptr;        // ages records; null: system_clock()
+    // Where a drop is told, one line each; empty: "kiosk: outbox: ..." on std::cerr.
+    std::function<void(const std::string&)> log;
 };
 
 class Outbox {
@@ -81,12 +91,20 @@ public:
 
 private:
     void configure();
-    std::int64_t enforce_limits(const std::string& today);
+    std::int64_t enforce_limits();
     std::string today() const;
+    // How long this outbox has been open, in all its runs: the clock records age by.
+    std::int64_t open_ms() const;
+    // Writes open_ms() down when the kept value lags by more than `lag`.
+    void keep_open_ms(std::chrono::milliseconds lag);
 
     OutboxOptions options_;
+    const Clock& clock_;
     mutable std::mutex mutex_;
     Database db_;
+    std::int64_t open_ms_at_start_ = 0;  // as kept by the previous run
+    Clock::TimePoint started_;
+    std::int64_t open_ms_kept_ = 0;
 };
 
 }  // namespace selfcheck

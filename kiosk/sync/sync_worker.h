@@ -10,9 +10,19 @@
 // - Failures back off exponentially with jitter and honour Retry-After (429, 503). A timer
 //   tries again now and then, a network coming back tries at once, and staff can send now;
 //   nothing, not even send now, goes before a Retry-After is over: the collector asked.
+// - Through a bad link (issue #15): a request is given up only when nothing moves
+//   (HttpClient), one connection is reused, and the batch size follows what gets through
+//   (BatchSizer). A batch that timed out or was cut is tried again at once at half the size;
+//   a round that acknowledged anything starts the back-off afresh.
+// - Every round ends with a check-in, failed rounds too: the queue, the drops, the oldest
+//   waiting date and the last error, so the collector hears of a kiosk in trouble.
+// - All timing goes by a Clock (kiosk/store/clock.h), so tests can drive hours offline.
+#include "kiosk/core/http_client.h"
 #include "kiosk/core/kiosk_defaults.h"
 #include "kiosk/core/sync_control.h"
+#include "kiosk/store/clock.h"
 #include "kiosk/store/outbox.h"
+#include "kiosk/sync/batch_sizer.h"
 #include "kiosk/sync/retry_policy.h"
 
 #include <chrono>
@@ -31,8 +41,10 @@ struct SyncSettings {
     std::string device_token;
     std::string content_version;  // reported at check-in
     std::string app_version;
-    size_t batch_size = 50;
-    std::chrono::milliseconds http_timeout = defaults::kSyncHttpTimeout;
+    size_t batch_size = defaults::kSyncMaxBatch;  // the most; fewer while the link is bad
+    HttpLimits http{defaults::kSyncConnectTimeout, defaults::kSyncStallTimeout};
+    std::chrono::milliseconds grow_below = defaults::kSyncGrowBelow;
+    std::chrono::milliseconds checkin_every = defaults::kSyncCheckInEvery;
     std::chrono::milliseconds poll_interval = defaults::kSyncPollInterval;  // try now and then even without news
     std::chrono::milliseconds min_delay = defaults::kSyncMinDelay;          // a fresh record waits at random
     std::chrono::milliseconds max_delay = defaults::kSyncMaxDelay;          // between these two
@@ -40,6 +52,7 @@ struct SyncSettings {
     std::chrono::milliseconds network_check{5000};
     std::function<std::set<std::string>()> interfaces_up;  // empty: /sys/class/net
     std::function<void()> on_change;                       // called from the worker after each round
+    const Clock* clock = nullptr;                          // null: system_clock()
 };
 
 class SyncWorker : public SyncControl {
@@ -62,10 +75,12 @@ private:
     struct RoundOutcome {
         bool ok = false;
         std::optional<long> retry_after_seconds;
+        bool progress = false;  // some batch was acknowledged
     };
+    enum class BatchResult { Sent, Retry, Failed };
     void run();
     RoundOutcome send_everything();
-    RoundOutcome send_batch(std::vector<OutboxEntry> batch, bool& more);
+    BatchResult send_batch(std::vector<OutboxEntry> batch, RoundOutcome& round);
     void check_in();
     void fail(const std::string& why);
     bool stopping() const;
@@ -73,15 +88,22 @@ private:
 
     Outbox& outbox_;
     SyncSettings settings_;
+    const Clock& clock_;
+    HttpClient http_;  // the sync thread's only
+    BatchSizer sizer_;
+    bool checked_in_ = false;        // the collector took a check-in since the worker started
+    std::string last_checkin_news_;  // what the last one it took said, in short, and when
+    Clock::TimePoint last_checkin_at_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::condition_variable round_done_;
     std::mt19937_64 random_;
     RetryPolicy retry_;
-    std::chrono::steady_clock::time_point next_attempt_;
-    std::chrono::steady_clock::time_point not_before_;  // the end of the last Retry-After
-    size_t batch_size_;
+    Clock::TimePoint next_attempt_;
+    Clock::TimePoint not_before_;  // the end of the last Retry-After
     size_t sent_ = 0;
+    size_t batch_size_now_ = 0;
+    size_t cut_batches_ = 0;
     std::string last_error_;
     std::optional<std::chrono::system_clock::time_point> last_success_;
     bool send_now_ = false;

@@ -64,6 +64,7 @@ const std::map<std::string, std::vector<std::string>>& chrome_messages() {
         {"staff.working", {}},
         {"staff.connection_ok", {}},
         {"staff.connection_failed", {"error"}},
+        {"staff.cannot_store", {"error"}},
         {"staff.day_ended", {}},
         {"staff.day_pending", {"count"}},
         {"staff.no_collector", {}},

@@ -1,12 +1,10 @@
 #pragma once
-// Reads the body of POST /api/v1/checkin (docs/protocol.md, "Device check-in"):
-//   {"queue_size":12,"rejected":0,"last_error":"","content_version":"1","app_version":"0.1.0"}
-// Every field is required and no other is accepted: a check-in never carries answers.
+// Reads the body of POST /api/v1/checkin with the protocol's own reader
+// (protocol/record/checkin.h), which the kiosk's writer shares.
 
 #include "protocol/record/protocol_error.h"
 #include "server/store/device.h"
 
-#include <string>
 #include <string_view>
 
 namespace selfcheck::collector {

@@ -1,6 +1,8 @@
 #pragma once
 // Kiosks known to the collector, and what they last said about themselves.
 
+#include "protocol/record/checkin.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,19 +17,19 @@ struct Device {
     bool revoked() const { return !revoked_at.empty(); }
 };
 
-// The body of POST /api/v1/checkin, plus when it arrived. Only the latest is kept.
-struct CheckIn {
-    std::string received_at;
-    std::int64_t queue_size = 0;
-    std::int64_t rejected = 0;
-    std::string last_error;
-    std::string content_version;
-    std::string app_version;
+// The body of POST /api/v1/checkin (protocol/record/checkin.h), plus when it arrived. Only
+// the latest is kept.
+struct CheckIn : selfcheck::CheckIn {
+    std::string received_at;  // UTC, "YYYY-MM-DDTHH:MM:SSZ"
 };
 
 struct DeviceStatus {
     Device device;
     std::optional<CheckIn> last_checkin;
+    // When a batch from it was last stored (records new or already held); empty: never. With
+    // the check-in's received_at, queue_size and oldest_queued_on it tells a device that is
+    // checking in but not delivering.
+    std::string last_delivery_at;
 };
 
 }  // namespace selfcheck::collector

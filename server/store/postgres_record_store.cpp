@@ -159,6 +159,8 @@ std::vector<bool> PostgresRecordStore::insert_batch(const std::vector<StoredReco
         pqxx::work work(connection);
         const pqxx::result inserted =
             work.exec_params(multi_row_insert(first_of.size()), pqxx::prepare::make_dynamic_params(values));
+        for (const auto& [device_id, received_at] : deliveries(records))
+            work.exec_params("UPDATE devices SET last_delivery_at = $1 WHERE device_id = $2", received_at, device_id);
         work.commit();
         for (const pqxx::row& row : inserted) stored_now[first_of.at(row[0].as<std::string>())] = true;
         return stored_now;
@@ -247,16 +249,24 @@ std::vector<DeviceStatus> PostgresRecordStore::list_devices() const {
         pqxx::read_transaction work(connection);
         const pqxx::result rows = work.exec(
             "SELECT d.device_id, d.site, d.created_at, coalesce(d.revoked_at, ''), c.received_at, c.queue_size,"
-            " c.rejected, c.last_error, c.content_version, c.app_version"
+            " c.rejected, c.last_error, c.content_version, c.app_version, c.dropped, c.oldest_queued_on,"
+            " coalesce(d.last_delivery_at, '')"
             " FROM devices d LEFT JOIN checkins c ON c.device_id = d.device_id"
             " ORDER BY d.created_at, d.device_id");
         std::vector<DeviceStatus> devices;
         for (const pqxx::row& row : rows) {
-            DeviceStatus status{device_from_row(row), std::nullopt};
+            DeviceStatus status{device_from_row(row), std::nullopt, row[12].as<std::string>()};
             if (!row[4].is_null()) {
-                status.last_checkin =
-                    CheckIn{row[4].as<std::string>(), row[5].as<std::int64_t>(), row[6].as<std::int64_t>(),
-                            row[7].as<std::string>(), row[8].as<std::string>(),  row[9].as<std::string>()};
+                CheckIn checkin;
+                checkin.received_at = row[4].as<std::string>();
+                checkin.queue_size = row[5].as<std::int64_t>();
+                checkin.rejected = row[6].as<std::int64_t>();
+                checkin.last_error = row[7].as<std::string>();
+                checkin.content_version = row[8].as<std::string>();
+                checkin.app_version = row[9].as<std::string>();
+                checkin.dropped = row[10].as<std::int64_t>();
+                checkin.oldest_queued_on = row[11].as<std::string>();
+                status.last_checkin = std::move(checkin);
             }
             devices.push_back(std::move(status));
         }
@@ -269,12 +279,13 @@ void PostgresRecordStore::record_checkin(const std::string& device_id, const Che
         pqxx::work work(connection);
         work.exec_params(
             "INSERT INTO checkins (device_id, received_at, queue_size, rejected, last_error, content_version,"
-            " app_version) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+            " app_version, dropped, oldest_queued_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
             " ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at,"
             " queue_size = excluded.queue_size, rejected = excluded.rejected, last_error = excluded.last_error,"
-            " content_version = excluded.content_version, app_version = excluded.app_version",
+            " content_version = excluded.content_version, app_version = excluded.app_version,"
+            " dropped = excluded.dropped, oldest_queued_on = excluded.oldest_queued_on",
             device_id, checkin.received_at, checkin.queue_size, checkin.rejected, checkin.last_error,
-            checkin.content_version, checkin.app_version);
+            checkin.content_version, checkin.app_version, checkin.dropped, checkin.oldest_queued_on);
         work.commit();
         return 0;
     });

@@ -68,6 +68,15 @@ constexpr std::array kMigrations = {
       );
       CREATE INDEX dashboard_sessions_by_expiry ON dashboard_sessions (expires_at);
     )sql",
+    // 3: as the SQLite store's step 4: check-ins carry the records dropped at a cap and the
+    // oldest waiting date; each device keeps when a batch from it was last stored.
+    R"sql(
+      ALTER TABLE checkins ADD COLUMN dropped bigint NOT NULL DEFAULT 0;
+      ALTER TABLE checkins ADD COLUMN oldest_queued_on text NOT NULL DEFAULT '';
+      ALTER TABLE devices ADD COLUMN last_delivery_at text;
+      UPDATE devices SET last_delivery_at =
+        (SELECT max(received_at) FROM records WHERE records.device_id = devices.device_id);
+    )sql",
 };
 
 }  // namespace

@@ -2,12 +2,24 @@
 // them says so instead of pretending to be empty.
 #include "server/store/record_store.h"
 
+#include <algorithm>
+
 namespace selfcheck::collector {
 namespace {
 
 [[noreturn]] void unsupported(const char* what) { throw StorageError("this store", what, 0, "not supported"); }
 
 }  // namespace
+
+std::map<std::string, std::string> deliveries(const std::vector<StoredRecord>& records) {
+    std::map<std::string, std::string> latest;
+    for (const StoredRecord& stored : records) {
+        if (stored.device_id.empty()) continue;
+        std::string& at = latest[stored.device_id];
+        at = std::max(at, stored.received_at);
+    }
+    return latest;
+}
 
 std::vector<Record> RecordStore::records_in_range(const RecordFilter&) const { unsupported("reports"); }
 void RecordStore::add_user(const DashboardUser&) { unsupported("dashboard users"); }

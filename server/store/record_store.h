@@ -11,6 +11,7 @@
 #include "server/store/stored_record.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -22,6 +23,10 @@ namespace selfcheck::collector {
 // job (I/O error, busy, unreachable, corrupt or too-new schema). Callers treat it as
 // temporary: nothing was stored, the kiosk should retry.
 
+// The devices a batch came from (records from before devices left out), each with the latest
+// received_at among its records: what insert_batch keeps as their last delivery.
+std::map<std::string, std::string> deliveries(const std::vector<StoredRecord>& records);
+
 class RecordStore {
 public:
     virtual ~RecordStore() = default;
@@ -30,7 +35,8 @@ public:
 
     // Stores the records durably, all or none. Element i is true if records[i] was stored
     // now, false if a record with its record_id was already present (kiosks resend, so this
-    // is routine; two collectors racing on one record store it once). Throws StorageError.
+    // is routine; two collectors racing on one record store it once). In the same
+    // transaction, notes the delivery on each sending device (deliveries()). Throws StorageError.
     virtual std::vector<bool> insert_batch(const std::vector<StoredRecord>& records) = 0;
 
     bool insert(const StoredRecord& stored) { return insert_batch({stored}).front(); }

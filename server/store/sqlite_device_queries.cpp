@@ -43,16 +43,26 @@ std::vector<DeviceStatus> SqliteRecordStore::list_devices() const {
     std::lock_guard lock(mutex_);
     Statement rows(db_,
                    "SELECT d.device_id, d.site, d.created_at, d.revoked_at, c.received_at, c.queue_size,"
-                   " c.rejected, c.last_error, c.content_version, c.app_version"
+                   " c.rejected, c.last_error, c.content_version, c.app_version, c.dropped, c.oldest_queued_on,"
+                   " d.last_delivery_at"
                    " FROM devices d LEFT JOIN checkins c ON c.device_id = d.device_id"
                    " ORDER BY d.created_at, d.device_id",
                    "listing devices");
     std::vector<DeviceStatus> devices;
     while (rows.step()) {
-        DeviceStatus status{device_from_row(rows), std::nullopt};
-        if (!rows.is_null(4))
-            status.last_checkin =
-                CheckIn{rows.text(4), rows.integer(5), rows.integer(6), rows.text(7), rows.text(8), rows.text(9)};
+        DeviceStatus status{device_from_row(rows), std::nullopt, rows.text(12)};
+        if (!rows.is_null(4)) {
+            CheckIn checkin;
+            checkin.received_at = rows.text(4);
+            checkin.queue_size = rows.integer(5);
+            checkin.rejected = rows.integer(6);
+            checkin.last_error = rows.text(7);
+            checkin.content_version = rows.text(8);
+            checkin.app_version = rows.text(9);
+            checkin.dropped = rows.integer(10);
+            checkin.oldest_queued_on = rows.text(11);
+            status.last_checkin = std::move(checkin);
+        }
         devices.push_back(std::move(status));
     }
     return devices;
@@ -62,11 +72,12 @@ void SqliteRecordStore::record_checkin(const std::string& device_id, const Check
     std::lock_guard lock(mutex_);
     Statement upsert(db_,
                      "INSERT INTO checkins (device_id, received_at, queue_size, rejected, last_error,"
-                     " content_version, app_version) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                     " content_version, app_version, dropped, oldest_queued_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                      " ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at,"
                      " queue_size = excluded.queue_size, rejected = excluded.rejected,"
                      " last_error = excluded.last_error, content_version = excluded.content_version,"
-                     " app_version = excluded.app_version",
+                     " app_version = excluded.app_version, dropped = excluded.dropped,"
+                     " oldest_queued_on = excluded.oldest_queued_on",
                      "storing a check-in");
     upsert.bind(1, device_id)
         .bind(2, checkin.received_at)
@@ -75,6 +86,8 @@ void SqliteRecordStore::record_checkin(const std::string& device_id, const Check
         .bind(5, checkin.last_error)
         .bind(6, checkin.content_version)
         .bind(7, checkin.app_version)
+        .bind(8, checkin.dropped)
+        .bind(9, checkin.oldest_queued_on)
         .run();
 }
 

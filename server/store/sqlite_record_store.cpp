@@ -78,6 +78,10 @@ std::vector<bool> SqliteRecordStore::insert_batch(const std::vector<StoredRecord
         // ON CONFLICT DO NOTHING: an existing record_id leaves zero rows changed.
         stored_now.push_back(db_.changes() == 1);
     }
+    Statement delivered(db_, "UPDATE devices SET last_delivery_at = ?1 WHERE device_id = ?2",
+                        "noting a device's delivery");
+    for (const auto& [device_id, received_at] : deliveries(records))
+        delivered.bind(1, received_at).bind(2, device_id).run();
     transaction.commit();
     return stored_now;
 }

@@ -61,6 +61,16 @@ const std::vector<const char*>& sqlite_store_migrations() {
       ) STRICT;
       CREATE INDEX dashboard_sessions_by_expiry ON dashboard_sessions (expires_at);
     )sql",
+        // 4: a kiosk in trouble is heard: check-ins carry the records dropped at a cap and the
+        // oldest waiting date, and each device keeps when a batch from it was last stored
+        // (filled in from the records already held).
+        R"sql(
+      ALTER TABLE checkins ADD COLUMN dropped INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE checkins ADD COLUMN oldest_queued_on TEXT NOT NULL DEFAULT '';
+      ALTER TABLE devices ADD COLUMN last_delivery_at TEXT;
+      UPDATE devices SET last_delivery_at =
+        (SELECT max(received_at) FROM records WHERE records.device_id = devices.device_id);
+    )sql",
     };
     return steps;
 }

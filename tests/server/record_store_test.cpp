@@ -14,7 +14,6 @@
 
 using namespace selfcheck;
 
-using collector::CheckIn;
 using collector::Device;
 using collector::RecordStore;
 using collector::StoredRecord;
@@ -178,20 +177,57 @@ TEST_CASE("devices are found by token hash, revoked by id or site, and listed") 
     CHECK(std::all_of(devices.begin(), devices.end(), [](const auto& d) { return d.device.revoked(); }));
 }
 
+namespace {
+
+collector::CheckIn checkin(const std::string& received_at, std::int64_t queue_size, std::int64_t dropped,
+                           const std::string& oldest, const std::string& last_error, const std::string& app_version) {
+    collector::CheckIn c;
+    c.received_at = received_at;
+    c.queue_size = queue_size;
+    c.rejected = 1;
+    c.dropped = dropped;
+    c.oldest_queued_on = oldest;
+    c.last_error = last_error;
+    c.content_version = "1";
+    c.app_version = app_version;
+    return c;
+}
+
+}  // namespace
+
 TEST_CASE("the latest check-in of each device is kept") {
     TestDatabase database;
     const auto store = database.open();
     store->add_device(device("d00000000001", "wan-chai"), "hash-1");
     store->add_device(device("d00000000002", "wan-chai"), "hash-2");
-    store->record_checkin("d00000000001", CheckIn{"2026-11-22T10:00:00Z", 12, 1, "timeout", "1", "0.1.0"});
-    store->record_checkin("d00000000001", CheckIn{"2026-11-22T11:00:00Z", 3, 0, "", "1", "0.1.1"});
+    store->record_checkin("d00000000001", checkin("2026-11-22T10:00:00Z", 12, 0, "2026-11-20", "timeout", "0.1.0"));
+    store->record_checkin("d00000000001", checkin("2026-11-22T11:00:00Z", 3, 7, "2026-11-21", "", "0.1.1"));
     const auto devices = store->list_devices();
     REQUIRE(devices.size() == 2);
     REQUIRE(devices[0].last_checkin);
     CHECK(devices[0].last_checkin->received_at == "2026-11-22T11:00:00Z");
     CHECK(devices[0].last_checkin->queue_size == 3);
-    CHECK(devices[0].last_checkin->rejected == 0);
+    CHECK(devices[0].last_checkin->rejected == 1);
+    CHECK(devices[0].last_checkin->dropped == 7);
+    CHECK(devices[0].last_checkin->oldest_queued_on == "2026-11-21");
     CHECK(devices[0].last_checkin->last_error.empty());
     CHECK(devices[0].last_checkin->app_version == "0.1.1");
     CHECK_FALSE(devices[1].last_checkin);
+}
+
+TEST_CASE("a device's last delivery is when a batch from it was last stored, duplicates included") {
+    TestDatabase database;
+    const auto store = database.open();
+    store->add_device(device("d00000000001", "wan-chai"), "hash-1");
+    store->add_device(device("d00000000002", "wan-chai"), "hash-2");
+    CHECK(store->list_devices()[0].last_delivery_at.empty());
+    StoredRecord first = sample_stored_record();  // received 2026-11-22T10:00:00Z
+    first.device_id = "d00000000001";
+    store->insert(first);
+    CHECK(store->list_devices()[0].last_delivery_at == "2026-11-22T10:00:00Z");
+    first.received_at = "2026-11-23T09:30:00Z";  // resent: a duplicate is still a delivery
+    CHECK_FALSE(store->insert(first));
+    const auto devices = store->list_devices();
+    CHECK(devices[0].last_delivery_at == "2026-11-23T09:30:00Z");
+    CHECK(devices[1].last_delivery_at.empty());
 }

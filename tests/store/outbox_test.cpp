@@ -3,6 +3,7 @@
 #include "kiosk/store/outbox.h"
 
 #include "tests/store/outbox_test_support.h"
+#include "tests/support/manual_clock.h"
 #include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -15,8 +16,9 @@ namespace {
 struct Fixture {
     TempDir dir;
     TestClock clock;
+    ManualClock running;
     std::filesystem::path file = dir.path() / "outbox.db";
-    OutboxOptions options(OutboxLimits limits = {}) const { return {limits, "", clock.source()}; }
+    OutboxOptions options(OutboxLimits limits = {}) const { return outbox_options(limits, clock, &running); }
 };
 
 }  // namespace
@@ -85,7 +87,7 @@ TEST_CASE("the file is in WAL mode with the schema version set") {
     outbox.add(id(1), "a");
     RawDb raw(f.file.string());
     CHECK(raw.value("PRAGMA journal_mode") == "wal");
-    CHECK(raw.value("PRAGMA user_version") == "1");
+    CHECK(raw.value("PRAGMA user_version") == "2");
 }
 
 TEST_CASE("completions are counted per day and today's count is reported") {
@@ -142,22 +144,26 @@ TEST_CASE("near the count cap the counts warn and past it the oldest are dropped
     CHECK(again.counts().warning == OutboxWarning::Dropped);
 }
 
-TEST_CASE("near the age cap the counts warn and past it old records are dropped at open") {
+TEST_CASE("near the age cap the counts warn and past it old records are dropped") {
+    // Age is the time the outbox has been open, across runs; the calendar plays no part.
     Fixture f;
     const OutboxLimits limits{1000, 30, 80};
-    *f.clock.day = "2026-01-01";
+    using days = std::chrono::duration<long, std::ratio<86400>>;
     {
         Outbox outbox(f.file, f.options(limits));
         outbox.add(id(1), "old");
-        *f.clock.day = "2026-01-20";
+        f.running.advance(days(19));
         outbox.add(id(2), "newer");
         CHECK_FALSE(outbox.counts().cap_near);
-        *f.clock.day = "2026-01-25";  // the oldest is 24 days old: 80% of 30
+        f.running.advance(days(5));  // the oldest has been waiting 24 days: 80% of 30
         CHECK(outbox.counts().cap_near);
     }
-    *f.clock.day = "2026-02-01";  // 31 days: over the cap
+    f.running.advance(days(300));  // switched off: does not count
     Outbox outbox(f.file, f.options(limits));
-    CHECK(pending_ids(outbox) == std::vector<std::string>{id(2)});
+    CHECK(pending_ids(outbox).size() == 2);
+    f.running.advance(days(7));  // 31 days open since the first was queued: over the cap
+    outbox.add(id(3), "fresh");
+    CHECK(pending_ids(outbox) == std::vector<std::string>{id(2), id(3)});
     CHECK(outbox.counts().dropped_total == 1);
     CHECK(outbox.counts().warning == OutboxWarning::Dropped);
 }

@@ -21,6 +21,14 @@ struct TestClock {
     }
 };
 
+inline OutboxOptions outbox_options(OutboxLimits limits, const TestClock& day, const Clock* running = nullptr) {
+    OutboxOptions options;
+    options.limits = limits;
+    options.today = day.source();
+    options.clock = running;
+    return options;
+}
+
 // A record id made from a number: 32 characters, as the outbox stores any id.
 inline std::string id(int n) {
     const std::string digits = std::to_string(n);

@@ -42,8 +42,17 @@ bool send_all(int fd, const std::string& data) {
     return true;
 }
 
-int connect_loopback(int port) {
+// A small receive buffer, so that a sender's TCP sees its bytes acknowledged only as fast
+// as the proxy reads them (the simulated link's pace), not as fast as loopback takes them.
+constexpr int kLinkReceiveBuffer = 4096;
+
+void shrink_receive_buffer(int fd) {
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &kLinkReceiveBuffer, sizeof kLinkReceiveBuffer);
+}
+
+int connect_loopback(int port, bool small_buffer) {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd >= 0 && small_buffer) shrink_receive_buffer(fd);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(uint16_t(port));
@@ -68,6 +77,17 @@ std::string canned_answer(const Fault& fault) {
     return head + "\r\n" + body;
 }
 
+// The message with "Connection: close" in its head: an answer, so the client opens a new
+// connection for its next request (and so meets the next planned fault); a request, so the
+// collector's answer ends where its connection does.
+std::string closing(const std::string& answer) {
+    const auto head_end = answer.find("\r\n\r\n");
+    if (head_end == std::string::npos) return answer;
+    std::string head = answer.substr(0, head_end);
+    if (lower(head).find("\r\nconnection:") != std::string::npos) return answer;
+    return head + "\r\nConnection: close" + answer.substr(head_end);
+}
+
 }  // namespace
 
 const char* fault_name(Fault::Kind kind) {
@@ -83,7 +103,7 @@ const char* fault_name(Fault::Kind kind) {
     return "?";
 }
 
-FaultProxy::FaultProxy(const std::string& upstream_url) {
+FaultProxy::FaultProxy(const std::string& upstream_url, ProxyOptions options) : options_(std::move(options)) {
     const std::string prefix = "http://127.0.0.1:";
     if (upstream_url.rfind(prefix, 0) != 0)
         throw std::invalid_argument("FaultProxy forwards to loopback only: " + upstream_url);
@@ -94,6 +114,7 @@ FaultProxy::FaultProxy(const std::string& upstream_url) {
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t size = sizeof address;
+    if (listener_ >= 0 && options_.link) shrink_receive_buffer(listener_);  // accepted sockets inherit it
     if (listener_ < 0 || ::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
         ::listen(listener_, 64) != 0 || ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
         if (listener_ >= 0) ::close(listener_);
@@ -141,20 +162,39 @@ std::vector<ProxiedConnection> FaultProxy::log() const {
     return log_;
 }
 
+std::vector<ProxiedConnection> FaultProxy::log_of(const std::string& path_prefix) const {
+    std::vector<ProxiedConnection> matching;
+    for (const auto& c : log()) {
+        const auto path = c.request_line.find(' ');
+        if (path != std::string::npos && c.request_line.compare(path + 1, path_prefix.size(), path_prefix) == 0)
+            matching.push_back(c);
+    }
+    return matching;
+}
+
 void FaultProxy::accept_loop() {
     while (wait_readable(listener_)) {
         const int client = ::accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC);
         if (client < 0) continue;
         std::lock_guard<std::mutex> lock(mutex_);
-        Fault fault;
-        if (!plan_.empty()) {
-            fault = plan_.front();
-            plan_.pop_front();
-        }
-        log_.push_back({std::chrono::steady_clock::now(), fault.kind, "", "", ""});
+        log_.push_back({std::chrono::steady_clock::now(), Fault::Kind::Pass, "", "", ""});
         const size_t index = log_.size() - 1;
-        workers_.emplace_back([this, client, fault, index] { serve(client, fault, index); });
+        if (options_.link)
+            workers_.emplace_back([this, client, index] { serve_link(client, index); });
+        else
+            workers_.emplace_back([this, client, index] { serve(client, index); });
     }
+}
+
+Fault FaultProxy::take_fault(const std::string& request_line) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto path = request_line.find(' ');
+    const bool faulted = path != std::string::npos &&
+                         request_line.compare(path + 1, options_.faulted_path.size(), options_.faulted_path) == 0;
+    if (!faulted || plan_.empty()) return Fault::pass();
+    const Fault fault = plan_.front();
+    plan_.pop_front();
+    return fault;
 }
 
 void FaultProxy::note_answer(size_t index, const char* data, size_t size) {
@@ -217,7 +257,21 @@ bool FaultProxy::read_message(int fd, std::string& message, size_t& body_offset,
     }
 }
 
-void FaultProxy::serve(int client, Fault fault, size_t index) {
+// The collector accepts the connection only once the simulated handshake is over, as it
+// would across the real link; its timeouts start from there.
+void FaultProxy::serve_link(int client, size_t index) {
+    std::mt19937_64 random(options_.seed * 1000003 + index);
+    if (wait_out(handshake_time(*options_.link, random, link_counters_), stopping_)) {
+        const int upstream = connect_loopback(upstream_port_, true);
+        if (upstream >= 0) {
+            pump_through_link(client, upstream, *options_.link, random, stopping_, link_counters_);
+            ::close(upstream);
+        }
+    }
+    ::close(client);
+}
+
+void FaultProxy::serve(int client, size_t index) {
     std::string request;
     size_t body_offset = 0;
     int upstream = -1;
@@ -225,45 +279,33 @@ void FaultProxy::serve(int client, Fault fault, size_t index) {
         if (upstream >= 0) ::close(upstream);
         ::close(client);
     };
-    if (fault.kind == Fault::Kind::Refuse || !read_message(client, request, body_offset, true)) return finish();
+    if (!read_message(client, request, body_offset, true)) return finish();
+    const std::string request_line = request.substr(0, request.find("\r\n"));
+    const Fault fault = take_fault(request_line);
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        log_[index].request_line = request.substr(0, request.find("\r\n"));
+        log_[index].fault = fault.kind;
+        log_[index].request_line = request_line;
         log_[index].request_body = request.substr(body_offset);
     }
+    if (fault.kind == Fault::Kind::Refuse) return finish();  // the collector never hears of it
     if (fault.kind == Fault::Kind::Http500 || fault.kind == Fault::Kind::ServiceUnavailable) {
         send_all(client, canned_answer(fault));
         ::shutdown(client, SHUT_WR);
         return finish();
     }
-    upstream = connect_loopback(upstream_port_);
-    if (upstream < 0 || !send_all(upstream, request)) return finish();
-
-    if (fault.kind == Fault::Kind::Pass) {  // both ways until either side closes
-        pollfd ends[2] = {{client, POLLIN, 0}, {upstream, POLLIN, 0}};
-        char buffer[16384];
-        while (!stopping_) {
-            const int ready = ::poll(ends, 2, kSliceMs);
-            if (ready < 0 && errno != EINTR) break;
-            bool open = true;
-            for (int i = 0; i < 2 && ready > 0; ++i) {
-                if (!ends[i].revents) continue;
-                const ssize_t n = ::recv(ends[i].fd, buffer, sizeof buffer, 0);
-                if (i == 1 && n > 0) note_answer(index, buffer, size_t(n));
-                if (n <= 0 || !send_all(ends[1 - i].fd, std::string(buffer, size_t(n)))) open = false;
-            }
-            if (!open) break;
-        }
-        return finish();
-    }
+    upstream = connect_loopback(upstream_port_, false);
+    if (upstream < 0 || !send_all(upstream, closing(request))) return finish();
 
     // The collector answers in full first, so it has stored the batch whatever happens next.
     std::string answer;
     size_t answer_body = 0;
     if (!read_message(upstream, answer, answer_body, false)) return finish();
     note_answer(index, answer.data(), answer.size());
-    if (fault.kind == Fault::Kind::Slow) {
-        if (sleep_for(fault.hold)) send_all(client, answer);  // long after the client gave up
+    if (fault.kind == Fault::Kind::Pass) {
+        send_all(client, closing(answer));
+    } else if (fault.kind == Fault::Kind::Slow) {
+        if (sleep_for(fault.hold)) send_all(client, closing(answer));  // long after the client gave up
     } else if (fault.kind == Fault::Kind::ResetMidResponse) {
         send_all(client, answer.substr(0, answer.size() / 2));
         const linger abort{1, 0};  // close sends RST, not FIN

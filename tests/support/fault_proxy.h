@@ -1,16 +1,25 @@
 #pragma once
 // A TCP proxy for tests that breaks connections on purpose, between the kiosk's sync worker
-// and the real collector, all on loopback. Each new connection takes the next planned fault
-// in order; once the plan is used up connections pass straight through.
+// and the real collector, all on loopback. It works in one of two ways:
 //
-// It reads each request whole (headers and Content-Length body) before acting, so faults
-// land at a known point: before the collector saw the request (refuse, http_500,
-// service_unavailable) or after it stored it (slow, reset_mid_response, drop_response).
+// - Planned faults (the default). Each connection carries one request: the proxy reads it
+//   whole (headers and Content-Length body), and a request to the faulted path (batches,
+//   unless told otherwise) takes the next planned fault in order; others, and all once the
+//   plan is used up, pass. Faults land at a known point: before the collector saw the
+//   request (refuse, http_500, service_unavailable) or after it stored it (slow,
+//   reset_mid_response, drop_response). A passed answer gets "Connection: close", so the
+//   client's next request comes on a new connection and meets the next fault.
+// - A simulated bad link (ProxyOptions::link): every connection is carried both ways,
+//   kept alive as the client likes, through loss, delay with jitter, reordering and a
+//   bandwidth limit (simulated_link.h). The plan is not used.
+#include "tests/support/simulated_link.h"
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -20,7 +29,7 @@ namespace selfcheck::testing {
 struct Fault {
     enum class Kind {
         Pass,                // forward both ways
-        Refuse,              // accept, then close at once
+        Refuse,              // read the request, then close without a word
         Http500,             // answer 500 without forwarding
         ServiceUnavailable,  // answer `status` (429 or 503) with Retry-After, without forwarding
         Slow,                // forward; hold the collector's answer for `hold`, then send it
@@ -54,10 +63,16 @@ struct ProxiedConnection {
     std::string answer;  // the first 4 KiB the collector answered, for diagnosing a failure
 };
 
+struct ProxyOptions {
+    std::string faulted_path = "/api/v1/batches";  // requests the plan's faults apply to (a prefix)
+    std::optional<LinkProfile> link;               // set: every connection goes through this link
+    std::uint64_t seed = 1;                        // the link's randomness, for a repeatable run
+};
+
 class FaultProxy {
 public:
     // `upstream_url`: http://127.0.0.1:PORT (loopback only; anything else throws).
-    explicit FaultProxy(const std::string& upstream_url);
+    explicit FaultProxy(const std::string& upstream_url, ProxyOptions options = {});
     ~FaultProxy();  // stops accepting, cuts held connections short and joins every thread
     FaultProxy(const FaultProxy&) = delete;
     FaultProxy& operator=(const FaultProxy&) = delete;
@@ -68,15 +83,22 @@ public:
     size_t faults_left() const;
     size_t connections() const;
     std::vector<ProxiedConnection> log() const;
+    // Only the connections that carried a request to `path_prefix`.
+    std::vector<ProxiedConnection> log_of(const std::string& path_prefix) const;
+    const LinkCounters& link_counters() const { return link_counters_; }
 
 private:
     void accept_loop();
-    void serve(int client, Fault fault, size_t index);
+    void serve(int client, size_t index);
+    void serve_link(int client, size_t index);
+    Fault take_fault(const std::string& request_line);
     void note_answer(size_t index, const char* data, size_t size);
     bool wait_readable(int fd);  // false once stopping or on error
     bool read_message(int fd, std::string& message, size_t& body_offset, bool is_request);
     bool sleep_for(std::chrono::milliseconds duration);  // false when cut short by stopping
 
+    ProxyOptions options_;
+    LinkCounters link_counters_;
     int listener_ = -1;
     int port_ = 0;
     int upstream_port_ = 0;

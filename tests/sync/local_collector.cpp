@@ -2,6 +2,8 @@
 
 #include "tests/support/random_session.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <csignal>
 #include <fstream>
@@ -83,6 +85,48 @@ SyncSettings drain_settings(const std::string& url, const std::string& token, si
     s.network_check = 1h;
     s.interfaces_up = [] { return std::set<std::string>{}; };
     return s;
+}
+
+namespace {
+
+// Every row of `sql` on the collector's database, column name -> text.
+std::vector<std::map<std::string, std::string>> query(const std::filesystem::path& db, const std::string& sql) {
+    sqlite3* handle = nullptr;
+    if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(handle);
+        throw std::runtime_error("cannot open " + db.string());
+    }
+    sqlite3_busy_timeout(handle, 5000);
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
+        const std::string error = sqlite3_errmsg(handle);
+        sqlite3_close(handle);
+        throw std::runtime_error(sql + ": " + error);
+    }
+    std::vector<std::map<std::string, std::string>> rows;
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+        std::map<std::string, std::string> row;
+        for (int i = 0; i < sqlite3_column_count(statement); ++i) {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
+            row[sqlite3_column_name(statement, i)] = text ? text : "";
+        }
+        rows.push_back(std::move(row));
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(handle);
+    return rows;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> LocalCollector::last_checkin() const {
+    const auto rows = query(db_, "SELECT * FROM checkins");
+    return rows.empty() ? std::map<std::string, std::string>{} : rows.front();
+}
+
+std::string LocalCollector::last_delivery_at() const {
+    const auto rows = query(db_, "SELECT coalesce(last_delivery_at, '') AS at FROM devices");
+    return rows.empty() ? "" : rows.front().at("at");
 }
 
 void LocalCollector::revoke() { must_run({binary_, "device", "revoke", site_, "--db", db_.string()}); }

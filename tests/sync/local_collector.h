@@ -10,6 +10,7 @@
 #include "tests/support/temp_dir.h"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <random>
 #include <string>
@@ -31,7 +32,11 @@ public:
     std::filesystem::path keys_dir() const { return dir_.path() / "keys"; }
 
     long count() const;  // `collector count --db`
-    void revoke();       // `collector device revoke SITE --db`
+    // The device's latest check-in as the collector stored it, column -> text; empty when it
+    // has none. Read from the database file, beside the running collector.
+    std::map<std::string, std::string> last_checkin() const;
+    std::string last_delivery_at() const;  // empty: never
+    void revoke();                         // `collector device revoke SITE --db`
 
 private:
     std::string binary_;

@@ -8,6 +8,7 @@
 #include "tests/support/fault_proxy.h"
 #include "tests/support/test_keys.h"
 #include "tests/sync/local_collector.h"
+#include "tests/sync/sync_rig.h"
 
 #include <catch2/catch.hpp>
 
@@ -22,52 +23,6 @@ using Catch::Matchers::Contains;
 using Kind = Fault::Kind;
 
 namespace {
-
-const std::string kSite = "test-site";  // random_session's default site
-
-const Content& content() {
-    static const Content loaded = load_content(SELFCHECK_SOURCE_DIR "/content");
-    return loaded;
-}
-
-// A collector behind a proxy, an outbox in a temp dir, and the worker's timings shrunk.
-struct Rig {
-    LocalCollector collector{COLLECTOR_BINARY, kSite};
-    FaultProxy proxy{collector.url()};
-    TempDir kiosk_dir;
-    Outbox outbox{kiosk_dir.path() / "outbox.db"};
-    std::mt19937 random{std::random_device{}()};
-    long added = 0;
-
-    // Real records from random sessions, sealed to `key` (the collector's unless given).
-    std::vector<std::string> add_records(int n, const PublicKey* key = nullptr) {
-        std::vector<std::string> ids;
-        for (int i = 0; i < n; ++i) {
-            const Record record = collectable_random_session(content(), random, kSite);
-            outbox.add(record.record_id, RecordSealer(content(), key ? *key : collector.public_key()).seal(record));
-            ids.push_back(record.record_id);
-            ++added;
-        }
-        return ids;
-    }
-
-    // Through the proxy, with timeouts and back-off short enough for a test.
-    SyncSettings settings(size_t batch_size = 10) const {
-        SyncSettings s = drain_settings(proxy.url(), collector.device_token(), batch_size);
-        s.http_timeout = 1000ms;
-        s.retry = {50ms, 300ms};
-        return s;
-    }
-
-    size_t batch_requests_containing(const std::string& record_id) const {
-        size_t n = 0;
-        for (const auto& c : proxy.log())
-            if (c.request_line.rfind("POST /api/v1/batches", 0) == 0 &&
-                c.request_body.find(record_id) != std::string::npos)
-                ++n;
-        return n;
-    }
-};
 
 // Every error the worker reported after a round, for checking a fault was seen at all.
 struct ErrorLog {
@@ -91,14 +46,6 @@ struct ErrorLog {
         return false;
     }
 };
-
-// What went over the wire, shown when a check fails.
-std::string transcript(const FaultProxy& proxy) {
-    std::string text;
-    for (const auto& c : proxy.log())
-        text += std::string(fault_name(c.fault)) + ": " + c.request_line + " -> " + c.answer.substr(0, 600) + "\n";
-    return text;
-}
 
 void check_delivered_exactly_once(Rig& rig, SyncWorker& worker) {
     const bool sent = worker.wait_until_sent(20s);
@@ -127,9 +74,9 @@ std::vector<ProxiedConnection> run_plan(const std::vector<Fault>& plan, int reco
     SyncWorker worker(rig.outbox, settings);
     log.worker = &worker;
     check_delivered_exactly_once(rig, worker);
-    CHECK(rig.proxy.connections() >= plan.size() + 1);
+    CHECK(rig.proxy.log_of("/api/v1/batches").size() >= plan.size() + 1);
     if (!expected_error.empty()) CHECK(log.any_contains(expected_error));
-    return rig.proxy.log();
+    return rig.proxy.log_of("/api/v1/batches");
 }
 
 double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
@@ -142,10 +89,10 @@ TEST_CASE("sync gets through a collector that is down for a while") {
     Rig rig;
     rig.add_records(25);
     rig.proxy.plan(std::vector<Fault>(6, Fault::refuse()));
-    SyncWorker worker(rig.outbox, rig.settings());
+    SyncWorker worker(rig.outbox, rig.settings(1));  // one record a batch: no smaller batch to try
     check_delivered_exactly_once(rig, worker);
     // Backed off rather than hammering: failures 2-6 wait at least half of 100, 200, 300, 300, 300 ms.
-    const auto log = rig.proxy.log();
+    const auto log = rig.proxy.log_of("/api/v1/batches");
     REQUIRE(log.size() >= 7);
     CHECK(ms_between(log[1].accepted, log[6].accepted) >= 550);
 }
@@ -154,13 +101,34 @@ TEST_CASE("sync gets through 500 answers") {
     run_plan({Fault::pass(), Fault::http_500(), Fault::http_500(), Fault::http_500()}, 25, "500");
 }
 
+// A batch cut on the way is sent again at once, half as big, in the same round: the round
+// succeeds, so no error is left, but the cut is counted and the smaller batch is seen.
+void check_cut_and_resent(const std::vector<Fault>& plan, int records, size_t cuts) {
+    Rig rig;
+    const auto ids = rig.add_records(records);
+    rig.proxy.plan(plan);
+    SyncWorker worker(rig.outbox, rig.settings());
+    check_delivered_exactly_once(rig, worker);
+    CHECK(worker.status().cut_batches == cuts);
+    const auto batches = rig.proxy.log_of("/api/v1/batches");
+    REQUIRE(batches.size() > plan.size());
+    const auto records_in = [](const ProxiedConnection& c) {
+        size_t n = 0;
+        for (size_t at = 0; (at = c.request_body.find("\"id\"", at)) != std::string::npos; ++at) ++n;
+        return n;
+    };
+    // The request after the last cut carries at most half of the one cut.
+    CHECK(records_in(batches[plan.size()]) <= records_in(batches[plan.size() - 1]) / 2);
+}
+
 TEST_CASE("sync resends a batch whose answer came slower than the timeout") {
-    // The collector stored the batch; the kiosk gave up waiting and sends it again.
-    run_plan({Fault::slow(1500ms)}, 10, "unreachable");
+    // The collector stored the batch; the kiosk gave up waiting (nothing moved for the stall
+    // time) and sends it again.
+    check_cut_and_resent({Fault::slow(3000ms)}, 10, 1);  // libcurl looks about once a second
 }
 
 TEST_CASE("sync resends a batch whose answer was cut by a reset") {
-    run_plan({Fault::pass(), Fault::reset_mid_response(), Fault::reset_mid_response()}, 25, "unreachable");
+    check_cut_and_resent({Fault::pass(), Fault::reset_mid_response(), Fault::reset_mid_response()}, 25, 2);
 }
 
 TEST_CASE("sync delivers once when answers are dropped after the collector stored the batch") {
@@ -191,7 +159,7 @@ TEST_CASE("sync waits out Retry-After even when staff press send now") {
     while (rig.proxy.connections() == 0 || worker.status().last_error.empty()) std::this_thread::sleep_for(5ms);
     worker.send_now();  // the collector asked for a second's peace: send now may not break it
     check_delivered_exactly_once(rig, worker);
-    const auto log = rig.proxy.log();
+    const auto log = rig.proxy.log_of("/api/v1/batches");
     REQUIRE(log.size() >= 2);
     CHECK(ms_between(log[0].accepted, log[1].accepted) >= 1000);
 }

@@ -31,6 +31,8 @@ std::string action_text(UiContext& ui, const StaffService::Action& action) {
     case StaffService::Outcome::None: return {};
     case StaffService::Outcome::Working: return ui.text("staff.working");
     case StaffService::Outcome::ConnectionOk: return ui.text("staff.connection_ok");
+    case StaffService::Outcome::CannotStore:
+        return ui.messages.format(ui.locale(), "staff.cannot_store", {{"error", action.error}});
     case StaffService::Outcome::ConnectionFailed:
         return ui.messages.format(ui.locale(), "staff.connection_failed", {{"error", action.error}});
     case StaffService::Outcome::DayEnded: return ui.text("staff.day_ended");
