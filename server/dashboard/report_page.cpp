@@ -1,17 +1,17 @@
 #include "server/dashboard/report_page.h"
 
 #include "server/dashboard/html.h"
+#include "server/reports/percent.h"
 #include "server/reports/report_builder.h"
-
-#include <cstdio>
 
 namespace selfcheck::collector {
 namespace {
 
-std::string percent(double share) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%.1f%%", share * 100.0);
-    return buffer;
+// The same rounding as the CSV and JSON (percent.h).
+std::optional<std::string> percent(const Count& count, const Count& of) {
+    const std::optional<std::string> text = percent_text(count, of);
+    if (!text) return std::nullopt;
+    return *text + "%";
 }
 
 // A count cell, a share cell and a bar cell, or three "suppressed" cells.
@@ -19,11 +19,11 @@ std::string figure_cells(const Count& count, const Count& of) {
     if (count.suppressed) {
         return "<td class=\"suppressed\">suppressed</td><td class=\"suppressed\">suppressed</td><td></td>";
     }
-    const std::optional<double> part = share(count, of);
+    const std::optional<std::string> part = percent(count, of);
     std::string cells = "<td class=\"num\">" + with_thousands(count.value) + "</td>";
     if (!part) return cells + "<td class=\"num\">&ndash;</td><td></td>";
-    return cells + "<td class=\"num\">" + percent(*part) +
-           "</td><td><div class=\"bar\"><span style=\"width:" + percent(*part) + "\"></span></div></td>";
+    return cells + "<td class=\"num\">" + *part + "</td><td><div class=\"bar\"><span style=\"width:" + *part +
+           "\"></span></div></td>";
 }
 
 std::string count_text(const Count& count) { return count.suppressed ? "suppressed" : with_thousands(count.value); }
@@ -93,11 +93,11 @@ std::string question_table(const QuestionReport& question) {
                 (row.answered.suppressed ? "<td class=\"suppressed\">suppressed</td>"
                                          : "<td class=\"num\">" + count_text(row.answered) + "</td>");
         for (const Count& count : row.by_code) {
-            const std::optional<double> part = share(count, row.answered);
+            const std::optional<std::string> part = percent(count, row.answered);
             if (count.suppressed) {
                 html += "<td class=\"suppressed\">suppressed</td>";
             } else {
-                html += "<td class=\"num\">" + count_text(count) + (part ? " (" + percent(*part) + ")" : "") + "</td>";
+                html += "<td class=\"num\">" + count_text(count) + (part ? " (" + *part + ")" : "") + "</td>";
             }
         }
         html += "</tr>";
