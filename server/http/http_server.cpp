@@ -35,18 +35,19 @@ constexpr auto kLingerTime = std::chrono::seconds(3);
 }  // namespace
 
 struct HttpServer::Impl {
-    Impl(const Router& router, ServerLimits limits)
-        : router(router), limits(std::move(limits)), pool(std::max<std::size_t>(1, this->limits.handler_threads)) {}
+    Impl(const Router& router, ServerLimits given)
+        : router(router), limits(std::move(given)), pool(std::max<std::size_t>(1, limits.handler_threads)) {}
 
     const Router& router;
     const ServerLimits limits;
-    asio::io_context io{1};
-    std::optional<tcp::acceptor> acceptor;
-    asio::thread_pool pool;
-
+    // Before io and pool: connections still queued there count themselves out as they go.
     std::mutex counts_mutex;
     std::size_t connections = 0;
     std::map<std::string, std::size_t> per_client;
+
+    asio::io_context io{1};
+    std::optional<tcp::acceptor> acceptor;
+    asio::thread_pool pool;
 
     void accept();
     // Counts a new connection; false when it is over a limit.
@@ -122,7 +123,13 @@ private:
             allow_ = match.allow;
             return reply_error(405, request_.path + " only accepts " + match.allow);
         }
-        if (match.status != 200) return reply_error(match.status, "no such endpoint");
+        if (match.status != 200) {
+            // Nothing to read a body for: refused as too large before a byte of it is read.
+            if (has_body_)
+                return reply_error(413,
+                                   "body: " + request_.path.substr(0, 100) + " is not an endpoint; nothing was read");
+            return reply_error(match.status, "no such endpoint");
+        }
         route_ = match.route;
 
         const std::string encoding = request_.header("Content-Encoding");

@@ -210,7 +210,7 @@ void add_levels_and_indicators(ReportCells& cells, std::vector<std::string>& lev
         const std::int64_t yes = raised[indicator.id];
         const std::size_t cell = table.add_cell(yes);
         // Those without the indicator are never shown, but N minus the raised count gives them.
-        table.add_line({cell, table.add_hidden(total - yes)}, cells.respondents, false);
+        table.add_line({cell, table.add_hidden(total - yes, true)}, cells.respondents, false);
         cells.raised_cell[indicator.id] = cell;
     }
 }
@@ -309,6 +309,7 @@ Report build_report(const selfcheck::Content& content, const ReportLabels& label
 
     ReportCells cells;
     cells.respondents = cells.table.add_cell(static_cast<std::int64_t>(respondents.size()));
+    cells.table.keep(cells.respondents);
     // Group sizes: never published, but tables of questions everyone is asked add up to them.
     for (const Grouping& grouping : all_groupings) {
         std::vector<std::int64_t> sizes(grouping.ids.size(), 0);

@@ -10,12 +10,14 @@ std::size_t SuppressionTable::add_cell(std::int64_t count) {
     counts_.push_back(count);
     suppressed_.push_back(false);
     hidden_.push_back(false);
+    protect_small_.push_back(true);
     return counts_.size() - 1;
 }
 
-std::size_t SuppressionTable::add_hidden(std::int64_t count) {
+std::size_t SuppressionTable::add_hidden(std::int64_t count, bool protect_if_small) {
     const std::size_t cell = add_cell(count);
     hidden_[cell] = true;
+    protect_small_[cell] = protect_if_small;
     return cell;
 }
 
@@ -152,6 +154,8 @@ std::vector<std::size_t> SuppressionTable::determined_cells() const {
 }
 
 bool SuppressionTable::protect(std::size_t cell) {
+    kept_.resize(counts_.size(), false);
+    const auto eligible = [&](std::size_t m) { return !unknown(m) && !kept_[m]; };
     // The smallest published cell in a line with `cell`; failing that, in a line with any
     // unknown of those lines.
     std::vector<std::size_t> reach = {cell};
@@ -165,12 +169,18 @@ bool SuppressionTable::protect(std::size_t cell) {
                              [&](std::size_t m) { return std::find(reach.begin(), reach.end(), m) != reach.end(); })) {
                 continue;
             }
-            for (std::size_t m : members) {
+            for (std::size_t m : line.cells) {
                 if (unknown(m)) {
                     next.push_back(m);
-                } else if (pick == counts_.size() || counts_[m] < counts_[pick]) {
+                } else if (eligible(m) && (pick == counts_.size() || counts_[m] < counts_[pick])) {
                     pick = m;
                 }
+            }
+            // A line's total only when no cell is left.
+            if (unknown(line.total)) {
+                next.push_back(line.total);
+            } else if (pick == counts_.size() && eligible(line.total)) {
+                pick = line.total;
             }
         }
         if (pick != counts_.size()) {
@@ -186,6 +196,14 @@ void SuppressionTable::apply(std::int64_t k) {
     for (std::size_t i = 0; i < counts_.size(); ++i) {
         if (!hidden_[i] && counts_[i] > 0 && counts_[i] < k) suppressed_[i] = true;
     }
+    // A kept cell (the number of respondents) below k: nothing at all is shown.
+    kept_.resize(counts_.size(), false);
+    for (std::size_t i = 0; i < counts_.size(); ++i) {
+        if (kept_[i] && suppressed_[i]) {
+            std::fill(suppressed_.begin(), suppressed_.end(), true);
+            return;
+        }
+    }
     for (const Uniform& uniform : uniforms_) {
         const auto nonzero = std::count_if(uniform.cells.begin(), uniform.cells.end(),
                                            [&](std::size_t cell) { return counts_[cell] != 0; });
@@ -198,7 +216,7 @@ void SuppressionTable::apply(std::int64_t k) {
         std::vector<std::size_t> exposed;
         for (std::size_t cell : determined_cells()) {
             // A hidden cell may be worked out unless it is a small count.
-            if (hidden_[cell] && !(counts_[cell] > 0 && counts_[cell] < k)) continue;
+            if (hidden_[cell] && !(protect_small_[cell] && counts_[cell] > 0 && counts_[cell] < k)) continue;
             exposed.push_back(cell);
         }
         if (exposed.empty()) return;

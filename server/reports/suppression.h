@@ -27,14 +27,20 @@ class SuppressionTable {
 public:
     // Adds a published cell; returns its index.
     std::size_t add_cell(std::int64_t count);
-    // Adds a cell that is never published but takes part in lines (e.g. a group's size).
-    std::size_t add_hidden(std::int64_t count);
+    // Adds a cell that is never published but takes part in lines (a group's size, those
+    // without an indicator). `protect_if_small`: a small value must not be worked out either
+    // (those without an indicator); a group's size is a margin and may be.
+    std::size_t add_hidden(std::int64_t count, bool protect_if_small = false);
     // `cells` add up to `total`. `whole_column`: if the total is suppressed, so are the cells
     // (their shares could not be shown anyway).
     void add_line(std::vector<std::size_t> cells, std::size_t total, bool whole_column);
     // The cells of one answer column: if all but one are zero and the total is below 2k,
     // the column is suppressed.
     void add_uniform_check(std::vector<std::size_t> cells, std::size_t total);
+
+    // A cell the audit never picks as a complement (the number of respondents: suppressed
+    // only when itself below k).
+    void keep(std::size_t cell) { kept_.resize(counts_.size(), false), kept_[cell] = true; }
 
     void apply(std::int64_t k);
 
@@ -63,6 +69,8 @@ private:
     std::vector<std::int64_t> counts_;
     std::vector<bool> suppressed_;
     std::vector<bool> hidden_;
+    std::vector<bool> protect_small_;
+    std::vector<bool> kept_;
     std::vector<Line> lines_;
     std::vector<Uniform> uniforms_;
 };

@@ -9,6 +9,7 @@
 #include "server/dashboard/password.h"
 #include "server/devices/device_token.h"
 #include "tests/server/report_fixtures.h"
+#include "tests/server/running_router.h"
 #include "tests/server/shipped_catalog.h"
 #include "tests/server/store_backend.h"
 
@@ -49,17 +50,11 @@ public:
         for (const Record& record : maker.records()) stored.push_back({record, "2026-11-22T10:00:00Z", ""});
         store_->insert_batch(stored);
 
-        collector::install_http_api(server_, collector::HttpApiContext{*store_, keys_, forms(), {}});
-        collector::install_dashboard(server_,
-                                     collector::DashboardContext{*store_, shipped_catalog().newest(), report_labels()});
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        REQUIRE(port_ > 0);
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-    }
-    ~RunningDashboard() {
-        while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        server_.stop();
-        thread_.join();
+        collector::add_http_api(server_.router(), collector::HttpApiContext{*store_, keys_, forms(), {}});
+        collector::add_dashboard(server_.router(),
+                                 collector::DashboardContext{*store_, shipped_catalog().newest(), report_labels()});
+        server_.start();
+        port_ = server_.port();
     }
 
     httplib::Client client() const {
@@ -74,9 +69,8 @@ private:
     std::unique_ptr<collector::RecordStore> store_;
     KeyPair keys_;
     std::string device_token_;
-    httplib::Server server_;
+    RunningRouter server_;
     int port_ = 0;
-    std::thread thread_;
 };
 
 // "name=value" from a Set-Cookie header value.
