@@ -6,7 +6,9 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -35,8 +37,7 @@ constexpr auto kLingerTime = std::chrono::seconds(3);
 }  // namespace
 
 struct HttpServer::Impl {
-    Impl(const Router& router, ServerLimits given)
-        : router(router), limits(std::move(given)), pool(std::max<std::size_t>(1, limits.handler_threads)) {}
+    Impl(const Router& router, ServerLimits given) : router(router), limits(std::move(given)) {}
 
     const Router& router;
     const ServerLimits limits;
@@ -47,7 +48,9 @@ struct HttpServer::Impl {
 
     asio::io_context io{1};
     std::optional<tcp::acceptor> acceptor;
-    asio::thread_pool pool;
+    // Made by run(), not before: a thread started earlier would not have the signal mask the
+    // caller sets up between construction and run() (cli/signal_watcher.h).
+    std::optional<asio::thread_pool> pool;
 
     void accept();
     // Counts a new connection; false when it is over a limit.
@@ -60,7 +63,11 @@ namespace {
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
     Connection(HttpServer::Impl& server, tcp::socket socket, std::string peer, bool counted)
-        : server_(server), stream_(std::move(socket)), peer_(std::move(peer)), counted_(counted) {}
+        : server_(server),
+          socket_(std::move(socket)),
+          timer_(socket_.get_executor()),
+          peer_(std::move(peer)),
+          counted_(counted) {}
     ~Connection() {
         if (counted_) server_.release(peer_);
     }
@@ -70,6 +77,29 @@ public:
 private:
     const ServerLimits& limits() const { return server_.limits; }
 
+    // A deadline for what the connection waits for now. When it passes, the pending socket
+    // operation is cancelled but the socket stays open, so a 408 can still be written (Beast's
+    // tcp_stream closes the socket on expiry, which leaves nothing to answer on).
+    void expires_after(Clock::duration wait) {
+        timed_out_ = false;
+        timer_.expires_after(wait);
+        timer_.async_wait([self = shared_from_this(), armed = ++deadline_](error_code error) {
+            if (error || armed != self->deadline_) return;
+            self->timed_out_ = true;
+            error_code ignored;
+            self->socket_.cancel(ignored);
+        });
+    }
+    void expires_never() {
+        ++deadline_;
+        timer_.cancel();
+    }
+    // The error of a read or write, with a cancellation by the deadline told apart.
+    error_code judged(error_code error) const {
+        if (timed_out_ && error == asio::error::operation_aborted) return beast::error::timeout;
+        return error;
+    }
+
     void read_header() {
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(limits().header_bytes));
@@ -77,10 +107,10 @@ private:
         // route's own limit is set before any body byte is read.
         parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
         request_started_ = Clock::now();
-        stream_.expires_after(limits().header_timeout);
+        expires_after(limits().header_timeout);
         bhttp::async_read_header(
-            stream_, buffer_, *parser_,
-            [self = shared_from_this()](error_code error, std::size_t) { self->on_header(error); });
+            socket_, buffer_, *parser_,
+            [self = shared_from_this()](error_code error, std::size_t) { self->on_header(self->judged(error)); });
     }
 
     void on_header(error_code error) {
@@ -159,9 +189,9 @@ private:
 
     void send_continue() {
         static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-        stream_.expires_after(limits().write_timeout);
-        asio::async_write(stream_, asio::buffer(kContinue), [self = shared_from_this()](error_code error, std::size_t) {
-            if (error) return self->close();
+        expires_after(limits().write_timeout);
+        asio::async_write(socket_, asio::buffer(kContinue), [self = shared_from_this()](error_code error, std::size_t) {
+            if (self->judged(error)) return self->close();
             self->read_body();
         });
     }
@@ -174,9 +204,10 @@ private:
         if (now >= deadline)
             return reply_error(
                 408, "request: not received within " + std::to_string(limits().request_timeout.count()) + " s");
-        stream_.expires_after(std::min<Clock::duration>(limits().body_stall_timeout, deadline - now));
-        bhttp::async_read_some(stream_, buffer_, *parser_,
-                               [self = shared_from_this()](error_code error, std::size_t) { self->on_body(error); });
+        expires_after(std::min<Clock::duration>(limits().body_stall_timeout, deadline - now));
+        bhttp::async_read_some(socket_, buffer_, *parser_, [self = shared_from_this()](error_code error, std::size_t) {
+            self->on_body(self->judged(error));
+        });
     }
 
     void on_body(error_code error) {
@@ -200,8 +231,8 @@ private:
     }
 
     void dispatch() {
-        stream_.expires_never();
-        asio::post(server_.pool, [self = shared_from_this()] {
+        expires_never();
+        asio::post(*server_.pool, [self = shared_from_this()] {
             Response response;
             try {
                 self->route_->handler(self->request_, response);
@@ -212,7 +243,7 @@ private:
                 self->server_.router.write_error(response, 503,
                                                  "the collector could not complete the request; try again later");
             }
-            asio::post(self->stream_.get_executor(),
+            asio::post(self->socket_.get_executor(),
                        [self, response = std::move(response)]() mutable { self->write(std::move(response)); });
         });
     }
@@ -235,9 +266,9 @@ private:
         const bool keep = keep_alive_ && !response.close && !has_body_;
         reply_->keep_alive(keep);
         reply_->prepare_payload();
-        stream_.expires_after(limits().write_timeout);
-        bhttp::async_write(stream_, *reply_, [self = shared_from_this(), keep](error_code error, std::size_t) {
-            if (error) return self->close();
+        expires_after(limits().write_timeout);
+        bhttp::async_write(socket_, *reply_, [self = shared_from_this(), keep](error_code error, std::size_t) {
+            if (self->judged(error)) return self->close();
             if (keep) return self->read_header();
             self->linger();
         });
@@ -247,7 +278,7 @@ private:
     // the reply before the connection goes.
     void linger() {
         error_code ignored;
-        stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        socket_.shutdown(tcp::socket::shutdown_send, ignored);
         linger_until_ = Clock::now() + kLingerTime;
         drain();
     }
@@ -255,22 +286,26 @@ private:
     void drain() {
         const auto now = Clock::now();
         if (now >= linger_until_) return close();
-        stream_.expires_after(linger_until_ - now);
-        stream_.async_read_some(asio::buffer(drain_buffer_),
+        expires_after(linger_until_ - now);
+        socket_.async_read_some(asio::buffer(drain_buffer_),
                                 [self = shared_from_this()](error_code error, std::size_t) {
-                                    if (error) return self->close();
+                                    if (self->judged(error)) return self->close();
                                     self->drain();
                                 });
     }
 
     void close() {
+        expires_never();
         error_code ignored;
-        stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
-        stream_.socket().close(ignored);
+        socket_.shutdown(tcp::socket::shutdown_both, ignored);
+        socket_.close(ignored);
     }
 
     HttpServer::Impl& server_;
-    beast::tcp_stream stream_;
+    tcp::socket socket_;
+    asio::steady_timer timer_;
+    std::uint64_t deadline_ = 0;  // which expires_after() the timer's handler belongs to
+    bool timed_out_ = false;
     beast::flat_buffer buffer_{8192};
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     std::optional<bhttp::response<bhttp::string_body>> reply_;
@@ -337,7 +372,7 @@ HttpServer::HttpServer(const Router& router, ServerLimits limits)
 
 HttpServer::~HttpServer() {
     stop();
-    impl_->pool.join();
+    if (impl_->pool) impl_->pool->join();
 }
 
 int HttpServer::listen(const std::string& host, int port) {
@@ -366,9 +401,10 @@ int HttpServer::listen(const std::string& host, int port) {
 
 void HttpServer::run() {
     if (!impl_->acceptor) throw ListenError("HttpServer::run: listen() was not called");
+    impl_->pool.emplace(std::max<std::size_t>(1, impl_->limits.handler_threads));
     impl_->accept();
     impl_->io.run();
-    impl_->pool.join();
+    impl_->pool->join();
 }
 
 void HttpServer::stop() {

@@ -50,7 +50,8 @@ public:
 
     // Binds and listens; port 0 picks a free one. Returns the port. Throws ListenError.
     int listen(const std::string& host, int port);
-    // Serves until stop(); returns once every worker is done.
+    // Starts the handler threads (none run before: they must inherit the caller's signal
+    // mask) and serves until stop(); returns once every worker is done.
     void run();
     // From any thread.
     void stop();
