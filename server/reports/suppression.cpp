@@ -157,9 +157,11 @@ bool SuppressionTable::protect(std::size_t cell) {
     kept_.resize(counts_.size(), false);
     const auto eligible = [&](std::size_t m) { return !unknown(m) && !kept_[m]; };
     // The smallest published cell in a line with `cell`; failing that, in a line with any
-    // unknown of those lines.
+    // unknown of those lines, and so on outwards until the lines run out.
     std::vector<std::size_t> reach = {cell};
-    for (int round = 0; round < 3; ++round) {
+    std::vector<bool> reached(counts_.size(), false);
+    reached[cell] = true;
+    while (!reach.empty()) {
         std::size_t pick = counts_.size();
         std::vector<std::size_t> next;
         for (const Line& line : lines_) {
@@ -171,14 +173,14 @@ bool SuppressionTable::protect(std::size_t cell) {
             }
             for (std::size_t m : line.cells) {
                 if (unknown(m)) {
-                    next.push_back(m);
+                    if (!reached[m]) next.push_back(m), reached[m] = true;
                 } else if (eligible(m) && (pick == counts_.size() || counts_[m] < counts_[pick])) {
                     pick = m;
                 }
             }
             // A line's total only when no cell is left.
             if (unknown(line.total)) {
-                next.push_back(line.total);
+                if (!reached[line.total]) next.push_back(line.total), reached[line.total] = true;
             } else if (pick == counts_.size() && eligible(line.total)) {
                 pick = line.total;
             }
@@ -190,6 +192,15 @@ bool SuppressionTable::protect(std::size_t cell) {
         reach = std::move(next);
     }
     return false;
+}
+
+void SuppressionTable::show_determined_zeros(const std::vector<std::size_t>& determined) {
+    // The published figures already give these away, so hiding them protects nobody; and a
+    // zero, unlike a small count, tells nothing about a person (an empty group's row, say).
+    // Showing a figure that is already determined leaves every other cell as open as it was.
+    for (std::size_t cell : determined) {
+        if (!hidden_[cell] && counts_[cell] == 0) suppressed_[cell] = false;
+    }
 }
 
 void SuppressionTable::apply(std::int64_t k) {
@@ -222,7 +233,7 @@ void SuppressionTable::apply(std::int64_t k) {
         if (exposed.empty()) return;
         bool changed = false;
         for (std::size_t cell : exposed) changed = protect(cell) || changed;
-        if (!changed) return;  // nothing published is left near them
+        if (!changed) return show_determined_zeros(exposed);  // nothing published is left near them
     }
 }
 

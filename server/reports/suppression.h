@@ -15,7 +15,8 @@
 //      elimination over the unknown cells, plus "unknowns of one sign summing to zero are
 //      all zero"); while some suppressed cell is determined, the smallest published cell
 //      sharing a line with it is suppressed too. What is left cannot be worked out from
-//      the published figures by linear arithmetic.
+//      the published figures by linear arithmetic. A zero no complement can protect is
+//      shown after all: the figures give it away anyway, and a zero reveals nobody.
 
 #include <cstddef>
 #include <cstdint>
@@ -65,6 +66,8 @@ private:
     bool spread_columns();
     // Suppresses one more published cell in a line holding `cell`; false if none is left.
     bool protect(std::size_t cell);
+    // Shows the zeros among `determined` (suppressed cells no complement could protect).
+    void show_determined_zeros(const std::vector<std::size_t>& determined);
 
     std::vector<std::int64_t> counts_;
     std::vector<bool> suppressed_;
