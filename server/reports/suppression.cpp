@@ -74,76 +74,81 @@ std::vector<std::size_t> SuppressionTable::determined_cells() const {
         if (!equation.terms.empty()) equations.push_back(std::move(equation));
     }
 
-    // Non-negative unknowns of one sign summing to zero are all zero (repeated as values fall out).
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (Equation& equation : equations) {
-            double rhs = equation.rhs;
-            int signs = 0;
-            std::size_t left = 0;
-            for (const auto& [u, sign] : equation.terms) {
-                if (known[u]) {
-                    rhs -= sign * static_cast<double>(counts_[cell_of[u]]);
-                } else {
-                    ++left;
-                    signs |= sign > 0 ? 1 : 2;
+    // The two rules feed each other (a value elimination fixes can close a zero sum), so
+    // they take turns until neither finds more.
+    for (bool solved = true; solved;) {
+        solved = false;
+        // Non-negative unknowns of one sign summing to zero are all zero (repeated as values fall out).
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (Equation& equation : equations) {
+                double rhs = equation.rhs;
+                int signs = 0;
+                std::size_t left = 0;
+                for (const auto& [u, sign] : equation.terms) {
+                    if (known[u]) {
+                        rhs -= sign * static_cast<double>(counts_[cell_of[u]]);
+                    } else {
+                        ++left;
+                        signs |= sign > 0 ? 1 : 2;
+                    }
+                }
+                if (left == 0 || std::abs(rhs) > 0.5 || signs == 3) continue;
+                for (const auto& [u, sign] : equation.terms) {
+                    if (!known[u]) known[u] = determined[u] = changed = true;
                 }
             }
-            if (left == 0 || std::abs(rhs) > 0.5 || signs == 3) continue;
-            for (const auto& [u, sign] : equation.terms) {
-                if (!known[u]) known[u] = determined[u] = changed = true;
+        }
+
+        // Gaussian elimination over what is still unknown: a pivot row with no other entry
+        // fixes its unknown.
+        std::vector<std::size_t> free_index(n, n);
+        std::vector<std::size_t> free_cells;
+        for (std::size_t u = 0; u < n; ++u) {
+            if (!known[u]) {
+                free_index[u] = free_cells.size();
+                free_cells.push_back(u);
             }
         }
-    }
-
-    // Gaussian elimination over what is still unknown: a pivot row with no other entry
-    // fixes its unknown.
-    std::vector<std::size_t> free_index(n, n);
-    std::vector<std::size_t> free_cells;
-    for (std::size_t u = 0; u < n; ++u) {
-        if (!known[u]) {
-            free_index[u] = free_cells.size();
-            free_cells.push_back(u);
+        const std::size_t width = free_cells.size();
+        std::vector<std::vector<double>> rows;
+        for (const Equation& equation : equations) {
+            std::vector<double> row(width, 0.0);
+            bool any = false;
+            for (const auto& [u, sign] : equation.terms) {
+                if (known[u]) continue;
+                row[free_index[u]] += sign;
+                any = true;
+            }
+            if (any) rows.push_back(std::move(row));
         }
-    }
-    const std::size_t width = free_cells.size();
-    std::vector<std::vector<double>> rows;
-    for (const Equation& equation : equations) {
-        std::vector<double> row(width, 0.0);
-        bool any = false;
-        for (const auto& [u, sign] : equation.terms) {
-            if (known[u]) continue;
-            row[free_index[u]] += sign;
-            any = true;
+        std::vector<long> pivot_row_of(width, -1);
+        std::size_t rank = 0;
+        for (std::size_t c = 0; c < width && rank < rows.size(); ++c) {
+            std::size_t best = rank;
+            for (std::size_t r = rank; r < rows.size(); ++r) {
+                if (std::abs(rows[r][c]) > std::abs(rows[best][c])) best = r;
+            }
+            if (std::abs(rows[best][c]) < 1e-9) continue;
+            std::swap(rows[rank], rows[best]);
+            const double pivot = rows[rank][c];
+            for (double& value : rows[rank]) value /= pivot;
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                if (r == rank || std::abs(rows[r][c]) < 1e-12) continue;
+                const double factor = rows[r][c];
+                for (std::size_t j = c; j < width; ++j) rows[r][j] -= factor * rows[rank][j];
+            }
+            pivot_row_of[c] = static_cast<long>(rank);
+            ++rank;
         }
-        if (any) rows.push_back(std::move(row));
-    }
-    std::vector<long> pivot_row_of(width, -1);
-    std::size_t rank = 0;
-    for (std::size_t c = 0; c < width && rank < rows.size(); ++c) {
-        std::size_t best = rank;
-        for (std::size_t r = rank; r < rows.size(); ++r) {
-            if (std::abs(rows[r][c]) > std::abs(rows[best][c])) best = r;
+        for (std::size_t c = 0; c < width; ++c) {
+            if (pivot_row_of[c] < 0) continue;
+            const std::vector<double>& row = rows[static_cast<std::size_t>(pivot_row_of[c])];
+            const bool alone = std::none_of(row.begin(), row.end(), [&, j = std::size_t(0)](double value) mutable {
+                return j++ != c && std::abs(value) > 1e-9;
+            });
+            if (alone) known[free_cells[c]] = determined[free_cells[c]] = solved = true;
         }
-        if (std::abs(rows[best][c]) < 1e-9) continue;
-        std::swap(rows[rank], rows[best]);
-        const double pivot = rows[rank][c];
-        for (double& value : rows[rank]) value /= pivot;
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-            if (r == rank || std::abs(rows[r][c]) < 1e-12) continue;
-            const double factor = rows[r][c];
-            for (std::size_t j = c; j < width; ++j) rows[r][j] -= factor * rows[rank][j];
-        }
-        pivot_row_of[c] = static_cast<long>(rank);
-        ++rank;
-    }
-    for (std::size_t c = 0; c < width; ++c) {
-        if (pivot_row_of[c] < 0) continue;
-        const std::vector<double>& row = rows[static_cast<std::size_t>(pivot_row_of[c])];
-        const bool alone = std::none_of(row.begin(), row.end(), [&, j = std::size_t(0)](double value) mutable {
-            return j++ != c && std::abs(value) > 1e-9;
-        });
-        if (alone) determined[free_cells[c]] = true;
     }
 
     std::vector<std::size_t> result;
@@ -194,18 +199,21 @@ bool SuppressionTable::protect(std::size_t cell) {
     return false;
 }
 
-void SuppressionTable::show_determined_zeros(const std::vector<std::size_t>& determined) {
-    // The published figures already give these away, so hiding them protects nobody; and a
-    // zero, unlike a small count, tells nothing about a person (an empty group's row, say).
-    // Showing a figure that is already determined leaves every other cell as open as it was.
-    for (std::size_t cell : determined) {
-        if (!hidden_[cell] && counts_[cell] == 0) suppressed_[cell] = false;
+void SuppressionTable::show_determined() {
+    // The published figures already give these away, so hiding them protects nobody, and
+    // none is a figure that must not be known. Showing a figure that is already determined
+    // leaves every other cell as open as it was.
+    for (std::size_t cell : determined_cells()) {
+        if (!hidden_[cell] && !sensitive_[cell]) suppressed_[cell] = false;
     }
 }
 
 void SuppressionTable::apply(std::int64_t k) {
+    sensitive_.assign(counts_.size(), false);
     for (std::size_t i = 0; i < counts_.size(); ++i) {
-        if (!hidden_[i] && counts_[i] > 0 && counts_[i] < k) suppressed_[i] = true;
+        const bool small = counts_[i] > 0 && counts_[i] < k;
+        if (!hidden_[i] && small) suppressed_[i] = true;
+        sensitive_[i] = small && (!hidden_[i] || protect_small_[i]);
     }
     // A kept cell (the number of respondents) below k: nothing at all is shown.
     kept_.resize(counts_.size(), false);
@@ -219,22 +227,33 @@ void SuppressionTable::apply(std::int64_t k) {
         const auto nonzero = std::count_if(uniform.cells.begin(), uniform.cells.end(),
                                            [&](std::size_t cell) { return counts_[cell] != 0; });
         const std::int64_t total = counts_[uniform.total];
-        if (total > 0 && total < 2 * k && nonzero <= 1 && !hidden_[uniform.total]) suppressed_[uniform.total] = true;
+        if (total > 0 && total < 2 * k && nonzero <= 1 && !hidden_[uniform.total])
+            suppressed_[uniform.total] = sensitive_[uniform.total] = true;
     }
-    // Each round only adds suppressions, so this ends: at worst everything is suppressed.
+    // Each round adds a suppression or retires a complement for good, so this ends.
     for (;;) {
         spread_columns();
         std::vector<std::size_t> exposed;
         for (std::size_t cell : determined_cells()) {
-            // A hidden cell may be worked out unless it is a small count.
-            if (hidden_[cell] && !(protect_small_[cell] && counts_[cell] > 0 && counts_[cell] < k)) continue;
-            exposed.push_back(cell);
+            if (sensitive_[cell]) {
+                exposed.push_back(cell);
+            } else if (!hidden_[cell]) {
+                // A complement the figures give away protects nothing: never pick it again.
+                kept_[cell] = true;
+            }
         }
-        if (exposed.empty()) return;
+        if (exposed.empty()) break;
         bool changed = false;
         for (std::size_t cell : exposed) changed = protect(cell) || changed;
-        if (!changed) return show_determined_zeros(exposed);  // nothing published is left near them
+        if (!changed) {
+            // Nothing published is left near them: show nothing but the number of respondents.
+            for (std::size_t cell = 0; cell < counts_.size(); ++cell) {
+                if (!hidden_[cell] && !kept_[cell]) suppressed_[cell] = true;
+            }
+            break;
+        }
     }
+    show_determined();
 }
 
 }  // namespace selfcheck::collector

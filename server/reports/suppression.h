@@ -13,10 +13,14 @@
 //   3. a suppressed column total suppresses its whole column;
 //   4. audit: the published figures and every line are solved as a linear system (Gaussian
 //      elimination over the unknown cells, plus "unknowns of one sign summing to zero are
-//      all zero"); while some suppressed cell is determined, the smallest published cell
-//      sharing a line with it is suppressed too. What is left cannot be worked out from
-//      the published figures by linear arithmetic. A zero no complement can protect is
-//      shown after all: the figures give it away anyway, and a zero reveals nobody.
+//      all zero"); while a small count or a uniform group's total is determined, the
+//      smallest published cell sharing a line with it (or, failing that, with the unknowns
+//      of those lines, outwards) is suppressed too. A complement that is itself determined
+//      protects nothing and is never picked again; if nothing is left to pick, everything
+//      but the number of respondents is suppressed. What is left cannot be worked out from
+//      the published figures by linear arithmetic;
+//   5. a suppressed cell the published figures determine anyway (a complement that proved
+//      useless, a zero of an empty group) is shown: hiding it would protect nobody.
 
 #include <cstddef>
 #include <cstdint>
@@ -66,14 +70,17 @@ private:
     bool spread_columns();
     // Suppresses one more published cell in a line holding `cell`; false if none is left.
     bool protect(std::size_t cell);
-    // Shows the zeros among `determined` (suppressed cells no complement could protect).
-    void show_determined_zeros(const std::vector<std::size_t>& determined);
+    // Shows the suppressed cells the published figures determine, unless they must not be known.
+    void show_determined();
 
     std::vector<std::int64_t> counts_;
     std::vector<bool> suppressed_;
     std::vector<bool> hidden_;
     std::vector<bool> protect_small_;
     std::vector<bool> kept_;
+    // Must not be worked out: small counts (published, or hidden ones to protect) and the
+    // totals of uniform groups. Other suppressed cells are complements.
+    std::vector<bool> sensitive_;
     std::vector<Line> lines_;
     std::vector<Uniform> uniforms_;
 };

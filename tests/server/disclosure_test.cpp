@@ -29,7 +29,8 @@ struct Attack {
     std::vector<std::vector<std::pair<std::string, int>>> equations;
 
     void figure(const std::string& name, const Count& count) { figures[name] = {!count.suppressed, count.value}; }
-    void hidden(const std::string& name) { figures.emplace(name, Figure{false, 0}); }
+    // A figure never published, with its true value (used once the attack works it out).
+    void hidden(const std::string& name, std::int64_t value) { figures.emplace(name, Figure{false, value}); }
     void sum(const std::vector<std::string>& parts, const std::string& total) {
         std::vector<std::pair<std::string, int>> equation;
         for (const auto& part : parts) equation.emplace_back(part, 1);
@@ -101,13 +102,14 @@ TEST_CASE("no suppressed figure of a random report can be worked out, and every 
             }
             // Recount from the raw records.
             for (const auto& [name, column] : columns) {
-                std::int64_t answered = 0, declined = 0;
+                std::int64_t answered = 0, declined = 0, members = 0;
                 std::vector<std::int64_t> by_code(q.codes.size(), 0);
                 for (const Record& record : maker.records()) {
                     const auto nat = record.answers.find("nationality");
                     const std::string n =
                         nat == record.answers.end() ? "not_stated" : std::get<std::string>(nat->second);
                     if (name != "all" && name != "nationality:" + n && name != "language:" + record.language) continue;
+                    ++members;
                     const selfcheck::Question* asked = report_content().form.find(q.id);
                     if (asked->show_if && !asked->show_if->holds(record.answers)) continue;
                     const auto answer = record.answers.find(q.id);
@@ -142,7 +144,7 @@ TEST_CASE("no suppressed figure of a random report can be worked out, and every 
                 }
                 attack.sum(codes, prefix + "answered");
                 const std::string size = name == "all" ? "N" : "size:" + name;
-                attack.hidden(size);
+                if (name != "all") attack.hidden(size, members);
                 if (!report_content().form.find(q.id)->show_if)
                     attack.sum({prefix + "answered", prefix + "declined"}, size);
             }
