@@ -57,7 +57,14 @@ std::string dimensions_section(const Report& report) {
     return html + "</section>";
 }
 
-// Yes/no questions show the share answering yes; others one column per answer.
+// A count alone in its cell, or "suppressed".
+std::string count_cell(const Count& count) {
+    return count.suppressed ? "<td class=\"suppressed\">suppressed</td>"
+                            : "<td class=\"num\">" + count_text(count) + "</td>";
+}
+
+// Yes/no questions show the share answering yes; others one column per answer; both say how
+// many were asked but chose not to answer.
 std::string question_table(const QuestionReport& question) {
     std::string html = "<h3 id=\"q-" + html_escape(question.id) + "\">" + html_escape(question.text) +
                        " <span class=\"note\">(" + html_escape(question.id) +
@@ -71,27 +78,25 @@ std::string question_table(const QuestionReport& question) {
         }
     }
     if (question.yes_no) {
-        html += "<tr><th>Group</th><th>Answered</th><th>Yes</th><th>% yes</th><th>Chart</th></tr>";
+        html +=
+            "<tr><th>Group</th><th>Answered</th><th>Yes</th><th>% yes</th><th>Chart</th><th>Chose not to "
+            "answer</th></tr>";
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const AnswerColumn& row = *rows[i];
             html += "<tr data-group=\"" + html_escape(row_heads[i].empty() ? "all" : row_heads[i] + ":" + row.group) +
                     "\"><td>" + (row_heads[i].empty() ? "" : html_escape(row_heads[i]) + ": ") +
-                    html_escape(row.group_label) + "</td>" +
-                    (row.answered.suppressed ? "<td class=\"suppressed\">suppressed</td>"
-                                             : "<td class=\"num\">" + count_text(row.answered) + "</td>") +
-                    figure_cells(row.by_code[0], row.answered) + "</tr>";
+                    html_escape(row.group_label) + "</td>" + count_cell(row.answered) +
+                    figure_cells(row.by_code[0], row.answered) + count_cell(row.declined) + "</tr>";
         }
         return html + "</table></div>";
     }
     html += "<tr><th>Group</th><th>Answered</th>";
     for (const std::string& label : question.code_labels) html += "<th>" + html_escape(label) + "</th>";
-    html += "</tr>";
+    html += "<th>Chose not to answer</th></tr>";
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const AnswerColumn& row = *rows[i];
         html += "<tr><td>" + (row_heads[i].empty() ? "" : html_escape(row_heads[i]) + ": ") +
-                html_escape(row.group_label) + "</td>" +
-                (row.answered.suppressed ? "<td class=\"suppressed\">suppressed</td>"
-                                         : "<td class=\"num\">" + count_text(row.answered) + "</td>");
+                html_escape(row.group_label) + "</td>" + count_cell(row.answered);
         for (const Count& count : row.by_code) {
             const std::optional<std::string> part = percent(count, row.answered);
             if (count.suppressed) {
@@ -100,7 +105,7 @@ std::string question_table(const QuestionReport& question) {
                 html += "<td class=\"num\">" + count_text(count) + (part ? " (" + *part + ")" : "") + "</td>";
             }
         }
-        html += "</tr>";
+        html += count_cell(row.declined) + "</tr>";
     }
     return html + "</table></div>";
 }

@@ -36,6 +36,9 @@ void answer_rows(CsvWriter& csv, const QuestionReport& question, const std::stri
                  question.code_labels[c], count_text(column.by_code[c]), count_text(column.answered),
                  percent_cell(column.by_code[c], column.answered)});
     }
+    // Asked but chose not to answer: not part of "answered", so no share of it.
+    csv.row({"answer", question.id, question.text, breakdown, column.group, column.group_label, "declined",
+             "Chose not to answer", count_text(column.declined), "", ""});
 }
 
 }  // namespace

@@ -36,6 +36,7 @@ json column_json(const QuestionReport& question, const AnswerColumn& column) {
     return {{"group", column.group},
             {"label", column.group_label},
             {"answered", count_json(column.answered)},
+            {"declined", count_json(column.declined)},  // asked, chose not to answer
             {"answers", std::move(answers)}};
 }
 
