@@ -28,7 +28,8 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME selfcheck)
 set(CPACK_PACKAGE_VENDOR "selfcheck project")
 set(CPACK_PACKAGE_CONTACT "selfcheck maintainers <maintainers@selfcheck.invalid>")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Touchscreen self-assessment kiosk for migrant domestic workers")
+# The first line of both packages' descriptions (CPackDeb prepends it to each component's).
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Forced-labour self-check for migrant domestic workers in Hong Kong")
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 # By default the kiosk only, as image/build packages it; the collector's package is asked for:
 #   cpack -G DEB -D CPACK_COMPONENTS_ALL=collector     (docs/deploy-collector.md)
@@ -38,6 +39,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_STRIP_FILES ON)   # debug info stays in the build tree
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME selfcheck-kiosk)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_KIOSK_DESCRIPTION "The touchscreen kiosk: the self-assessment in five languages, the results, where to get \
+help, and sealed records queued for the NGO's collector.")
 # Shared libraries (SDL2, ICU, yaml-cpp, sodium, curl, ...) by dpkg-shlibdeps; the fonts the
 # binary names by path; and what SDL loads at run time to show a software-rendered frame in
 # a Wayland kiosk compositor (EGL and Mesa's llvmpipe: see image/README.md).
@@ -51,7 +54,9 @@ set(CPACK_DEBIAN_COLLECTOR_PACKAGE_NAME selfcheck-collector)
 set(CPACK_DEBIAN_COLLECTOR_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_COLLECTOR_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_COLLECTOR_PACKAGE_CONFLICTS "selfcheck-kiosk")
-set(CPACK_DEBIAN_COLLECTOR_DESCRIPTION "Self-check collector: receives sealed records from kiosks, reports")
+set(CPACK_DEBIAN_COLLECTOR_DESCRIPTION "The collector NGOs run: it stores the sealed records kiosks upload (behind \
+Caddy or nginx), checks them against the form, and shows protected reports on a dashboard \
+and with 'collector report'. Runs as the selfcheck-collector systemd service.")
 
 # A package built from a developer configuration would look for content in the source tree.
 set(check_layout "# content and locales are looked up under ${CMAKE_INSTALL_PREFIX}\n")
