@@ -7,6 +7,7 @@
 #include "tests/server/sealed_batches.h"
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 #include <zlib.h>
 
 #include <atomic>
@@ -291,4 +292,35 @@ TEST_CASE("healthz says the store can take a write") {
         http_exchange(serving.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     CHECK(status_of(answer) == 200);
     CHECK(json::parse(body_of(answer)) == json{{"status", "ok"}});
+}
+
+TEST_CASE("healthz is 503 while the store cannot take a write, and a batch then is 503 and kept by the kiosk") {
+    Setup setup;
+    Serving serving(setup);
+    // Another process holds SQLite's write lock: every write waits out the busy timeout, then fails.
+    sqlite3* holder = nullptr;
+    REQUIRE(sqlite3_open(setup.db.c_str(), &holder) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+
+    Connection probe(serving.port());
+    probe.send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const std::string locked = probe.read_all(20s);
+    INFO(locked);
+    CHECK(status_of(locked) == 503);
+    CHECK_THAT(locked, Catch::Contains("Retry-After:"));
+    CHECK(json::parse(body_of(locked)).at("status") == "cannot_store");
+
+    Connection upload(serving.port());
+    upload.send(post("/api/v1/batches", "application/json", batch_of({sample_record_json()}, setup.public_key).dump(),
+                     "Authorization: Bearer " + setup.token + "\r\n"));
+    const std::string refused = upload.read_all(20s);
+    INFO(refused);
+    CHECK(status_of(refused) == 503);
+
+    REQUIRE(sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(holder);
+    const std::string again =
+        http_exchange(serving.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    CHECK(status_of(again) == 200);
+    CHECK(setup.records() == "0\n");
 }
