@@ -210,7 +210,8 @@ void get_dashboard(Shared& shared, const http::Request& request, http::Response&
         return send_html(response, 400, frame, filter_form(echo, shared.context.min_k, parsed.error));
     }
     const Report report = make_report(shared, *parsed.request);
-    send_html(response, 200, frame, report_page_body(report, shared.context.store.list_devices()));
+    send_html(response, 200, frame,
+              report_page_body(report, shared.context.store.list_devices(), std::chrono::system_clock::now()));
 }
 
 // The API and CSV routes answer 401 rather than redirect: they are fetched, not browsed.

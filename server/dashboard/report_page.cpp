@@ -1,8 +1,11 @@
 #include "server/dashboard/report_page.h"
 
+#include "server/dashboard/device_delivery.h"
 #include "server/dashboard/html.h"
 #include "server/reports/percent.h"
 #include "server/reports/report_builder.h"
+
+#include <algorithm>
 
 namespace selfcheck::collector {
 namespace {
@@ -110,20 +113,43 @@ std::string question_table(const QuestionReport& question) {
     return html + "</table></div>";
 }
 
-std::string devices_section(const std::vector<DeviceStatus>& devices) {
+std::string delivery_text(Delivery delivery) {
+    switch (delivery) {
+    case Delivery::NeverCheckedIn: return "never checked in";
+    case Delivery::NothingWaiting: return "nothing waiting";
+    case Delivery::Delivering: return "delivering";
+    case Delivery::NotDelivering: return "not delivering";
+    }
+    return "";
+}
+
+// Devices that check in but whose records have not arrived for a day come first, marked.
+std::string devices_section(const std::vector<DeviceStatus>& devices, std::chrono::system_clock::time_point now) {
+    std::vector<std::pair<Delivery, const DeviceStatus*>> rows;
+    for (const DeviceStatus& status : devices) rows.emplace_back(delivery_of(status, now), &status);
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return (a.first == Delivery::NotDelivering) > (b.first == Delivery::NotDelivering);
+    });
     std::string html =
         "<section id=\"devices\"><h2>Devices</h2><div class=\"scroll\"><table>"
-        "<tr><th>Site</th><th>Device</th><th>Last check-in</th><th>Queue</th><th>Rejected</th>"
-        "<th>Revoked</th></tr>";
-    for (const DeviceStatus& status : devices) {
-        const auto& checkin = status.last_checkin;
-        html += "<tr><td>" + html_escape(status.device.site) + "</td><td>" + html_escape(status.device.device_id) +
-                "</td><td>" + (checkin ? html_escape(checkin->received_at) : "never") + "</td><td class=\"num\">" +
-                (checkin ? std::to_string(checkin->queue_size) : "") + "</td><td class=\"num\">" +
-                (checkin ? std::to_string(checkin->rejected) : "") + "</td><td>" +
-                (status.device.revoked() ? html_escape(status.device.revoked_at) : "no") + "</td></tr>";
+        "<tr><th>Site</th><th>Device</th><th>Delivery</th><th>Last batch stored</th><th>Last check-in</th>"
+        "<th>Queue</th><th>Oldest queued</th><th>Rejected</th><th>Dropped</th><th>Last error</th><th>Revoked</th></tr>";
+    for (const auto& [delivery, status] : rows) {
+        const auto& checkin = status->last_checkin;
+        const bool alert = delivery == Delivery::NotDelivering;
+        html += std::string("<tr") + (alert ? " class=\"not-delivering\"" : "") + "><td>" +
+                html_escape(status->device.site) + "</td><td>" + html_escape(status->device.device_id) + "</td><td>" +
+                (alert ? "<strong>" + delivery_text(delivery) + "</strong>" : delivery_text(delivery)) + "</td><td>" +
+                (status->last_delivery_at.empty() ? "never" : html_escape(status->last_delivery_at)) + "</td><td>" +
+                (checkin ? html_escape(checkin->received_at) : "never") + "</td><td class=\"num\">" +
+                (checkin ? std::to_string(checkin->queue_size) : "") + "</td><td>" +
+                (checkin ? html_escape(checkin->oldest_queued_on) : "") + "</td><td class=\"num\">" +
+                (checkin ? std::to_string(checkin->rejected) : "") + "</td><td class=\"num\">" +
+                (checkin ? std::to_string(checkin->dropped) : "") + "</td><td>" +
+                (checkin ? html_escape(checkin->last_error) : "") + "</td><td>" +
+                (status->device.revoked() ? html_escape(status->device.revoked_at) : "no") + "</td></tr>";
     }
-    if (devices.empty()) html += "<tr><td colspan=\"6\">No devices yet.</td></tr>";
+    if (devices.empty()) html += "<tr><td colspan=\"11\">No devices yet.</td></tr>";
     return html + "</table></div></section>";
 }
 
@@ -157,7 +183,8 @@ std::string filter_form(const RecordFilter& filter, std::int64_t k, const std::s
            "<button type=\"submit\">Show</button></form></section>";
 }
 
-std::string report_page_body(const Report& report, const std::vector<DeviceStatus>& devices) {
+std::string report_page_body(const Report& report, const std::vector<DeviceStatus>& devices,
+                             std::chrono::system_clock::time_point now) {
     std::string html = filter_form(report.filter, report.k, "");
     html += "<section id=\"summary\"><p class=\"headline\" id=\"headline\">" + html_escape(report.headline) +
             "</p>"
@@ -173,7 +200,7 @@ std::string report_page_body(const Report& report, const std::vector<DeviceStatu
     html += "<section id=\"questions\"><h2>Answers</h2>";
     for (const QuestionReport& question : report.questions) html += question_table(question);
     html += "</section>";
-    return html + devices_section(devices);
+    return html + devices_section(devices, now);
 }
 
 }  // namespace selfcheck::collector

@@ -3,6 +3,8 @@
 // bad report parameters named. Compiled twice: SQLite (label sync) and PostgreSQL (pg).
 
 #include "protocol/crypto/sealing.h"
+#include "protocol/record/checkin.h"
+#include "protocol/time/dates.h"
 #include "server/api/http_api.h"
 #include "server/catalog/form_catalog.h"
 #include "server/dashboard/dashboard_routes.h"
@@ -259,4 +261,31 @@ TEST_CASE("failed logins are rate limited, the right password included") {
     CHECK(limited->status == 429);
     CHECK(std::stoi(limited->get_header_value("Retry-After")) > 0);
     CHECK(set_cookie_named(limited, "collector_session").empty());
+}
+
+TEST_CASE("a device that checks in with records waiting for days and delivers nothing is listed as not delivering") {
+    RunningDashboard dashboard;
+    auto client = dashboard.client();
+    const std::string session = log_in(client);
+
+    // Every send of this kiosk fails: it checks in with the error, its queue and how old it is.
+    selfcheck::CheckIn checkin;
+    checkin.queue_size = 12;
+    checkin.oldest_queued_on = *add_days(hong_kong_today(), -3);
+    checkin.last_error = "network: timed out after 20 s";
+    checkin.content_version = "hk-mdw-self-assessment/1";
+    checkin.app_version = "0.2.0";
+    const auto sent = client.Post("/api/v1/checkin", {{"Authorization", "Bearer " + dashboard.device_token()}},
+                                  checkin_to_json(checkin), "application/json");
+    REQUIRE(sent);
+    REQUIRE(sent->status == 204);
+
+    const auto page = client.Get("/dashboard?from=2026-11-01&to=2026-11-30", {{"Cookie", session}});
+    REQUIRE(page);
+    REQUIRE(page->status == 200);
+    const std::string devices = page->body.substr(page->body.find("<section id=\"devices\">"));
+    CHECK_THAT(devices, Catch::Contains("<tr class=\"not-delivering\"><td>demo-site</td>"));
+    CHECK_THAT(devices, Catch::Contains("<strong>not delivering</strong>"));
+    CHECK_THAT(devices, Catch::Contains("network: timed out after 20 s"));
+    CHECK_THAT(devices, Catch::Contains(checkin.oldest_queued_on));
 }
