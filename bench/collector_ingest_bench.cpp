@@ -8,6 +8,7 @@
 #include "server/api/http_api.h"
 #include "server/catalog/form_catalog.h"
 #include "server/devices/device_token.h"
+#include "server/http/http_server.h"
 #include "server/store/open_store.h"
 #include "tests/server/postgres_cluster.h"  // tests/server
 #include "tests/server/sample_records.h"    // tests/server
@@ -59,11 +60,11 @@ double run(const std::string& db, const Settings& settings, const collector::For
         }
     }
 
-    httplib::Server server;
-    collector::install_http_api(server, collector::HttpApiContext{*store, keys, forms, {}});
-    const int port = server.bind_to_any_port("127.0.0.1");
-    std::thread serving([&] { server.listen_after_bind(); });
-    while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    collector::http::Router router = collector::make_collector_router();
+    collector::add_http_api(router, collector::HttpApiContext{*store, keys, forms, {}});
+    collector::http::HttpServer server(router, {});
+    const int port = server.listen("127.0.0.1", 0);
+    std::thread serving([&] { server.run(); });
 
     std::atomic<long> stored{0};
     const auto started = std::chrono::steady_clock::now();

@@ -12,7 +12,8 @@ pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 pkg_check_modules(YAMLCPP REQUIRED IMPORTED_TARGET yaml-cpp)
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 find_package(nlohmann_json 3.10 REQUIRED)
-pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)   # compiled library, with OpenSSL
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)   # the kiosk's sync client and test clients
+find_package(Boost 1.74 REQUIRED)                                 # Beast and Asio (header-only): the collector's HTTP server
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)          # collector's PostgreSQL store
 pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)       # read-aloud clips: WAV, FLAC, Vorbis, Opus
 pkg_check_modules(EBUR128 REQUIRED IMPORTED_TARGET libebur128)    # EBU R128 loudness of clips

@@ -1,18 +1,20 @@
 #pragma once
-// The collector's HTTP routes (docs/protocol.md is the contract):
-//   GET  /healthz           200 {"status":"ok"}; no token
+// The collector's kiosk-facing routes (docs/protocol.md is the contract):
+//   GET  /healthz           200 {"status":"ok"} when the store can take a write, else
+//                           503 {"status":"cannot_store","error":...}; no token
 //   POST /api/v1/batches    Bearer token; 200 {"results":[{"id","status","reason"?}]} per record,
-//                           400 malformed batch, 401 token, 413 too large, 415 not JSON,
+//                           400 malformed batch, 401 token, 408 body too slow, 413 too large,
+//                           415 not JSON (multipart, compressed, ...),
 //                           503 + Retry-After when the store is busy or unavailable
 //   POST /api/v1/checkin    Bearer token; 204, or the same errors
-// Every reply with a body, errors and unknown paths included, is a JSON object.
+// Every reply with a body, errors and unknown paths included, is a JSON object. The body
+// limits, media types and deadlines are applied by the server (server/http) before a route
+// runs.
+
+#include "server/http/router.h"
 
 #include <chrono>
 #include <cstddef>
-
-namespace httplib {
-class Server;
-}
 
 namespace selfcheck {
 struct KeyPair;
@@ -25,8 +27,6 @@ class FormCatalog;
 
 struct HttpApiOptions {
     std::size_t max_body_bytes = 1024 * 1024;
-    // Per socket read or write: a slow or stalled kiosk connection frees its worker after this.
-    std::chrono::seconds io_timeout{10};
     // Sent as Retry-After with a 503 when the store fails.
     std::chrono::seconds retry_after{5};
 };
@@ -39,8 +39,13 @@ struct HttpApiContext {
     HttpApiOptions options;
 };
 
-// Registers routes, limits, timeouts and JSON error replies on `server`.
-// `context` is copied; what it refers to must outlive the server.
-void install_http_api(httplib::Server& server, const HttpApiContext& context);
+// {"error": message}, the collector's error body everywhere.
+void write_json_error(http::Response& response, int status, const std::string& message);
+
+// A router whose error replies are JSON objects.
+http::Router make_collector_router();
+
+// Adds the routes above. `context` is copied; what it refers to must outlive the server.
+void add_http_api(http::Router& router, const HttpApiContext& context);
 
 }  // namespace selfcheck::collector

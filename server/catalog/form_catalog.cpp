@@ -4,6 +4,9 @@
 #include "protocol/content/content_validator.h"
 #include "protocol/content/identifiers.h"
 #include "protocol/record/record_rules.h"
+#include "protocol/time/dates.h"
+
+#include <chrono>
 
 namespace selfcheck::collector {
 
@@ -36,7 +39,31 @@ const Content& FormCatalog::content_for(const Record& record) const {
     return *found->second;
 }
 
-void FormCatalog::check(const Record& record) const { check_record(content_for(record), record); }
+void FormCatalog::check(const Record& record) const {
+    check_record(content_for(record), record);
+    check_completed_on(record, std::chrono::system_clock::now());
+}
+
+std::string release_date(const std::string& form_id, int form_version) {
+    // Add a line when a form version is released; a version not listed is held to the first
+    // release, before which no form existed.
+    static const std::map<std::pair<std::string, int>, std::string> released = {
+        {{"hk-mdw-self-assessment", 1}, "2026-11-22"},
+    };
+    const auto found = released.find({form_id, form_version});
+    return found == released.end() ? kFirstRelease : found->second;
+}
+
+void check_completed_on(const Record& record, std::chrono::system_clock::time_point now) {
+    const std::string earliest = release_date(record.form_id, record.form_version);
+    // Tomorrow, not today: a kiosk whose clock runs a little fast near midnight is not refused.
+    const std::string latest = hong_kong_date(now + std::chrono::hours(24));
+    // YYYY-MM-DD dates compare as text (check_record has already judged the shape).
+    if (record.completed_on < earliest || record.completed_on > latest) {
+        throw RecordError("completed_on: " + record.completed_on + " is outside " + earliest + " (form version " +
+                          std::to_string(record.form_version) + " released) to " + latest + " (tomorrow in Hong Kong)");
+    }
+}
 
 std::shared_ptr<const Content> FormCatalog::newest() const {
     std::shared_ptr<const Content> newest;

@@ -7,6 +7,7 @@
 #include "protocol/content/messages.h"
 #include "protocol/record/record.h"
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -28,7 +29,8 @@ public:
     // The content of the version `record` names, once its shape is known to be right.
     // Throws RecordError ("form_version: ... is not known to this collector").
     const Content& content_for(const Record& record) const;
-    // Throws RecordError naming the field unless `record` fits the version it names.
+    // Throws RecordError naming the field unless `record` fits the version it names and was
+    // completed between that version's release and tomorrow in Hong Kong.
     void check(const Record& record) const;
 
     // The highest version of the (first) form: what reports are laid out by.
@@ -39,5 +41,13 @@ public:
 private:
     std::map<std::pair<std::string, int>, std::shared_ptr<const Content>> forms_;
 };
+
+// The first day records of a form version can carry (YYYY-MM-DD, Hong Kong).
+inline constexpr const char* kFirstRelease = "2026-11-22";
+std::string release_date(const std::string& form_id, int form_version);
+
+// Throws RecordError unless completed_on lies from the release date of the record's form
+// version up to the Hong Kong date a day after `now`.
+void check_completed_on(const Record& record, std::chrono::system_clock::time_point now);
 
 }  // namespace selfcheck::collector

@@ -26,4 +26,10 @@ int run_device_list(const Options& options);
 // user add: a dashboard login, password from stdin.
 int run_user_add(const Options& options);
 
+// report: the protected tables on stdout (table, CSV or JSON).
+int run_report(const Options& options);
+
+// backup: a SQLite store copied to a new file while serve runs.
+int run_backup(const Options& options);
+
 }  // namespace selfcheck::collector

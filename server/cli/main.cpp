@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     case Command::DeviceRevoke: return run_device_revoke(*parsed.options);
     case Command::DeviceList: return run_device_list(*parsed.options);
     case Command::UserAdd: return run_user_add(*parsed.options);
+    case Command::Report: return run_report(*parsed.options);
+    case Command::Backup: return run_backup(*parsed.options);
     }
     return kExitUsage;
 }

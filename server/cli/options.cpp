@@ -35,6 +35,8 @@ Command parse_command(const std::vector<std::string>& args, std::size_t& used) {
     if (word == "count") return Command::Count;
     if (word == "keygen") return Command::Keygen;
     if (word == "help") return Command::Help;
+    if (word == "report") return Command::Report;
+    if (word == "backup") return Command::Backup;
     if (word == "user") {
         if (args.size() < 2 || args[1] != "add") throw UsageError{"'user' needs: add"};
         used = 2;
@@ -51,7 +53,20 @@ Command parse_command(const std::vector<std::string>& args, std::size_t& used) {
 
 std::vector<std::string> accepted_options(Command command) {
     switch (command) {
-    case Command::Serve: return {"--db", "--host", "--port", "--max-body", "--secret-key", "--content", "--locales"};
+    case Command::Serve:
+        return {"--db",
+                "--host",
+                "--port",
+                "--max-body",
+                "--secret-key",
+                "--content",
+                "--locales",
+                "--trusted-proxy",
+                "--secure-cookies",
+                "--max-connections",
+                "--max-connections-per-client"};
+    case Command::Report: return {"--db", "--from", "--to", "--site", "--format", "--content", "--locales"};
+    case Command::Backup: return {"--db", "--to"};
     case Command::Count:
     case Command::DeviceRevoke:
     case Command::DeviceList:
@@ -89,6 +104,26 @@ void apply_option(Options& options, const std::string& name, const std::string& 
         options.content_dirs.push_back(value);
     } else if (name == "--locales") {
         options.locales_dir = value;
+    } else if (name == "--trusted-proxy") {
+        options.trusted_proxies.push_back(value);
+    } else if (name == "--max-connections") {
+        options.max_connections = parse_number<std::size_t>(name, value, 1, 100000);
+    } else if (name == "--max-connections-per-client") {
+        options.max_connections_per_client = parse_number<std::size_t>(name, value, 1, 100000);
+    } else if (name == "--from") {
+        options.from = value;
+    } else if (name == "--to") {
+        (options.command == Command::Backup ? options.backup_file : options.to) = value;
+    } else if (name == "--format") {
+        if (value == "table") {
+            options.format = ReportFormat::Table;
+        } else if (value == "csv") {
+            options.format = ReportFormat::Csv;
+        } else if (value == "json") {
+            options.format = ReportFormat::Json;
+        } else {
+            throw UsageError{"bad value '" + value + "' for --format: expected table, csv or json"};
+        }
     } else if (name == "--out") {
         options.out_dir = value;
     } else if (name == "--site") {
@@ -130,6 +165,13 @@ void check_required(const Options& options) {
         require(!options.db.empty(), "--db PATH");
         return require(!options.user_name.empty(), "a user NAME");
     case Command::Keygen: return require(!options.out_dir.empty(), "--out DIR");
+    case Command::Report:
+        require(!options.db.empty(), "--db PATH");
+        require(!options.from.empty(), "--from YYYY-MM-DD");
+        return require(!options.to.empty(), "--to YYYY-MM-DD");
+    case Command::Backup:
+        require(!options.db.empty(), "--db PATH");
+        return require(!options.backup_file.empty(), "--to FILE");
     case Command::DeviceAdd:
         require(!options.db.empty(), "--db PATH");
         require(!options.site.empty(), "--site NAME");
@@ -171,7 +213,10 @@ Options parse(const std::vector<std::string>& args) {
         if (std::find(accepted.begin(), accepted.end(), name) == accepted.end()) {
             throw UsageError{"unknown option '" + name + "' for '" + command_words + "'"};
         }
-        if (equals != std::string::npos) {
+        if (name == "--secure-cookies") {  // the one flag: it takes no value
+            if (equals != std::string::npos) throw UsageError{"option '--secure-cookies' takes no value"};
+            options.secure_cookies = true;
+        } else if (equals != std::string::npos) {
             apply_option(options, name, arg.substr(equals + 1));
         } else if (i + 1 < args.size()) {
             apply_option(options, name, args[++i]);
@@ -219,6 +264,18 @@ std::string usage_text() {
            "      --host defaults to 127.0.0.1; --port 0 (the default) picks a\n"
            "      free port. Prints 'collector listening on http://HOST:PORT' once ready; stops\n"
            "      cleanly on SIGINT or SIGTERM. --max-body defaults to 1048576.\n"
+           "                  [--trusted-proxy ADDRESS]... [--secure-cookies]\n"
+           "                  [--max-connections N] [--max-connections-per-client N]\n"
+           "      --trusted-proxy names a reverse proxy (e.g. 127.0.0.1 for Caddy or nginx on the\n"
+           "      same machine) whose X-Forwarded-For gives the client's address, for login\n"
+           "      limits and the per-client connection cap (default 16; 1000 in all).\n"
+           "      --secure-cookies marks the dashboard's cookies Secure (behind TLS).\n"
+           "  collector report --db DB --from YYYY-MM-DD --to YYYY-MM-DD [--site NAME]\n"
+           "                   [--format table|csv|json] [--content DIR]... [--locales DIR]\n"
+           "      Print the dashboard's protected report tables without a browser.\n"
+           "  collector backup --db DB --to FILE\n"
+           "      Copy a SQLite database to FILE (a new file) while the collector keeps running.\n"
+           "      For PostgreSQL use pg_dump (docs/deploy-collector.md).\n"
            "  collector count --db DB\n"
            "      Print how many records the existing database holds.\n"
            "  collector --help\n"

@@ -8,7 +8,9 @@
 
 namespace selfcheck::collector {
 
-enum class Command { Help, Serve, Count, Keygen, DeviceAdd, DeviceRevoke, DeviceList, UserAdd };
+enum class Command { Help, Serve, Count, Keygen, DeviceAdd, DeviceRevoke, DeviceList, UserAdd, Report, Backup };
+
+enum class ReportFormat { Table, Csv, Json };
 
 struct Options {
     Command command = Command::Help;
@@ -18,11 +20,21 @@ struct Options {
     int port = 0;  // 0: the system picks a free port
     std::size_t max_body_bytes = 1024 * 1024;
     std::string secret_key_file;
-    std::vector<std::string> content_dirs;  // empty: the content this build came with
-    std::string locales_dir;                // empty: the compiled locales this build came with
+    std::vector<std::string> content_dirs;     // empty: the content this build came with
+    std::string locales_dir;                   // empty: the compiled locales this build came with
+    std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For is believed
+    bool secure_cookies = false;
+    std::size_t max_connections = 1000;
+    std::size_t max_connections_per_client = 16;
+    // report
+    std::string from;
+    std::string to;
+    ReportFormat format = ReportFormat::Table;
+    // backup
+    std::string backup_file;
     // keygen
     std::string out_dir;
-    // device add
+    // device add; report
     std::string site;
     std::string public_key_file;
     std::string url;

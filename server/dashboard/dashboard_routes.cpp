@@ -3,6 +3,7 @@
 #include "protocol/content/content.h"
 #include "protocol/time/dates.h"
 #include "server/dashboard/html.h"
+#include "server/dashboard/login_csrf.h"
 #include "server/dashboard/login_throttle.h"
 #include "server/dashboard/password.h"
 #include "server/dashboard/report_page.h"
@@ -11,12 +12,11 @@
 #include "server/reports/report_csv.h"
 #include "server/reports/report_json.h"
 #include "server/reports/report_params.h"
+#include "server/reports/report_source.h"
 #include "server/store/record_store.h"
 
-#include <httplib.h>
 #include <sodium.h>
 
-#include <ctime>
 #include <iostream>
 
 namespace selfcheck::collector {
@@ -25,15 +25,18 @@ namespace {
 constexpr const char* kSessionCookie = "collector_session";
 constexpr const char* kLoginCookie = "collector_login";
 constexpr const char* kTitle = "Self-check collector";
+// A login form is a user name, a password of at most kMaxPasswordLength and a token.
+constexpr std::size_t kMaxFormBytes = 8 * 1024;
 
 struct Shared {
-    explicit Shared(const DashboardContext& given) : context(given) {}
+    explicit Shared(const DashboardContext& given) : context(given), throttle(given.store), csrf(given.store) {}
     DashboardContext context;
     LoginThrottle throttle;
+    LoginCsrf csrf;
 };
 
-std::string cookie_value(const httplib::Request& request, const std::string& name) {
-    const std::string header = request.get_header_value("Cookie");
+std::string cookie_value(const http::Request& request, const std::string& name) {
+    const std::string header = request.header("Cookie");
     std::size_t at = 0;
     while (at < header.size()) {
         std::size_t end = header.find(';', at);
@@ -51,9 +54,9 @@ std::string cookie_value(const httplib::Request& request, const std::string& nam
 
 // Secure when configured, or when a TLS proxy says the browser came over https (a forged
 // header can only add the flag, which breaks nobody's session but the forger's).
-std::string cookie(const Shared& shared, const httplib::Request& request, const std::string& name,
+std::string cookie(const Shared& shared, const http::Request& request, const std::string& name,
                    const std::string& value, const std::string& path, long max_age) {
-    const bool secure = shared.context.secure_cookies || request.get_header_value("X-Forwarded-Proto") == "https";
+    const bool secure = shared.context.secure_cookies || request.header("X-Forwarded-Proto") == "https";
     return name + "=" + value + "; Path=" + path + "; Max-Age=" + std::to_string(max_age) +
            "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
 }
@@ -62,13 +65,13 @@ bool same_secret(const std::string& a, const std::string& b) {
     return !a.empty() && a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-void no_store(httplib::Response& response) {
+void no_store(http::Response& response) {
     response.set_header("Cache-Control", "no-store");
     response.set_header("X-Content-Type-Options", "nosniff");
     response.set_header("Referrer-Policy", "no-referrer");
 }
 
-void send_html(httplib::Response& response, int status, const PageFrame& frame, const std::string& body) {
+void send_html(http::Response& response, int status, const PageFrame& frame, const std::string& body) {
     no_store(response);
     response.set_header("Content-Security-Policy", kDashboardCsp);
     response.set_header("X-Frame-Options", "DENY");
@@ -76,20 +79,20 @@ void send_html(httplib::Response& response, int status, const PageFrame& frame, 
     response.set_content(html_page(frame, body), "text/html; charset=utf-8");
 }
 
-void send_json(httplib::Response& response, int status, const nlohmann::json& body) {
+void send_json(http::Response& response, int status, const nlohmann::json& body) {
     no_store(response);
     response.status = status;
     response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
 }
 
-void redirect(httplib::Response& response, const std::string& to) {
+void redirect(http::Response& response, const std::string& to) {
     no_store(response);
     response.status = 303;
     response.set_header("Location", to);
     response.set_content("See " + to + "\n", "text/plain; charset=utf-8");
 }
 
-std::optional<DashboardSession> session_of(const Shared& shared, const httplib::Request& request) {
+std::optional<DashboardSession> session_of(const Shared& shared, const http::Request& request) {
     const std::string value = cookie_value(request, kSessionCookie);
     if (value.empty() || value.size() > 100) return std::nullopt;
     return shared.context.store.find_session(hash_device_token(value), utc_timestamp_now());
@@ -97,10 +100,11 @@ std::optional<DashboardSession> session_of(const Shared& shared, const httplib::
 
 // ---- login and logout
 
-void show_login(Shared& shared, const httplib::Request& request, httplib::Response& response, int status,
+void show_login(Shared& shared, const http::Request& request, http::Response& response, int status,
                 const std::string& message) {
-    const std::string token = new_device_token();
-    response.set_header("Set-Cookie", cookie(shared, request, kLoginCookie, token, "/login", 3600));
+    const std::string token = shared.csrf.issue(std::chrono::system_clock::now());
+    response.set_header("Set-Cookie", cookie(shared, request, kLoginCookie, token, "/login",
+                                             static_cast<long>(LoginCsrf::kLifetime.count())));
     std::string body = "<section" + std::string(message.empty() ? "" : " class=\"error\"") + ">";
     if (!message.empty()) body += "<p id=\"error\">" + html_escape(message) + "</p>";
     body +=
@@ -115,22 +119,36 @@ void show_login(Shared& shared, const httplib::Request& request, httplib::Respon
     send_html(response, status, PageFrame{kTitle, "", ""}, body);
 }
 
-void post_login(Shared& shared, const httplib::Request& request, httplib::Response& response) {
-    if (!same_secret(cookie_value(request, kLoginCookie), request.get_param_value("csrf"))) {
+// The form body of a POST, into `params`; false (with the reply written) when it is broken.
+bool read_form(const http::Request& request, http::Params& params, http::Response& response) {
+    params = request.params;
+    std::string error;
+    if (http::parse_query(request.body, params, error)) return true;
+    send_json(response, 400, {{"error", "form: " + error}});
+    return false;
+}
+
+void post_login(Shared& shared, const http::Request& request, http::Response& response) {
+    http::Params form;
+    if (!read_form(request, form, response)) return;
+    const auto field = [&](const char* name) {
+        const auto found = form.find(name);
+        return found == form.end() ? std::string() : found->second;
+    };
+    const std::string token = field("csrf");
+    if (!same_secret(cookie_value(request, kLoginCookie), token) ||
+        !shared.csrf.verify(token, std::chrono::system_clock::now())) {
         return show_login(shared, request, response, 403,
                           "The login form had expired or did not come from this site. Try again.");
     }
-    const std::string user = request.get_param_value("user");
-    const std::string password = request.get_param_value("password");
-    const auto now = LoginThrottle::Clock::now();
-    const std::string address_key = "address:" + request.remote_addr;
-    const std::string user_key = "user:" + user;
-    const auto wait = std::max(shared.throttle.wait_for(address_key, now), shared.throttle.wait_for(user_key, now));
-    if (wait.count() > 0) {
-        response.set_header("Retry-After", std::to_string(wait.count()));
+    const std::string user = field("user");
+    const std::string password = field("password");
+    const LoginAttempt attempt = shared.throttle.begin(user, request.client_address, std::chrono::system_clock::now());
+    if (attempt.wait.count() > 0) {
+        response.set_header("Retry-After", std::to_string(attempt.wait.count()));
         return show_login(
             shared, request, response, 429,
-            "Too many failed logins. Try again in " + std::to_string((wait.count() + 59) / 60) + " minutes.");
+            "Too many failed logins. Try again in " + std::to_string((attempt.wait.count() + 59) / 60) + " minutes.");
     }
     const std::optional<DashboardUser> found = user.size() <= 64 && password.size() <= kMaxPasswordLength
                                                    ? shared.context.store.find_user(user)
@@ -141,12 +159,8 @@ void post_login(Shared& shared, const httplib::Request& request, httplib::Respon
     } else {
         verify_nothing(password);
     }
-    if (!good) {
-        shared.throttle.failed(address_key, now);
-        shared.throttle.failed(user_key, now);
-        return show_login(shared, request, response, 401, "Wrong user name or password.");
-    }
-    shared.throttle.succeeded(user_key);
+    if (!good) return show_login(shared, request, response, 401, "Wrong user name or password.");
+    shared.throttle.succeeded(attempt);
     shared.context.store.delete_expired_sessions(utc_timestamp_now());
     const std::string value = new_device_token();
     const auto lifetime = shared.context.session_lifetime;
@@ -154,14 +168,17 @@ void post_login(Shared& shared, const httplib::Request& request, httplib::Respon
                                                       utc_timestamp(std::chrono::system_clock::now() + lifetime)});
     response.set_header("Set-Cookie",
                         cookie(shared, request, kSessionCookie, value, "/", static_cast<long>(lifetime.count())));
-    response.headers.emplace("Set-Cookie", cookie(shared, request, kLoginCookie, "", "/login", 0));
+    response.add_header("Set-Cookie", cookie(shared, request, kLoginCookie, "", "/login", 0));
     redirect(response, "/dashboard");
 }
 
-void post_logout(Shared& shared, const httplib::Request& request, httplib::Response& response) {
+void post_logout(Shared& shared, const http::Request& request, http::Response& response) {
     const std::optional<DashboardSession> session = session_of(shared, request);
     if (!session) return redirect(response, "/login");
-    if (!same_secret(session->csrf_token, request.get_param_value("csrf"))) {
+    http::Params form;
+    if (!read_form(request, form, response)) return;
+    const auto csrf = form.find("csrf");
+    if (csrf == form.end() || !same_secret(session->csrf_token, csrf->second)) {
         return send_html(
             response, 403, PageFrame{kTitle, "", ""},
             "<section class=\"error\"><p>csrf: missing or wrong form token; nothing was done.</p></section>");
@@ -174,33 +191,31 @@ void post_logout(Shared& shared, const httplib::Request& request, httplib::Respo
 // ---- reports
 
 Report make_report(const Shared& shared, const ReportRequest& request) {
-    return build_report(*shared.context.form, shared.context.labels,
-                        shared.context.store.records_in_range(request.filter), request);
+    return report_from_store(shared.context.store, *shared.context.form, shared.context.labels, request);
 }
 
-void get_dashboard(Shared& shared, const httplib::Request& request, httplib::Response& response) {
+void get_dashboard(Shared& shared, const http::Request& request, http::Response& response) {
     const std::optional<DashboardSession> session = session_of(shared, request);
     if (!session) return redirect(response, "/login");
     const PageFrame frame{kTitle, session->user_name, session->csrf_token};
-    httplib::Params params = request.params;
-    if (params.empty()) {  // the last 30 days, in Hong Kong dates as records carry them
+    http::Params params = request.params;
+    if (params.empty()) {  // the last 30 days, as completed_on counts them: in Hong Kong
         const std::string today = hong_kong_today();
         params.emplace("from", *add_days(today, -29));
         params.emplace("to", today);
     }
     const ReportParamsResult parsed = parse_report_params(params, shared.context.min_k);
     if (!parsed.request) {
-        RecordFilter echo{request.get_param_value("from"), request.get_param_value("to"),
-                          request.get_param_value("site")};
+        RecordFilter echo{request.param("from"), request.param("to"), request.param("site")};
         return send_html(response, 400, frame, filter_form(echo, shared.context.min_k, parsed.error));
     }
     const Report report = make_report(shared, *parsed.request);
-    send_html(response, 200, frame, report_page_body(report, shared.context.store.list_devices()));
+    send_html(response, 200, frame,
+              report_page_body(report, shared.context.store.list_devices(), std::chrono::system_clock::now()));
 }
 
 // The API and CSV routes answer 401 rather than redirect: they are fetched, not browsed.
-std::optional<ReportRequest> report_request(Shared& shared, const httplib::Request& request,
-                                            httplib::Response& response) {
+std::optional<ReportRequest> report_request(Shared& shared, const http::Request& request, http::Response& response) {
     if (!session_of(shared, request)) {
         send_json(response, 401,
                   {{"error", "log in to the dashboard first (/login); device tokens are not accepted here"}});
@@ -211,13 +226,13 @@ std::optional<ReportRequest> report_request(Shared& shared, const httplib::Reque
     return parsed.request;
 }
 
-void get_report_json(Shared& shared, const httplib::Request& request, httplib::Response& response) {
+void get_report_json(Shared& shared, const http::Request& request, http::Response& response) {
     if (const auto report = report_request(shared, request, response)) {
         send_json(response, 200, report_to_json(make_report(shared, *report)));
     }
 }
 
-void get_report_csv(Shared& shared, const httplib::Request& request, httplib::Response& response) {
+void get_report_csv(Shared& shared, const http::Request& request, http::Response& response) {
     const auto parsed = report_request(shared, request, response);
     if (!parsed) return;
     no_store(response);
@@ -229,39 +244,44 @@ void get_report_csv(Shared& shared, const httplib::Request& request, httplib::Re
 
 // A store failure answers 503 and is logged; nothing half-done is shown.
 template <typename Route>
-void guarded(httplib::Response& response, Route route) {
+void guarded(http::Response& response, Route route) {
     try {
         route();
     } catch (const StorageError& error) {
         std::cerr << "collector: dashboard: store unavailable: " << error.what() << '\n';
-        response.headers.clear();
+        response = http::Response{};
         send_json(response, 503, {{"error", "the collector's store is busy or unavailable; try again later"}});
     }
 }
 
 }  // namespace
 
-void install_dashboard(httplib::Server& server, const DashboardContext& context) {
+void add_dashboard(http::Router& router, const DashboardContext& context) {
     const auto shared = std::make_shared<Shared>(context);
-    server.Get("/", [](const httplib::Request&, httplib::Response& response) { redirect(response, "/dashboard"); });
-    server.Get("/login", [shared](const httplib::Request& request, httplib::Response& response) {
-        show_login(*shared, request, response, 200, "");
+    const auto get = [&](const char* path, void (*page)(Shared&, const http::Request&, http::Response&)) {
+        router.add({"GET", path, [shared, page](const http::Request& request, http::Response& response) {
+                        guarded(response, [&] { page(*shared, request, response); });
+                    }});
+    };
+    // The two forms: small bodies, URL-encoded only (a multipart or compressed body is 415).
+    const auto post = [&](const char* path, void (*action)(Shared&, const http::Request&, http::Response&)) {
+        router.add({"POST",
+                    path,
+                    [shared, action](const http::Request& request, http::Response& response) {
+                        guarded(response, [&] { action(*shared, request, response); });
+                    },
+                    kMaxFormBytes,
+                    {"application/x-www-form-urlencoded"}});
+    };
+    get("/", [](Shared&, const http::Request&, http::Response& response) { redirect(response, "/dashboard"); });
+    get("/login", [](Shared& shared, const http::Request& request, http::Response& response) {
+        show_login(shared, request, response, 200, "");
     });
-    server.Post("/login", [shared](const httplib::Request& request, httplib::Response& response) {
-        guarded(response, [&] { post_login(*shared, request, response); });
-    });
-    server.Post("/logout", [shared](const httplib::Request& request, httplib::Response& response) {
-        guarded(response, [&] { post_logout(*shared, request, response); });
-    });
-    server.Get("/dashboard", [shared](const httplib::Request& request, httplib::Response& response) {
-        guarded(response, [&] { get_dashboard(*shared, request, response); });
-    });
-    server.Get("/api/v1/reports", [shared](const httplib::Request& request, httplib::Response& response) {
-        guarded(response, [&] { get_report_json(*shared, request, response); });
-    });
-    server.Get("/reports.csv", [shared](const httplib::Request& request, httplib::Response& response) {
-        guarded(response, [&] { get_report_csv(*shared, request, response); });
-    });
+    post("/login", post_login);
+    post("/logout", post_logout);
+    get("/dashboard", get_dashboard);
+    get("/api/v1/reports", get_report_json);
+    get("/reports.csv", get_report_csv);
 }
 
 }  // namespace selfcheck::collector

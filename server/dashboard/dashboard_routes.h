@@ -5,12 +5,14 @@
 //   GET  /dashboard?from&to&site&k  report tables, bar charts and the device list (HTML)
 //   GET  /api/v1/reports?from=YYYY-MM-DD&to=YYYY-MM-DD[&site=S][&k=N]   the report as JSON
 //   GET  /reports.csv?...           the report as CSV (report_csv.h)
-// Sessions: a random 32-byte cookie value (HttpOnly, SameSite=Strict, Secure when the
-// collector is reached over TLS), kept server-side only as a hash, with an expiry. Every
-// POST carries a synchronizer token: the session's CSRF token, or for the login form a
-// token that must match its own login cookie. Failed logins are rate limited per client
-// address and per user name (login_throttle.h). Bad report parameters: 400 naming one.
+// Sessions: a random 32-byte cookie value (HttpOnly, SameSite=Strict, Secure with
+// --secure-cookies or when a TLS proxy says https), kept server-side only as a hash, with an
+// expiry. Every POST carries a synchronizer token: the session's CSRF token, or for the
+// login form a token the collector signed (login_csrf.h) that must also match its login
+// cookie. Failed logins are limited per account and per client, in the store
+// (login_throttle.h). Bad report parameters: 400 naming one.
 
+#include "server/http/router.h"
 #include "server/reports/report.h"
 #include "server/reports/report_labels.h"
 
@@ -19,9 +21,6 @@
 #include <memory>
 #include <vector>
 
-namespace httplib {
-class Server;
-}
 namespace selfcheck {
 struct Content;
 }
@@ -40,7 +39,7 @@ struct DashboardContext {
     std::chrono::seconds session_lifetime = std::chrono::hours(8);
 };
 
-// Registers the routes above. Call after install_http_api (which sets the error handler).
-void install_dashboard(httplib::Server& server, const DashboardContext& context);
+// Adds the routes above to a router from make_collector_router() (server/api/http_api.h).
+void add_dashboard(http::Router& router, const DashboardContext& context);
 
 }  // namespace selfcheck::collector

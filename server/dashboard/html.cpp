@@ -20,6 +20,7 @@ table{border-collapse:collapse;width:100%;font-size:.95em}
 th,td{text-align:left;padding:.3em .5em;border-bottom:1px solid #eee;vertical-align:top}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.suppressed{color:#8a5a00;font-style:italic;text-align:right}
+tr.not-delivering td{background:#fde8e8}
 .bar{background:#e5ecee;height:.9em;min-width:4em;border-radius:2px}
 .bar span{display:block;height:100%;background:#2e7d8c;border-radius:2px}
 form.filters{display:flex;flex-wrap:wrap;gap:.6em;align-items:end}

@@ -1,44 +1,31 @@
 #include "server/dashboard/login_throttle.h"
 
+#include "server/store/record_store.h"
+
 namespace selfcheck::collector {
-namespace {
 
-// Above this many tracked keys, keys with no recent failure are dropped, so a flood of
-// made-up names cannot grow the map without bound.
-constexpr std::size_t kMaxKeys = 10000;
-
-}  // namespace
-
-void LoginThrottle::forget_old(std::deque<Clock::time_point>& times, Clock::time_point now) const {
-    while (!times.empty() && now - times.front() >= kWindow) times.pop_front();
-}
-
-std::chrono::seconds LoginThrottle::wait_for(const std::string& key, Clock::time_point now) {
-    std::lock_guard lock(mutex_);
-    const auto found = failures_.find(key);
-    if (found == failures_.end()) return std::chrono::seconds(0);
-    forget_old(found->second, now);
-    if (static_cast<int>(found->second.size()) < kMaxFailures) return std::chrono::seconds(0);
-    const auto wait = std::chrono::duration_cast<std::chrono::seconds>(found->second.front() + kWindow - now);
-    return std::max(wait, std::chrono::seconds(1));
-}
-
-void LoginThrottle::failed(const std::string& key, Clock::time_point now) {
-    std::lock_guard lock(mutex_);
-    if (failures_.size() >= kMaxKeys) {
-        for (auto it = failures_.begin(); it != failures_.end();) {
-            forget_old(it->second, now);
-            it = it->second.empty() ? failures_.erase(it) : std::next(it);
-        }
+LoginAttempt LoginThrottle::begin(const std::string& user, const std::string& client,
+                                  std::chrono::system_clock::time_point now) {
+    // Names are cut to the longest a user may have, so a long made-up one makes no huge key.
+    const std::string name = user.substr(0, 64);
+    const std::vector<LoginLimit> limits = {
+        {"account:" + name + "@" + client, kPerAccountAndClient},
+        {"client:" + client, kPerClient},
+        {"account:" + name, kPerAccount},
+    };
+    const auto unix_now = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    const std::int64_t wait =
+        store_.begin_login_attempt(limits, unix_now, std::chrono::duration_cast<std::chrono::seconds>(kWindow).count());
+    LoginAttempt attempt;
+    attempt.wait = std::chrono::seconds(wait);
+    if (wait == 0) {
+        for (const LoginLimit& limit : limits) attempt.keys.push_back(limit.key);
     }
-    std::deque<Clock::time_point>& times = failures_[key];
-    times.push_back(now);
-    while (static_cast<int>(times.size()) > kMaxFailures) times.pop_front();
+    return attempt;
 }
 
-void LoginThrottle::succeeded(const std::string& key) {
-    std::lock_guard lock(mutex_);
-    failures_.erase(key);
+void LoginThrottle::succeeded(const LoginAttempt& attempt) {
+    for (const std::string& key : attempt.keys) store_.clear_login_failure(key);
 }
 
 }  // namespace selfcheck::collector

@@ -1,17 +1,20 @@
 #include "server/dashboard/report_page.h"
 
+#include "server/dashboard/device_delivery.h"
 #include "server/dashboard/html.h"
+#include "server/reports/percent.h"
 #include "server/reports/report_builder.h"
 
-#include <cstdio>
+#include <algorithm>
 
 namespace selfcheck::collector {
 namespace {
 
-std::string percent(double share) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%.1f%%", share * 100.0);
-    return buffer;
+// The same rounding as the CSV and JSON (percent.h).
+std::optional<std::string> percent(const Count& count, const Count& of) {
+    const std::optional<std::string> text = percent_text(count, of);
+    if (!text) return std::nullopt;
+    return *text + "%";
 }
 
 // A count cell, a share cell and a bar cell, or three "suppressed" cells.
@@ -19,11 +22,11 @@ std::string figure_cells(const Count& count, const Count& of) {
     if (count.suppressed) {
         return "<td class=\"suppressed\">suppressed</td><td class=\"suppressed\">suppressed</td><td></td>";
     }
-    const std::optional<double> part = share(count, of);
+    const std::optional<std::string> part = percent(count, of);
     std::string cells = "<td class=\"num\">" + with_thousands(count.value) + "</td>";
     if (!part) return cells + "<td class=\"num\">&ndash;</td><td></td>";
-    return cells + "<td class=\"num\">" + percent(*part) +
-           "</td><td><div class=\"bar\"><span style=\"width:" + percent(*part) + "\"></span></div></td>";
+    return cells + "<td class=\"num\">" + *part + "</td><td><div class=\"bar\"><span style=\"width:" + *part +
+           "\"></span></div></td>";
 }
 
 std::string count_text(const Count& count) { return count.suppressed ? "suppressed" : with_thousands(count.value); }
@@ -57,7 +60,14 @@ std::string dimensions_section(const Report& report) {
     return html + "</section>";
 }
 
-// Yes/no questions show the share answering yes; others one column per answer.
+// A count alone in its cell, or "suppressed".
+std::string count_cell(const Count& count) {
+    return count.suppressed ? "<td class=\"suppressed\">suppressed</td>"
+                            : "<td class=\"num\">" + count_text(count) + "</td>";
+}
+
+// Yes/no questions show the share answering yes; others one column per answer; both say how
+// many were asked but chose not to answer.
 std::string question_table(const QuestionReport& question) {
     std::string html = "<h3 id=\"q-" + html_escape(question.id) + "\">" + html_escape(question.text) +
                        " <span class=\"note\">(" + html_escape(question.id) +
@@ -71,54 +81,75 @@ std::string question_table(const QuestionReport& question) {
         }
     }
     if (question.yes_no) {
-        html += "<tr><th>Group</th><th>Answered</th><th>Yes</th><th>% yes</th><th>Chart</th></tr>";
+        html +=
+            "<tr><th>Group</th><th>Answered</th><th>Yes</th><th>% yes</th><th>Chart</th><th>Chose not to "
+            "answer</th></tr>";
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const AnswerColumn& row = *rows[i];
             html += "<tr data-group=\"" + html_escape(row_heads[i].empty() ? "all" : row_heads[i] + ":" + row.group) +
                     "\"><td>" + (row_heads[i].empty() ? "" : html_escape(row_heads[i]) + ": ") +
-                    html_escape(row.group_label) + "</td>" +
-                    (row.answered.suppressed ? "<td class=\"suppressed\">suppressed</td>"
-                                             : "<td class=\"num\">" + count_text(row.answered) + "</td>") +
-                    figure_cells(row.by_code[0], row.answered) + "</tr>";
+                    html_escape(row.group_label) + "</td>" + count_cell(row.answered) +
+                    figure_cells(row.by_code[0], row.answered) + count_cell(row.declined) + "</tr>";
         }
         return html + "</table></div>";
     }
     html += "<tr><th>Group</th><th>Answered</th>";
     for (const std::string& label : question.code_labels) html += "<th>" + html_escape(label) + "</th>";
-    html += "</tr>";
+    html += "<th>Chose not to answer</th></tr>";
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const AnswerColumn& row = *rows[i];
         html += "<tr><td>" + (row_heads[i].empty() ? "" : html_escape(row_heads[i]) + ": ") +
-                html_escape(row.group_label) + "</td>" +
-                (row.answered.suppressed ? "<td class=\"suppressed\">suppressed</td>"
-                                         : "<td class=\"num\">" + count_text(row.answered) + "</td>");
+                html_escape(row.group_label) + "</td>" + count_cell(row.answered);
         for (const Count& count : row.by_code) {
-            const std::optional<double> part = share(count, row.answered);
+            const std::optional<std::string> part = percent(count, row.answered);
             if (count.suppressed) {
                 html += "<td class=\"suppressed\">suppressed</td>";
             } else {
-                html += "<td class=\"num\">" + count_text(count) + (part ? " (" + percent(*part) + ")" : "") + "</td>";
+                html += "<td class=\"num\">" + count_text(count) + (part ? " (" + *part + ")" : "") + "</td>";
             }
         }
-        html += "</tr>";
+        html += count_cell(row.declined) + "</tr>";
     }
     return html + "</table></div>";
 }
 
-std::string devices_section(const std::vector<DeviceStatus>& devices) {
+std::string delivery_text(Delivery delivery) {
+    switch (delivery) {
+    case Delivery::NeverCheckedIn: return "never checked in";
+    case Delivery::NothingWaiting: return "nothing waiting";
+    case Delivery::Delivering: return "delivering";
+    case Delivery::NotDelivering: return "not delivering";
+    }
+    return "";
+}
+
+// Devices that check in but whose records have not arrived for a day come first, marked.
+std::string devices_section(const std::vector<DeviceStatus>& devices, std::chrono::system_clock::time_point now) {
+    std::vector<std::pair<Delivery, const DeviceStatus*>> rows;
+    for (const DeviceStatus& status : devices) rows.emplace_back(delivery_of(status, now), &status);
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return (a.first == Delivery::NotDelivering) > (b.first == Delivery::NotDelivering);
+    });
     std::string html =
         "<section id=\"devices\"><h2>Devices</h2><div class=\"scroll\"><table>"
-        "<tr><th>Site</th><th>Device</th><th>Last check-in</th><th>Queue</th><th>Rejected</th>"
-        "<th>Revoked</th></tr>";
-    for (const DeviceStatus& status : devices) {
-        const auto& checkin = status.last_checkin;
-        html += "<tr><td>" + html_escape(status.device.site) + "</td><td>" + html_escape(status.device.device_id) +
-                "</td><td>" + (checkin ? html_escape(checkin->received_at) : "never") + "</td><td class=\"num\">" +
-                (checkin ? std::to_string(checkin->queue_size) : "") + "</td><td class=\"num\">" +
-                (checkin ? std::to_string(checkin->rejected) : "") + "</td><td>" +
-                (status.device.revoked() ? html_escape(status.device.revoked_at) : "no") + "</td></tr>";
+        "<tr><th>Site</th><th>Device</th><th>Delivery</th><th>Last batch stored</th><th>Last check-in</th>"
+        "<th>Queue</th><th>Oldest queued</th><th>Rejected</th><th>Dropped</th><th>Last error</th><th>Revoked</th></tr>";
+    for (const auto& [delivery, status] : rows) {
+        const auto& checkin = status->last_checkin;
+        const bool alert = delivery == Delivery::NotDelivering;
+        html += std::string("<tr") + (alert ? " class=\"not-delivering\"" : "") + "><td>" +
+                html_escape(status->device.site) + "</td><td>" + html_escape(status->device.device_id) + "</td><td>" +
+                (alert ? "<strong>" + delivery_text(delivery) + "</strong>" : delivery_text(delivery)) + "</td><td>" +
+                (status->last_delivery_at.empty() ? "never" : html_escape(status->last_delivery_at)) + "</td><td>" +
+                (checkin ? html_escape(checkin->received_at) : "never") + "</td><td class=\"num\">" +
+                (checkin ? std::to_string(checkin->queue_size) : "") + "</td><td>" +
+                (checkin ? html_escape(checkin->oldest_queued_on) : "") + "</td><td class=\"num\">" +
+                (checkin ? std::to_string(checkin->rejected) : "") + "</td><td class=\"num\">" +
+                (checkin ? std::to_string(checkin->dropped) : "") + "</td><td>" +
+                (checkin ? html_escape(checkin->last_error) : "") + "</td><td>" +
+                (status->device.revoked() ? html_escape(status->device.revoked_at) : "no") + "</td></tr>";
     }
-    if (devices.empty()) html += "<tr><td colspan=\"6\">No devices yet.</td></tr>";
+    if (devices.empty()) html += "<tr><td colspan=\"11\">No devices yet.</td></tr>";
     return html + "</table></div></section>";
 }
 
@@ -152,7 +183,8 @@ std::string filter_form(const RecordFilter& filter, std::int64_t k, const std::s
            "<button type=\"submit\">Show</button></form></section>";
 }
 
-std::string report_page_body(const Report& report, const std::vector<DeviceStatus>& devices) {
+std::string report_page_body(const Report& report, const std::vector<DeviceStatus>& devices,
+                             std::chrono::system_clock::time_point now) {
     std::string html = filter_form(report.filter, report.k, "");
     html += "<section id=\"summary\"><p class=\"headline\" id=\"headline\">" + html_escape(report.headline) +
             "</p>"
@@ -168,7 +200,7 @@ std::string report_page_body(const Report& report, const std::vector<DeviceStatu
     html += "<section id=\"questions\"><h2>Answers</h2>";
     for (const QuestionReport& question : report.questions) html += question_table(question);
     html += "</section>";
-    return html + devices_section(devices);
+    return html + devices_section(devices, now);
 }
 
 }  // namespace selfcheck::collector

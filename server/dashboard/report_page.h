@@ -1,17 +1,21 @@
 #pragma once
 // The dashboard's body: filters, the headline, result levels and indicators by dimension
 // with CSS bar charts, one table per question (overall, by nationality, by language), and
-// the device list. Suppressed figures read "suppressed".
+// the device list (devices not delivering first, marked; device_delivery.h). Suppressed
+// figures read "suppressed".
 
 #include "server/reports/report.h"
 #include "server/store/device.h"
 
+#include <chrono>
 #include <string>
 #include <vector>
 
 namespace selfcheck::collector {
 
-std::string report_page_body(const Report& report, const std::vector<DeviceStatus>& devices);
+// `now` judges which devices are not delivering.
+std::string report_page_body(const Report& report, const std::vector<DeviceStatus>& devices,
+                             std::chrono::system_clock::time_point now);
 
 // The filter form alone, with an error above it (bad parameters).
 std::string filter_form(const RecordFilter& filter, std::int64_t k, const std::string& error);

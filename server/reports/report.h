@@ -1,8 +1,9 @@
 #pragma once
 // A report over the records of a date range (and optionally one site): answer shares per
 // question, overall and by nationality and language; result levels with a headline; and ILO
-// indicators grouped by dimension. Every count is either shown or suppressed (fewer than k
-// respondents, or suppressed so that another could not be recovered by subtraction).
+// indicators grouped by dimension. Every count is either shown or suppressed (suppression.h:
+// from 1 to k-1 respondents, a small group that answered alike, or suppressed so that no
+// other suppressed figure can be worked out from what is shown).
 // Built by build_report() (report_builder.h); written out by report_csv.h / report_json.h.
 
 #include "server/store/report_query.h"
@@ -30,6 +31,7 @@ struct AnswerColumn {
     std::string group_label;     // "All", "Indonesia", "Not stated", "繁體中文", ...
     Count answered;              // the denominator: asked (skip logic) and answered
     std::vector<Count> by_code;  // aligned with QuestionReport::codes
+    Count declined;              // asked but chose not to answer ("prefer not to say" or skipped)
 };
 
 struct Breakdown {

@@ -70,24 +70,48 @@ Grouping language_grouping(const selfcheck::Content& content, const std::vector<
     return grouping;
 }
 
-// Cell indexes of one column in the suppression table.
+// Cell indexes of one answer column in the report's suppression table.
 struct ColumnCells {
     std::size_t answered;
+    std::size_t declined;
     std::vector<std::size_t> by_code;
 };
 
 AnswerColumn read_column(const SuppressionTable& table, const ColumnCells& cells, std::string group,
                          std::string label) {
-    AnswerColumn column{std::move(group), std::move(label), {}, {}};
+    AnswerColumn column{std::move(group), std::move(label), {}, {}, {}};
     column.answered = Count{table.count(cells.answered), table.suppressed(cells.answered)};
+    column.declined = Count{table.count(cells.declined), table.suppressed(cells.declined)};
     for (std::size_t cell : cells.by_code) column.by_code.push_back(Count{table.count(cell), table.suppressed(cell)});
     return column;
 }
 
-QuestionReport question_report(const selfcheck::Question& question, const ReportLabels& labels,
-                               const std::vector<Respondent>& respondents, const std::vector<Grouping>& groupings,
-                               std::int64_t k) {
-    QuestionReport report;
+// Every figure of a report in one table (suppression.h), so arithmetic across tables is
+// audited along with arithmetic within one. Cells every table shares: the number of
+// respondents and the (never published) size of each nationality and language group.
+struct ReportCells {
+    SuppressionTable table;
+    std::size_t respondents = 0;
+    std::vector<std::size_t> level_cells;
+    std::map<std::string, std::size_t> raised_cell;
+    std::vector<std::vector<std::size_t>> group_size;  // [grouping][group]
+    // Per question: its columns (0 = all, then each grouping's groups in turn).
+    struct Question {
+        const selfcheck::Question* question;
+        QuestionReport report;
+        std::vector<std::size_t> first_column_of;  // per grouping of the question
+        std::vector<std::size_t> grouping_index;   // which of the report's groupings
+        std::vector<ColumnCells> columns;
+    };
+    std::vector<Question> questions;
+};
+
+// Questions tables: cells, then the lines that tie them to each other and to group sizes.
+void add_question(ReportCells& cells, const selfcheck::Question& question, const ReportLabels& labels,
+                  const std::vector<Respondent>& respondents, const std::vector<Grouping>& groupings,
+                  const std::vector<std::size_t>& grouping_index) {
+    ReportCells::Question entry{&question, {}, {}, grouping_index, {}};
+    QuestionReport& report = entry.report;
     report.id = question.id;
     report.section = question.section;
     report.text = labels.text(question.text_key, humanise_id(question.id));
@@ -98,70 +122,77 @@ QuestionReport question_report(const selfcheck::Question& question, const Report
         if (option.code == "yes") report.yes_no = true;
     }
     const std::size_t code_count = report.codes.size();
-
-    // counts[g][c]: column g (0 = all, then each grouping's groups in turn), code c;
-    // counts[g][code_count] is the number answered.
-    std::vector<std::size_t> first_column_of;
     std::size_t columns = 1;
     for (const Grouping& grouping : groupings) {
-        first_column_of.push_back(columns);
+        entry.first_column_of.push_back(columns);
         columns += grouping.ids.size();
     }
-    std::vector<std::vector<std::int64_t>> counts(columns, std::vector<std::int64_t>(code_count + 1, 0));
+    // counts[g][c]: column g, code c; [code_count] answered, [code_count + 1] declined.
+    std::vector<std::vector<std::int64_t>> counts(columns, std::vector<std::int64_t>(code_count + 2, 0));
     for (const Respondent& respondent : respondents) {
-        // Asked (its skip-logic condition held) and answered with a code of this form.
-        if (question.show_if && !question.show_if->holds(respondent.answers)) continue;
+        if (question.show_if && !question.show_if->holds(respondent.answers)) continue;  // not asked
+        std::size_t slot = code_count + 1;                                               // asked, no answer: declined
         const auto answer = respondent.answers.find(question.id);
-        if (answer == respondent.answers.end()) continue;
-        const std::string* code = std::get_if<std::string>(&answer->second);
-        if (code == nullptr) continue;
-        const auto at = std::find(report.codes.begin(), report.codes.end(), *code);
-        if (at == report.codes.end()) continue;
-        const auto c = static_cast<std::size_t>(at - report.codes.begin());
+        if (answer != respondent.answers.end()) {
+            const std::string* code = std::get_if<std::string>(&answer->second);
+            const auto at = code ? std::find(report.codes.begin(), report.codes.end(), *code) : report.codes.end();
+            if (at == report.codes.end()) continue;  // not a code of this form version: not counted
+            slot = static_cast<std::size_t>(at - report.codes.begin());
+        }
         auto tally = [&](std::size_t g) {
-            ++counts[g][c];
-            ++counts[g][code_count];
+            ++counts[g][slot];
+            if (slot < code_count) ++counts[g][code_count];
         };
         tally(0);
-        for (std::size_t b = 0; b < groupings.size(); ++b) tally(first_column_of[b] + groupings[b].of(respondent));
+        for (std::size_t b = 0; b < groupings.size(); ++b)
+            tally(entry.first_column_of[b] + groupings[b].of(respondent));
     }
 
-    SuppressionTable table;
-    std::vector<ColumnCells> cells(columns);
+    SuppressionTable& table = cells.table;
+    entry.columns.resize(columns);
     for (std::size_t g = 0; g < columns; ++g) {
-        cells[g].answered = table.add_cell(counts[g][code_count]);
-        for (std::size_t c = 0; c < code_count; ++c) cells[g].by_code.push_back(table.add_cell(counts[g][c]));
-        table.add_line(cells[g].by_code, cells[g].answered, true);
+        ColumnCells& column = entry.columns[g];
+        column.answered = table.add_cell(counts[g][code_count]);
+        column.declined = table.add_cell(counts[g][code_count + 1]);
+        for (std::size_t c = 0; c < code_count; ++c) column.by_code.push_back(table.add_cell(counts[g][c]));
+        table.add_line(column.by_code, column.answered, true);
+        table.add_uniform_check(column.by_code, column.answered);
+        // Asked = answered + declined: everyone in the group when the question is always asked.
+        std::size_t size = 0;
+        if (g == 0) {
+            size = cells.respondents;
+        } else {
+            for (std::size_t b = 0; b < groupings.size(); ++b) {
+                if (g >= entry.first_column_of[b] && g < entry.first_column_of[b] + groupings[b].ids.size()) {
+                    size = cells.group_size[grouping_index[b]][g - entry.first_column_of[b]];
+                }
+            }
+        }
+        if (!question.show_if) {
+            table.add_line({column.answered, column.declined}, size, false);
+        } else {
+            const std::size_t asked = table.add_hidden(counts[g][code_count] + counts[g][code_count + 1]);
+            table.add_line({column.answered, column.declined}, asked, false);
+        }
     }
     for (std::size_t b = 0; b < groupings.size(); ++b) {
-        const std::size_t first = first_column_of[b];
+        const std::size_t first = entry.first_column_of[b];
         const std::size_t size = groupings[b].ids.size();
-        for (std::size_t c = 0; c <= code_count; ++c) {
+        for (std::size_t c = 0; c < code_count + 2; ++c) {
+            const auto pick = [&](const ColumnCells& column) {
+                return c < code_count ? column.by_code[c] : c == code_count ? column.answered : column.declined;
+            };
             std::vector<std::size_t> row;
-            for (std::size_t g = first; g < first + size; ++g)
-                row.push_back(c == code_count ? cells[g].answered : cells[g].by_code[c]);
-            table.add_line(std::move(row), c == code_count ? cells[0].answered : cells[0].by_code[c], false);
+            for (std::size_t g = first; g < first + size; ++g) row.push_back(pick(entry.columns[g]));
+            table.add_line(std::move(row), pick(entry.columns[0]), false);
         }
     }
-    table.apply(k);
-
-    report.overall = read_column(table, cells[0], "all", "All");
-    for (std::size_t b = 0; b < groupings.size(); ++b) {
-        Breakdown breakdown{groupings[b].by, {}};
-        for (std::size_t i = 0; i < groupings[b].ids.size(); ++i) {
-            breakdown.columns.push_back(
-                read_column(table, cells[first_column_of[b] + i], groupings[b].ids[i], groupings[b].labels[i]));
-        }
-        report.breakdowns.push_back(std::move(breakdown));
-    }
-    return report;
+    cells.questions.push_back(std::move(entry));
 }
 
-// Levels and indicators share one table, so the number of respondents is suppressed (or
-// not) once for all of them.
-void add_levels_and_indicators(Report& report, const selfcheck::Content& content,
-                               const std::vector<Respondent>& respondents, std::int64_t k) {
-    std::vector<std::string> level_ids;
+// Levels and indicators: every respondent has one level; an indicator is raised or not.
+void add_levels_and_indicators(ReportCells& cells, std::vector<std::string>& level_ids,
+                               const selfcheck::Content& content, const std::vector<Respondent>& respondents) {
     for (const selfcheck::ResultLevel& level : content.scoring.levels) level_ids.push_back(level.id);
     std::map<std::string, std::int64_t> level_counts, raised;
     for (const Respondent& respondent : respondents) {
@@ -171,28 +202,21 @@ void add_levels_and_indicators(Report& report, const selfcheck::Content& content
         for (const std::string& indicator : respondent.record->indicators) ++raised[indicator];
     }
     const auto total = static_cast<std::int64_t>(respondents.size());
-
-    SuppressionTable table;
-    const std::size_t everyone = table.add_cell(total);
-    std::vector<std::size_t> level_cells;
-    for (const std::string& id : level_ids) level_cells.push_back(table.add_cell(level_counts[id]));
-    table.add_line(level_cells, everyone, false);
-    std::map<std::string, std::size_t> raised_cell;
+    SuppressionTable& table = cells.table;
+    for (const std::string& id : level_ids) cells.level_cells.push_back(table.add_cell(level_counts[id]));
+    table.add_line(cells.level_cells, cells.respondents, false);
+    table.add_uniform_check(cells.level_cells, cells.respondents);
     for (const selfcheck::Indicator& indicator : content.indicators) {
         const std::int64_t yes = raised[indicator.id];
         const std::size_t cell = table.add_cell(yes);
         // Those without the indicator are never shown, but N minus the raised count gives them.
-        table.add_line({cell, table.add_cell(total - yes)}, everyone, false);
-        raised_cell[indicator.id] = cell;
+        table.add_line({cell, table.add_hidden(total - yes, true)}, cells.respondents, false);
+        cells.raised_cell[indicator.id] = cell;
     }
-    table.apply(k);
+}
 
-    report.respondents = Count{total, table.suppressed(everyone)};
-    for (std::size_t i = 0; i < level_ids.size(); ++i) {
-        report.levels.push_back(LevelCount{level_ids[i], humanise_id(level_ids[i]),
-                                           Count{table.count(level_cells[i]), table.suppressed(level_cells[i])}});
-    }
-
+void fill_dimensions(Report& report, const ReportCells& cells, const selfcheck::Content& content) {
+    const SuppressionTable& table = cells.table;
     // Dimensions as form.yaml's signals place indicators in them; indicators.yaml's order.
     std::map<std::string, std::vector<std::string>> in_dimension;
     for (const selfcheck::Question& question : content.form.questions) {
@@ -207,7 +231,7 @@ void add_levels_and_indicators(Report& report, const selfcheck::Content& content
         for (const selfcheck::Indicator& indicator : content.indicators) {
             const std::vector<std::string>& list = in_dimension[dimension.id];
             if (std::find(list.begin(), list.end(), indicator.id) == list.end()) continue;
-            const std::size_t cell = raised_cell.at(indicator.id);
+            const std::size_t cell = cells.raised_cell.at(indicator.id);
             dimension_report.indicators.push_back(IndicatorCount{indicator.id, humanise_id(indicator.id),
                                                                  Count{table.count(cell), table.suppressed(cell)}});
         }
@@ -268,9 +292,6 @@ Report build_report(const selfcheck::Content& content, const ReportLabels& label
         respondents.push_back(std::move(respondent));
     }
 
-    add_levels_and_indicators(report, content, respondents, request.k);
-    report.headline = headline(report, content);
-
     Grouping by_nationality = nationality_grouping(content, labels);
     // A nationality a record names that the form does not list is counted as not stated.
     for (Respondent& respondent : respondents) {
@@ -280,16 +301,71 @@ Report build_report(const selfcheck::Content& content, const ReportLabels& label
         }
     }
     const Grouping by_language = language_grouping(content, respondents);
+    const std::vector<Grouping> all_groupings = {by_nationality, by_language};
     for (Respondent& respondent : respondents) {
         respondent.nationality_group = index_in(by_nationality.ids, respondent.nationality);
         respondent.language_group = index_in(by_language.ids, respondent.language);
     }
+
+    ReportCells cells;
+    cells.respondents = cells.table.add_cell(static_cast<std::int64_t>(respondents.size()));
+    cells.table.keep(cells.respondents);
+    // Group sizes: never published, but tables of questions everyone is asked add up to them.
+    for (const Grouping& grouping : all_groupings) {
+        std::vector<std::int64_t> sizes(grouping.ids.size(), 0);
+        for (const Respondent& respondent : respondents) ++sizes[grouping.of(respondent)];
+        std::vector<std::size_t> size_cells;
+        for (std::int64_t size : sizes) size_cells.push_back(cells.table.add_hidden(size));
+        cells.table.add_line(size_cells, cells.respondents, false);
+        cells.group_size.push_back(std::move(size_cells));
+    }
+    std::vector<std::string> level_ids;
+    add_levels_and_indicators(cells, level_ids, content, respondents);
     for (const selfcheck::Question& question : content.form.questions) {
         if (question.type != selfcheck::QuestionType::Choice) continue;
         std::vector<Grouping> groupings;
-        if (question.id != kNationalityQuestion) groupings.push_back(by_nationality);
+        std::vector<std::size_t> grouping_index;
+        if (question.id != kNationalityQuestion) {
+            groupings.push_back(by_nationality);
+            grouping_index.push_back(0);
+        }
         groupings.push_back(by_language);
-        report.questions.push_back(question_report(question, labels, respondents, groupings, request.k));
+        grouping_index.push_back(1);
+        add_question(cells, question, labels, respondents, groupings, grouping_index);
+        // The nationality table's overall column gives each nationality group's size.
+        if (question.id == kNationalityQuestion) {
+            const ColumnCells& all = cells.questions.back().columns[0];
+            for (std::size_t c = 0; c < all.by_code.size(); ++c) {
+                const std::size_t group = index_in(by_nationality.ids, cells.questions.back().report.codes[c]);
+                if (group < by_nationality.ids.size())
+                    cells.table.add_line({all.by_code[c]}, cells.group_size[0][group], false);
+            }
+        }
+    }
+    cells.table.apply(request.k);
+
+    const SuppressionTable& table = cells.table;
+    report.respondents = Count{table.count(cells.respondents), table.suppressed(cells.respondents)};
+    for (std::size_t i = 0; i < level_ids.size(); ++i) {
+        const std::size_t cell = cells.level_cells[i];
+        report.levels.push_back(
+            LevelCount{level_ids[i], humanise_id(level_ids[i]), Count{table.count(cell), table.suppressed(cell)}});
+    }
+    fill_dimensions(report, cells, content);
+    report.headline = headline(report, content);
+    for (ReportCells::Question& entry : cells.questions) {
+        QuestionReport question = std::move(entry.report);
+        question.overall = read_column(table, entry.columns[0], "all", "All");
+        for (std::size_t b = 0; b < entry.first_column_of.size(); ++b) {
+            const Grouping& grouping = all_groupings[entry.grouping_index[b]];
+            Breakdown breakdown{grouping.by, {}};
+            for (std::size_t i = 0; i < grouping.ids.size(); ++i) {
+                breakdown.columns.push_back(read_column(table, entry.columns[entry.first_column_of[b] + i],
+                                                        grouping.ids[i], grouping.labels[i]));
+            }
+            question.breakdowns.push_back(std::move(breakdown));
+        }
+        report.questions.push_back(std::move(question));
     }
     return report;
 }

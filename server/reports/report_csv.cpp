@@ -1,6 +1,7 @@
 #include "server/reports/report_csv.h"
 
-#include <cstdio>
+#include "server/reports/percent.h"
+
 #include <vector>
 
 namespace selfcheck::collector {
@@ -8,13 +9,9 @@ namespace {
 
 std::string count_text(const Count& count) { return count.suppressed ? "suppressed" : std::to_string(count.value); }
 
-std::string percent_text(const Count& count, const Count& of) {
+std::string percent_cell(const Count& count, const Count& of) {
     if (count.suppressed || of.suppressed) return "suppressed";
-    const std::optional<double> part = share(count, of);
-    if (!part) return "";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", *part * 100.0);
-    return buffer;
+    return percent_text(count, of).value_or("");
 }
 
 class CsvWriter {
@@ -37,8 +34,11 @@ void answer_rows(CsvWriter& csv, const QuestionReport& question, const std::stri
     for (std::size_t c = 0; c < question.codes.size(); ++c) {
         csv.row({"answer", question.id, question.text, breakdown, column.group, column.group_label, question.codes[c],
                  question.code_labels[c], count_text(column.by_code[c]), count_text(column.answered),
-                 percent_text(column.by_code[c], column.answered)});
+                 percent_cell(column.by_code[c], column.answered)});
     }
+    // Asked but chose not to answer: not part of "answered", so no share of it.
+    csv.row({"answer", question.id, question.text, breakdown, column.group, column.group_label, "declined",
+             "Chose not to answer", count_text(column.declined), "", ""});
 }
 
 }  // namespace
@@ -73,13 +73,13 @@ std::string report_to_csv(const Report& report) {
 
     for (const LevelCount& level : report.levels) {
         csv.row({"result_level", "", "", "all", "all", "All", level.id, level.label, count_text(level.count),
-                 count_text(report.respondents), percent_text(level.count, report.respondents)});
+                 count_text(report.respondents), percent_cell(level.count, report.respondents)});
     }
     for (const DimensionReport& dimension : report.dimensions) {
         for (const IndicatorCount& indicator : dimension.indicators) {
             csv.row({"indicator", dimension.id, dimension.label, "all", "all", "All", indicator.id, indicator.label,
                      count_text(indicator.count), count_text(report.respondents),
-                     percent_text(indicator.count, report.respondents)});
+                     percent_cell(indicator.count, report.respondents)});
         }
     }
     for (const QuestionReport& question : report.questions) {

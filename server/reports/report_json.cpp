@@ -1,5 +1,7 @@
 #include "server/reports/report_json.h"
 
+#include "server/reports/percent.h"
+
 #include <cmath>
 
 namespace selfcheck::collector {
@@ -16,15 +18,25 @@ json share_json(const Count& count, const Count& of) {
     return std::round(*part * 10000.0) / 10000.0;
 }
 
+// The percentage exactly as the page and the CSV write it (percent.h).
+json percent_json(const Count& count, const Count& of) {
+    if (count.suppressed || of.suppressed) return "suppressed";
+    const std::optional<std::string> text = percent_text(count, of);
+    if (!text) return nullptr;
+    return *text;
+}
+
 json column_json(const QuestionReport& question, const AnswerColumn& column) {
     json answers = json::object();
     for (std::size_t c = 0; c < question.codes.size(); ++c) {
         answers[question.codes[c]] = {{"count", count_json(column.by_code[c])},
-                                      {"share", share_json(column.by_code[c], column.answered)}};
+                                      {"share", share_json(column.by_code[c], column.answered)},
+                                      {"percent", percent_json(column.by_code[c], column.answered)}};
     }
     return {{"group", column.group},
             {"label", column.group_label},
             {"answered", count_json(column.answered)},
+            {"declined", count_json(column.declined)},  // asked, chose not to answer
             {"answers", std::move(answers)}};
 }
 
@@ -36,7 +48,8 @@ json report_to_json(const Report& report) {
         levels.push_back({{"id", level.id},
                           {"label", level.label},
                           {"count", count_json(level.count)},
-                          {"share", share_json(level.count, report.respondents)}});
+                          {"share", share_json(level.count, report.respondents)},
+                          {"percent", percent_json(level.count, report.respondents)}});
     }
     json dimensions = json::array();
     for (const DimensionReport& dimension : report.dimensions) {
@@ -45,7 +58,8 @@ json report_to_json(const Report& report) {
             indicators.push_back({{"id", indicator.id},
                                   {"label", indicator.label},
                                   {"count", count_json(indicator.count)},
-                                  {"share", share_json(indicator.count, report.respondents)}});
+                                  {"share", share_json(indicator.count, report.respondents)},
+                                  {"percent", percent_json(indicator.count, report.respondents)}});
         }
         dimensions.push_back({{"id", dimension.id}, {"label", dimension.label}, {"indicators", std::move(indicators)}});
     }

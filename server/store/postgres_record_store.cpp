@@ -388,3 +388,68 @@ std::int64_t PostgresRecordStore::delete_expired_sessions(const std::string& now
 }
 
 }  // namespace selfcheck::collector
+
+namespace selfcheck::collector {
+
+void PostgresRecordStore::check_writable() {
+    with_connection("checking the store can take a write", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        work.exec(
+            "INSERT INTO health_probe (id, writes) VALUES (1, 1)"
+            " ON CONFLICT (id) DO UPDATE SET writes = health_probe.writes + 1");
+        work.commit();
+        return 0;
+    });
+}
+
+std::int64_t PostgresRecordStore::begin_login_attempt(const std::vector<LoginLimit>& limits, std::int64_t now,
+                                                      std::int64_t window) {
+    return with_connection("counting a login attempt", [&](pqxx::connection& connection) -> std::int64_t {
+        pqxx::work work(connection);
+        // One attempt at a time across every collector sharing the database: the check and
+        // the count cannot interleave.
+        work.exec("LOCK TABLE login_failures IN EXCLUSIVE MODE");
+        work.exec_params("DELETE FROM login_failures WHERE first_at <= $1", now - window);
+        std::int64_t wait = 0;
+        for (const LoginLimit& limit : limits) {
+            const pqxx::result rows =
+                work.exec_params("SELECT first_at, failures FROM login_failures WHERE key = $1", limit.key);
+            if (!rows.empty() && rows[0][1].as<std::int64_t>() >= limit.max_failures) {
+                wait = std::max(wait, std::max<std::int64_t>(1, rows[0][0].as<std::int64_t>() + window - now));
+            }
+        }
+        if (wait > 0) return wait;
+        for (const LoginLimit& limit : limits) {
+            work.exec_params(
+                "INSERT INTO login_failures (key, first_at, failures) VALUES ($1, $2, 1)"
+                " ON CONFLICT (key) DO UPDATE SET failures = login_failures.failures + 1",
+                limit.key, now);
+        }
+        work.commit();
+        return 0;
+    });
+}
+
+void PostgresRecordStore::clear_login_failure(const std::string& key) {
+    with_connection("clearing a login failure", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        work.exec_params("UPDATE login_failures SET failures = failures - 1 WHERE key = $1", key);
+        work.exec_params("DELETE FROM login_failures WHERE key = $1 AND failures <= 0", key);
+        work.commit();
+        return 0;
+    });
+}
+
+std::string PostgresRecordStore::get_or_create_secret(const std::string& name, const std::string& candidate) {
+    return with_connection("reading a secret", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        work.exec_params("INSERT INTO collector_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+                         name, candidate);
+        const pqxx::result rows = work.exec_params("SELECT value FROM collector_secrets WHERE name = $1", name);
+        std::string value = rows[0][0].as<std::string>();
+        work.commit();
+        return value;
+    });
+}
+
+}  // namespace selfcheck::collector

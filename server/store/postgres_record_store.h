@@ -42,6 +42,12 @@ public:
     void delete_session(const std::string& token_hash) override;
     std::int64_t delete_expired_sessions(const std::string& now) override;
 
+    void check_writable() override;
+    std::int64_t begin_login_attempt(const std::vector<LoginLimit>& limits, std::int64_t now_unix,
+                                     std::int64_t window_seconds) override;
+    void clear_login_failure(const std::string& key) override;
+    std::string get_or_create_secret(const std::string& name, const std::string& candidate) override;
+
 private:
     class Lease;
     std::unique_ptr<PgConnection> connect() const;

@@ -77,6 +77,24 @@ constexpr std::array kMigrations = {
       UPDATE devices SET last_delivery_at =
         (SELECT max(received_at) FROM records WHERE records.device_id = devices.device_id);
     )sql",
+    // 4: as the SQLite store's step 5: failed logins per key, the collector's own secrets,
+    // and a row /healthz rewrites.
+    R"sql(
+      CREATE TABLE login_failures (
+        key      text   PRIMARY KEY,
+        first_at bigint NOT NULL,
+        failures bigint NOT NULL
+      );
+      CREATE INDEX login_failures_by_age ON login_failures (first_at);
+      CREATE TABLE collector_secrets (
+        name  text PRIMARY KEY,
+        value text NOT NULL
+      );
+      CREATE TABLE health_probe (
+        id     integer PRIMARY KEY,
+        writes bigint  NOT NULL
+      );
+    )sql",
 };
 
 }  // namespace

@@ -30,5 +30,11 @@ std::optional<DashboardSession> RecordStore::find_session(const std::string&, co
 }
 void RecordStore::delete_session(const std::string&) { unsupported("dashboard sessions"); }
 std::int64_t RecordStore::delete_expired_sessions(const std::string&) { unsupported("dashboard sessions"); }
+void RecordStore::check_writable() { unsupported("health checks"); }
+std::int64_t RecordStore::begin_login_attempt(const std::vector<LoginLimit>&, std::int64_t, std::int64_t) {
+    unsupported("login limits");
+}
+void RecordStore::clear_login_failure(const std::string&) { unsupported("login limits"); }
+std::string RecordStore::get_or_create_secret(const std::string&, const std::string&) { unsupported("secrets"); }
 
 }  // namespace selfcheck::collector

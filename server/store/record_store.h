@@ -7,6 +7,7 @@
 #include "common/sqlite/storage_error.h"
 #include "server/store/dashboard_user.h"
 #include "server/store/device.h"
+#include "server/store/login_limits.h"
 #include "server/store/report_query.h"
 #include "server/store/stored_record.h"
 
@@ -76,6 +77,23 @@ public:
     virtual void delete_session(const std::string& token_hash);
     // Removes sessions that expired at or before `now`; returns how many.
     virtual std::int64_t delete_expired_sessions(const std::string& now);
+
+    // ---- health, login limits and secrets (both real stores implement these)
+
+    // Makes a small durable write; throws StorageError when the store cannot take one (disk
+    // full, read-only, unreachable).
+    virtual void check_writable();
+    // Atomically, for all `limits` together: if any key already has its max_failures within
+    // the window (starting at its first failure, `window_seconds` long), changes nothing and
+    // returns the seconds until it may try again; otherwise counts one failure against every
+    // key and returns 0. An attempt counts as failed until clear_login_failure says
+    // otherwise, so parallel guesses cannot all pass the check before any is counted.
+    virtual std::int64_t begin_login_attempt(const std::vector<LoginLimit>& limits, std::int64_t now_unix,
+                                             std::int64_t window_seconds);
+    // Takes back the failure begin_login_attempt counted on `key` (the login succeeded).
+    virtual void clear_login_failure(const std::string& key);
+    // The secret stored under `name`; the first caller's `candidate` becomes it.
+    virtual std::string get_or_create_secret(const std::string& name, const std::string& candidate);
 };
 
 }  // namespace selfcheck::collector

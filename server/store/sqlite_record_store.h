@@ -41,6 +41,17 @@ public:
     void delete_session(const std::string& token_hash) override;
     std::int64_t delete_expired_sessions(const std::string& now) override;
 
+    // sqlite_security_queries.cpp
+    void check_writable() override;
+    std::int64_t begin_login_attempt(const std::vector<LoginLimit>& limits, std::int64_t now_unix,
+                                     std::int64_t window_seconds) override;
+    void clear_login_failure(const std::string& key) override;
+    std::string get_or_create_secret(const std::string& name, const std::string& candidate) override;
+
+    // A consistent copy of the whole database at `path` (SQLite's online backup API), taken
+    // while kiosks keep uploading. Throws StorageError naming `path`.
+    void backup_to(const std::string& path) const;
+
 private:
     // One connection shared by all threads, one statement at a time.
     mutable std::mutex mutex_;

@@ -71,6 +71,25 @@ const std::vector<const char*>& sqlite_store_migrations() {
       UPDATE devices SET last_delivery_at =
         (SELECT max(received_at) FROM records WHERE records.device_id = devices.device_id);
     )sql",
+        // 5: the collector on the open internet. Failed logins counted per key (so a restart
+        // keeps them), secrets the collector makes for itself (the login form's HMAC key), and
+        // a row /healthz rewrites to show the store can take a write.
+        R"sql(
+      CREATE TABLE login_failures (
+        key      TEXT    NOT NULL PRIMARY KEY,
+        first_at INTEGER NOT NULL,
+        failures INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX login_failures_by_age ON login_failures (first_at);
+      CREATE TABLE collector_secrets (
+        name  TEXT NOT NULL PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE health_probe (
+        id     INTEGER NOT NULL PRIMARY KEY,
+        writes INTEGER NOT NULL
+      ) STRICT;
+    )sql",
     };
     return steps;
 }

@@ -3,12 +3,15 @@
 // bad report parameters named. Compiled twice: SQLite (label sync) and PostgreSQL (pg).
 
 #include "protocol/crypto/sealing.h"
+#include "protocol/record/checkin.h"
+#include "protocol/time/dates.h"
 #include "server/api/http_api.h"
 #include "server/catalog/form_catalog.h"
 #include "server/dashboard/dashboard_routes.h"
 #include "server/dashboard/password.h"
 #include "server/devices/device_token.h"
 #include "tests/server/report_fixtures.h"
+#include "tests/server/running_router.h"
 #include "tests/server/shipped_catalog.h"
 #include "tests/server/store_backend.h"
 
@@ -49,17 +52,11 @@ public:
         for (const Record& record : maker.records()) stored.push_back({record, "2026-11-22T10:00:00Z", ""});
         store_->insert_batch(stored);
 
-        collector::install_http_api(server_, collector::HttpApiContext{*store_, keys_, forms(), {}});
-        collector::install_dashboard(server_,
-                                     collector::DashboardContext{*store_, shipped_catalog().newest(), report_labels()});
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        REQUIRE(port_ > 0);
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-    }
-    ~RunningDashboard() {
-        while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        server_.stop();
-        thread_.join();
+        collector::add_http_api(server_.router(), collector::HttpApiContext{*store_, keys_, forms(), {}});
+        collector::add_dashboard(server_.router(),
+                                 collector::DashboardContext{*store_, shipped_catalog().newest(), report_labels()});
+        server_.start();
+        port_ = server_.port();
     }
 
     httplib::Client client() const {
@@ -74,9 +71,8 @@ private:
     std::unique_ptr<collector::RecordStore> store_;
     KeyPair keys_;
     std::string device_token_;
-    httplib::Server server_;
+    RunningRouter server_;
     int port_ = 0;
-    std::thread thread_;
 };
 
 // "name=value" from a Set-Cookie header value.
@@ -265,4 +261,31 @@ TEST_CASE("failed logins are rate limited, the right password included") {
     CHECK(limited->status == 429);
     CHECK(std::stoi(limited->get_header_value("Retry-After")) > 0);
     CHECK(set_cookie_named(limited, "collector_session").empty());
+}
+
+TEST_CASE("a device that checks in with records waiting for days and delivers nothing is listed as not delivering") {
+    RunningDashboard dashboard;
+    auto client = dashboard.client();
+    const std::string session = log_in(client);
+
+    // Every send of this kiosk fails: it checks in with the error, its queue and how old it is.
+    selfcheck::CheckIn checkin;
+    checkin.queue_size = 12;
+    checkin.oldest_queued_on = *add_days(hong_kong_today(), -3);
+    checkin.last_error = "network: timed out after 20 s";
+    checkin.content_version = "hk-mdw-self-assessment/1";
+    checkin.app_version = "0.2.0";
+    const auto sent = client.Post("/api/v1/checkin", {{"Authorization", "Bearer " + dashboard.device_token()}},
+                                  checkin_to_json(checkin), "application/json");
+    REQUIRE(sent);
+    REQUIRE(sent->status == 204);
+
+    const auto page = client.Get("/dashboard?from=2026-11-01&to=2026-11-30", {{"Cookie", session}});
+    REQUIRE(page);
+    REQUIRE(page->status == 200);
+    const std::string devices = page->body.substr(page->body.find("<section id=\"devices\">"));
+    CHECK_THAT(devices, Catch::Contains("<tr class=\"not-delivering\"><td>demo-site</td>"));
+    CHECK_THAT(devices, Catch::Contains("<strong>not delivering</strong>"));
+    CHECK_THAT(devices, Catch::Contains("network: timed out after 20 s"));
+    CHECK_THAT(devices, Catch::Contains(checkin.oldest_queued_on));
 }

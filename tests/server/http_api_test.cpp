@@ -6,6 +6,7 @@
 #include "protocol/crypto/sealing.h"
 #include "server/catalog/form_catalog.h"
 #include "server/devices/device_token.h"
+#include "tests/server/running_router.h"
 #include "tests/server/sample_records.h"
 #include "tests/server/sealed_batches.h"
 #include "tests/server/shipped_catalog.h"
@@ -58,6 +59,10 @@ public:
         return real_.revoke_devices(which, at);
     }
     std::vector<collector::DeviceStatus> list_devices() const override { return real_.list_devices(); }
+    void check_writable() override {
+        if (failing) throw StorageError("test store", "writing", 13, "database or disk is full");  // 13: SQLITE_FULL
+        real_.check_writable();
+    }
     void record_checkin(const std::string& id, const collector::CheckIn& checkin) override {
         if (failing) throw StorageError("test store", "writing", 5, "database is locked");  // 5: SQLITE_BUSY
         real_.record_checkin(id, checkin);
@@ -76,16 +81,9 @@ public:
         collector::HttpApiOptions options;
         options.max_body_bytes = kTestBodyLimit;
         options.retry_after = std::chrono::seconds(7);
-        collector::install_http_api(server_, collector::HttpApiContext{flaky_, keys_, forms(), options});
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        REQUIRE(port_ > 0);
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-    }
-    ~RunningApi() {
-        // stop() does nothing until the listen loop has started.
-        while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        server_.stop();
-        thread_.join();
+        collector::add_http_api(server_.router(), collector::HttpApiContext{flaky_, keys_, forms(), options});
+        server_.start();
+        port_ = server_.port();
     }
 
     std::string add_device(const std::string& site) {
@@ -115,9 +113,8 @@ private:
     FlakyStore flaky_;
     KeyPair keys_;
     std::string token_;
-    httplib::Server server_;
+    RunningRouter server_;
     int port_ = 0;
-    std::thread thread_;
 };
 
 json body_of(const httplib::Result& result) {
@@ -350,7 +347,10 @@ TEST_CASE("unknown paths and methods get JSON errors, and the old plaintext endp
     RunningApi api;
     httplib::Client client = api.client();
     CHECK(error_of(client.Get("/admin"), 404) == "no such endpoint");
-    CHECK(error_of(post_json(client, "/api/v1/records", sample_record_json()), 404) == "no such endpoint");
+    // A body sent to no endpoint is refused unread (issue #14: no route buffers a body it does not take).
+    CHECK(error_of(post_json(client, "/api/v1/records", sample_record_json()), 413) ==
+          "body: /api/v1/records is not an endpoint; nothing was read");
+    CHECK(error_of(client.Post("/api/v1/records"), 404) == "no such endpoint");
     const httplib::Result wrong_method = client.Get("/api/v1/batches");
     CHECK(error_of(wrong_method, 405) == "/api/v1/batches only accepts POST");
     CHECK(wrong_method->get_header_value("Allow") == "POST");

@@ -182,24 +182,14 @@ TEST_CASE("small cells are suppressed, with complementary cells so none comes ba
     const Report report = build(maker, 5);
     const QuestionReport& fear = question(report, "fear_consequences");
 
-    // Overall: "not sure" (3) is primary; with 20 answered shown it would be 20 - 12 - 5, so
-    // the smallest other cell, "no" (5), is suppressed too.
-    CHECK(shown(fear.overall.answered, 20));
-    CHECK(shown(code(fear, fear.overall, "yes"), 12));
-    CHECK(code(fear, fear.overall, "no").suppressed);
+    // Every count from 1 to 4 is suppressed; what else is suppressed is the audit's choice
+    // (suppression.h), checked for recoverability by the disclosure test.
     CHECK(code(fear, fear.overall, "not_sure").suppressed);
-
     const AnswerColumn& indonesia = group(fear, "nationality", "indonesia");
-    CHECK(shown(indonesia.answered, 14));
-    CHECK(shown(code(fear, indonesia, "yes"), 10));
     CHECK(code(fear, indonesia, "no").suppressed);
     CHECK(code(fear, indonesia, "not_sure").suppressed);
-    // The Philippine cells are all below 5. Its 6 answered stays: 20 - 14 leaves 6 for the
-    // Philippines and the two empty groups (other, not stated) together, which are suppressed.
     const AnswerColumn& philippines = group(fear, "nationality", "philippines");
-    CHECK(shown(philippines.answered, 6));
     for (const Count& count : philippines.by_code) CHECK(count.suppressed);
-    CHECK(group(fear, "nationality", "other").answered.suppressed);
     CHECK_FALSE(collector::share(code(fear, indonesia, "no"), indonesia.answered));
 }
 

@@ -90,6 +90,26 @@ TEST_CASE("a version 1 database keeps its records and gains devices") {
     CHECK(store.list_devices().size() == 1);
 }
 
+TEST_CASE("a version 4 database (check-ins with drops, deliveries) keeps its devices and gains login limits") {
+    selfcheck::testing::TempDir dir;
+    const std::string path = (dir.path() / "records.db").string();
+    // As a collector from before the hardening left it: the first four steps, one device that
+    // has delivered.
+    std::string sql;
+    for (std::size_t step = 0; step < 4; ++step) sql += collector::sqlite_store_migrations()[step];
+    run_sql(path, sql +
+                      "INSERT INTO devices (device_id, site, token_hash, created_at, last_delivery_at) VALUES"
+                      " ('d00000000001', 'demo-site', 'hash', '2026-11-01T00:00:00Z', '2026-11-22T10:00:00Z');"
+                      "PRAGMA user_version = 4;");
+    SqliteRecordStore store(path);
+    CHECK(pragma_value(path, "user_version") == latest_version());
+    const auto devices = store.list_devices();
+    REQUIRE(devices.size() == 1);
+    CHECK(devices[0].last_delivery_at == "2026-11-22T10:00:00Z");
+    store.check_writable();  // the health probe's row
+    CHECK(store.begin_login_attempt({{"client:127.0.0.1", 5}}, 1000, 900) == 0);
+}
+
 TEST_CASE("a database from a newer collector is refused, naming the path") {
     selfcheck::testing::TempDir dir;
     const std::string path = (dir.path() / "records.db").string();
