@@ -17,7 +17,8 @@ TEST_CASE("kiosk-content validate passes the shipped content at 100% in all four
     for (const char* locale : {" id 100.0%", " fil 100.0%", " en 100.0%", " zh_Hant_HK 100.0%"})
         CHECK_THAT(result.output, Catch::Matchers::Contains(locale));
     CHECK_THAT(result.output, Catch::Matchers::Contains("11 of 11 ILO indicators mapped"));
-    CHECK_THAT(result.output, Catch::Matchers::Contains("result levels reachable: 3 of 3"));
+    CHECK_THAT(result.output, Catch::Matchers::Contains("result levels reachable: 4 of 4"));
+    CHECK_THAT(result.output, Catch::Matchers::Contains("review dates"));
     CHECK_THAT(result.output, Catch::Matchers::Contains("verified"));
 }
 
