@@ -119,6 +119,10 @@ TEST_CASE("an HKID kept by someone else and a bed in a corridor: the ILO pair in
 TEST_CASE("every \"not yet\" answer raises nothing") {
     for (const char* id : {"hkid_holder", "paid_in_full", "weekly_rest_day", "holidays_off"}) {
         INFO(id);
+        const Question* q = shipped().form.find(id);
+        REQUIRE(q);
+        CHECK(std::any_of(q->options.begin(), q->options.end(),
+                          [](const AnswerOption& o) { return o.code == "not_yet"; }));
         const Assessment a = score(all_well_but({{id, code("not_yet")}}));
         CHECK(a.indicators.empty());
         CHECK(a.breaches.empty());

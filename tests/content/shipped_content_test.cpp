@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <stdexcept>
+
 using namespace selfcheck;
 
 namespace {
@@ -142,4 +145,51 @@ TEST_CASE("Indonesian says the room rule is about a teenage boy, not any teenage
         }
         CHECK(found >= 1);
     }
+}
+
+namespace {
+
+const Organisation& organisation(const Content& content, const std::string& id) {
+    for (const auto& o : content.directory)
+        if (o.id == id) return o;
+    FAIL("no organisation '" << id << "' in directory.yaml");
+    throw std::logic_error("unreachable");
+}
+
+bool named(const std::vector<std::string>& list, const std::string& id) {
+    return std::find(list.begin(), list.end(), id) != list.end();
+}
+
+}  // namespace
+
+TEST_CASE("the help directory keeps its promises: no invented day, unconfirmed numbers flagged, no empty check") {
+    const Content content = load_content(kContent);
+    const std::string today = "2026-12-01";
+    // Bethune House's source is dated September 2024 with no day: none is written.
+    CHECK(organisation(content, "bethune_house").verified == "2024-09");
+    // Both consulate hotlines are unconfirmed: shown with "please check".
+    for (const char* id : {"indonesian_consulate", "philippine_consulate"}) {
+        INFO(id);
+        CHECK_FALSE(organisation(content, id).is_verified());
+        CHECK(organisation(content, id).number_needs_check(today));
+    }
+    // The ending_job right tells her to notify Immigration: its number is listed for that right.
+    const Organisation& immigration = organisation(content, "immigration_department");
+    CHECK(immigration.phone == "+852 2824 6111");
+    CHECK(named(immigration.for_breaches, "ending_job"));
+    // A sexual-violence service, shown when she reports violence or sexual touching.
+    CHECK(named(organisation(content, "rainlily").for_indicators, "physical_and_sexual_violence"));
+    // An Indonesian-language line.
+    CHECK(named(organisation(content, "enrich_id").languages, "id"));
+    // The kiosk marks a card that is not verified with "please check this number": every such
+    // card has a number to check. The Migrant Workers Office has none and is not asked about.
+    for (const auto& o : content.directory) {
+        INFO(o.id);
+        if (!o.is_verified()) CHECK(o.has_number());
+        if (!o.has_number()) CHECK_FALSE(o.number_needs_check(today));
+    }
+    CHECK_FALSE(organisation(content, "migrant_workers_office").has_number());
+    CHECK(organisation(content, "migrant_workers_office").is_verified());
+    // Every number shown is from facts.md or a cited source: each entry names one.
+    for (const auto& o : content.directory) CHECK_THAT(o.source, Catch::Matchers::Contains("http"));
 }
