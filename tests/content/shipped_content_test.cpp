@@ -193,3 +193,27 @@ TEST_CASE("the help directory keeps its promises: no invented day, unconfirmed n
     // Every number shown is from facts.md or a cited source: each entry names one.
     for (const auto& o : content.directory) CHECK_THAT(o.source, Catch::Matchers::Contains("http"));
 }
+
+TEST_CASE("ending the job: notice in writing, and after an early end she normally goes home first") {
+    // facts.md §2.8: one month's notice in writing; after an early end a new visa normally
+    // needs a return home first, with exceptions (ill-treatment, an employer who moves away,
+    // dies or has money problems). Each language says all three; words checked per language.
+    Messages messages(kLocales);
+    struct Expected {
+        const char* locale;
+        std::vector<const char*> phrases;
+    };
+    const Expected expected[] = {
+        {"en", {"notice in writing", "before a new visa", "ill-treatment"}},
+        {"fil", {"nakasulat na abiso", "bagong visa", "pagmamaltrato"}},
+        {"id", {"pemberitahuan tertulis", "visa baru", "diperlakukan buruk"}},
+        {"zh_Hant_HK", {"書面通知", "新的簽證", "虐待"}},
+    };
+    for (const auto& e : expected) {
+        const std::string text = messages.pattern(e.locale, "right.ending_job.explain");
+        for (const char* phrase : e.phrases) {
+            INFO(e.locale << ": " << phrase << " in " << text);
+            CHECK(text.find(phrase) != std::string::npos);
+        }
+    }
+}
