@@ -1,4 +1,5 @@
 #include "protocol/content/content_messages.h"
+#include "protocol/time/dates.h"
 #include "server/api/http_api.h"
 #include "server/catalog/form_catalog.h"
 #include "server/cli/commands.h"
@@ -59,7 +60,7 @@ int run_serve(const Options& options) {
         auto messages = std::make_shared<Messages>(locales_dir);
         forms = FormCatalog::load(content_dirs, *messages);
         report_form = forms.newest();
-        messages->set_shared_args(constant_args(*report_form));
+        messages->set_shared_args(content_args(*report_form, hong_kong_today()));
         report_labels = ReportLabels(messages);
         store = open_store(options.db, StoreOpenMode::CreateIfMissing);
     } catch (const std::exception& error) {
