@@ -40,7 +40,8 @@ TEST_CASE("the kiosk refuses to start on invalid content and says why") {
         60s);
     CHECK(result.status == 1);
     CHECK_THAT(result.output, Catch::Matchers::Contains("scoring.yaml:") &&
-                                  Catch::Matchers::Contains("expected any_dimension_positive, any_signal or always"));
+                                  Catch::Matchers::Contains(
+                                      "expected any_dimension_positive, any_signal, mostly_unanswered or always"));
 }
 
 TEST_CASE("the kiosk refuses a broken kiosk.yaml and names the key and line") {
