@@ -38,12 +38,13 @@ void print_summary(const selfcheck::Content& content, const selfcheck::ContentRe
     for (const auto& language : content.form.languages)
         std::cout << " " << language.locale << " " << r.completeness.at(language.locale) << "%";
     std::cout << "\n";
-    std::cout << "indicators: " << r.indicators_mapped << " of " << r.indicators_defined << " ILO indicators mapped; "
+    std::cout << "indicators: " << r.indicators_mapped << " of " << r.indicators_defined << " ILO indicators mapped, "
+              << r.icls_items_mapped << " of " << r.icls_items_defined << " ICLS 2018 items mapped; "
               << content.dimensions.size() << " dimensions; " << r.rights << " Hong Kong rights\n";
     std::cout << "result levels reachable: " << r.reachable_levels.size() << " of " << content.scoring.levels.size()
               << " (";
     for (size_t i = 0; i < r.reachable_levels.size(); ++i) std::cout << (i ? ", " : "") << r.reachable_levels[i];
-    std::cout << ")\n";
+    std::cout << ") on " << r.reachability_date << "\n";
     std::cout << "directory: " << content.directory.size() << " organisations, " << r.directory_verified
               << " verified, " << r.directory_unverified << " shown with \"please check\"\n";
 }

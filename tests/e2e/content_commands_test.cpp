@@ -16,7 +16,13 @@ TEST_CASE("kiosk-content validate passes the shipped content at 100% in all four
     CHECK(result.status == 0);
     for (const char* locale : {" id 100.0%", " fil 100.0%", " en 100.0%", " zh_Hant_HK 100.0%"})
         CHECK_THAT(result.output, Catch::Matchers::Contains(locale));
-    CHECK_THAT(result.output, Catch::Matchers::Contains("11 of 11 ILO indicators mapped"));
+    CHECK_THAT(result.output,
+               Catch::Matchers::Contains("11 of 11 ILO indicators mapped, 1 of 1 ICLS 2018 items mapped"));
+    // Every item's review date, one a line: 8 constants, 3 dated values, 1 running-contract
+    // rule, 14 rights and 14 help entries.
+    size_t review_lines = 0;
+    for (size_t at = 0; (at = result.output.find(": review by ", at)) != std::string::npos; ++at) ++review_lines;
+    CHECK(review_lines == 40);
     CHECK_THAT(result.output, Catch::Matchers::Contains("result levels reachable: 4 of 4"));
     CHECK_THAT(result.output, Catch::Matchers::Contains("review dates"));
     CHECK_THAT(result.output, Catch::Matchers::Contains("verified"));
