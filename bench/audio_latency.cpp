@@ -14,6 +14,7 @@
 #include "protocol/content/content.h"
 #include "protocol/content/content_messages.h"
 #include "protocol/content/messages.h"
+#include "protocol/time/dates.h"
 
 #include <algorithm>
 #include <chrono>
@@ -84,7 +85,7 @@ int main(int argc, char** argv) {
     print_memory("before audio:");
     const Content content = load_content(SELFCHECK_DEFAULT_CONTENT_DIR);
     Messages messages(SELFCHECK_DEFAULT_LOCALES_DIR);
-    messages.set_shared_args(constant_args(content));
+    messages.set_shared_args(content_args(content, hong_kong_today()));
     const auto catalog_start = Clock::now();
     ClipCatalog catalog = make_clip_catalog(content, messages, default_clip_dirs());
     const double catalog_ms = std::chrono::duration<double, std::milli>(Clock::now() - catalog_start).count();

@@ -89,7 +89,7 @@ void read_power(StaffStatus& status) {
 KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     content_ = load_content(config_.content_dir);
     messages_ = std::make_unique<Messages>(config_.locales_dir);
-    messages_->set_shared_args(constant_args(content_));
+    messages_->set_shared_args(content_args(content_, hong_kong_today()));  // today's wage, holidays, ...
     refuse_invalid_content(content_, *messages_, config_.content_dir);
     if (!config_.device_config_file.empty()) apply_device_config(config_, content_.form);
     offer_only_configured_languages(content_.form, config_.device.languages);

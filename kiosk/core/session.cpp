@@ -90,8 +90,10 @@ bool Session::confirm_number() {
 void Session::complete() {
     // Scored and kept alike: only the answers that count (a changed earlier answer can hide
     // later ones), so what she is shown is what the record says.
-    assessment_ = assess(content_, answers_);
-    Record record = build_record(content_, locale_, answers_, settings_.site, settings_.today());
+    // One date for both: the collector re-scores the record on its completed_on.
+    const std::string today = settings_.today();
+    assessment_ = assess(content_, answers_, today);
+    Record record = build_record(content_, locale_, answers_, settings_.site, today);
     step_ = Step::Result;
     answers_.clear();
     history_.clear();

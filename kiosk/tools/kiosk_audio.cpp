@@ -22,6 +22,7 @@
 #include "protocol/content/content_error.h"
 #include "protocol/content/content_messages.h"
 #include "protocol/content/messages.h"
+#include "protocol/time/dates.h"
 
 #include <poll.h>
 #include <unistd.h>
@@ -57,7 +58,7 @@ struct Setup {
 
 Setup load(const std::filesystem::path& content_dir, const std::filesystem::path& locales_dir, ClipDirs dirs) {
     Setup s{load_content(content_dir), std::make_unique<Messages>(locales_dir), {}, {}, std::move(dirs)};
-    s.messages->set_shared_args(constant_args(s.content));
+    s.messages->set_shared_args(content_args(s.content, hong_kong_today()));  // as the kiosk shows them
     s.keys = spoken_message_keys(s.content);
     for (const auto& language : s.content.form.languages) s.locales.push_back(language.locale);
     return s;

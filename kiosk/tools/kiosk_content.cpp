@@ -1,7 +1,10 @@
 // kiosk-content: checks the content and its translations before they reach a kiosk.
 //   kiosk-content validate [--content DIR] [--locales DIR] [--recorded DIR] [--synthesised DIR]
+//                          [--today YYYY-MM-DD]
 // Also reports the read-aloud coverage of each language; a missing or unreadable clip is a
-// warning naming the file.
+// warning naming the file. Prints every item's review date and warns about each one past it
+// (--today: the day to judge by, default today in Hong Kong), and the dated values in force
+// that day.
 // Exit status: 0 valid (warnings allowed), 1 invalid (each problem named with its file and
 // what was expected), 2 usage.
 #include "kiosk/audio/clip_catalog.h"
@@ -10,7 +13,10 @@
 #include "protocol/content/content_error.h"
 #include "protocol/content/content_messages.h"
 #include "protocol/content/content_validator.h"
+#include "protocol/content/dated_values.h"
 #include "protocol/content/messages.h"
+#include "protocol/content/review.h"
+#include "protocol/time/dates.h"
 
 #include <iomanip>
 #include <iostream>
@@ -19,7 +25,8 @@
 namespace {
 
 int usage() {
-    std::cerr << "usage: kiosk-content validate [--content DIR] [--locales DIR] [--recorded DIR] [--synthesised DIR]\n";
+    std::cerr << "usage: kiosk-content validate [--content DIR] [--locales DIR] [--recorded DIR] [--synthesised DIR] "
+                 "[--today YYYY-MM-DD]\n";
     return 2;
 }
 
@@ -31,21 +38,48 @@ void print_summary(const selfcheck::Content& content, const selfcheck::ContentRe
     for (const auto& language : content.form.languages)
         std::cout << " " << language.locale << " " << r.completeness.at(language.locale) << "%";
     std::cout << "\n";
-    std::cout << "indicators: " << r.indicators_mapped << " of " << r.indicators_defined << " ILO indicators mapped; "
+    std::cout << "indicators: " << r.indicators_mapped << " of " << r.indicators_defined << " ILO indicators mapped, "
+              << r.icls_items_mapped << " of " << r.icls_items_defined << " ICLS 2018 items mapped; "
               << content.dimensions.size() << " dimensions; " << r.rights << " Hong Kong rights\n";
     std::cout << "result levels reachable: " << r.reachable_levels.size() << " of " << content.scoring.levels.size()
               << " (";
     for (size_t i = 0; i < r.reachable_levels.size(); ++i) std::cout << (i ? ", " : "") << r.reachable_levels[i];
-    std::cout << ")\n";
+    std::cout << ") on " << r.reachability_date << "\n";
     std::cout << "directory: " << content.directory.size() << " organisations, " << r.directory_verified
               << " verified, " << r.directory_unverified << " shown with \"please check\"\n";
 }
 
+// Every item with its review date, one a line; overdue ones marked and counted as warnings.
+size_t print_reviews(const selfcheck::Content& content, const std::string& today) {
+    size_t overdue = 0;
+    std::cout << "review dates (judged on " << today << "):\n";
+    for (const auto& item : selfcheck::review_items(content)) {
+        const bool late = item.review_by < today;
+        overdue += late ? 1 : 0;
+        std::cout << (late ? "  OVERDUE " : "  ") << selfcheck::describe(item) << "\n";
+        if (late)
+            std::cerr << "warning: " << item.file << " " << item.item << ": content review overdue since "
+                      << item.review_by << "; compare it with its source and update it\n";
+    }
+    return overdue;
+}
+
+void print_dated_values(const selfcheck::Content& content, const std::string& today) {
+    const selfcheck::DatedNumbers values = selfcheck::dated_numbers_on(content, today);
+    std::cout << "in force on " << today << ":";
+    for (const auto& name : selfcheck::dated_names(content)) {
+        const auto value = values.find(name);
+        std::cout << " " << name << "="
+                  << (value == values.end() ? std::string("unknown") : std::to_string(value->second));
+    }
+    std::cout << "\n";
+}
+
 int validate(const std::filesystem::path& content_dir, const std::filesystem::path& locales,
-             const selfcheck::audio::ClipDirs& audio) {
+             const selfcheck::audio::ClipDirs& audio, const std::string& today) {
     const selfcheck::Content content = selfcheck::load_content(content_dir);
     selfcheck::Messages messages(locales);
-    messages.set_shared_args(selfcheck::constant_args(content));
+    messages.set_shared_args(selfcheck::content_args(content, today));
     const selfcheck::ContentReport report = selfcheck::validate_content(content, messages);
     for (const auto& problem : report.problems) std::cerr << selfcheck::describe(problem) << "\n";
     print_summary(content, report);
@@ -54,9 +88,11 @@ int validate(const std::filesystem::path& content_dir, const std::filesystem::pa
     for (const auto& problem : clips.problems()) std::cerr << selfcheck::audio::describe(problem) << "\n";
     for (const auto& coverage : clips.coverage())
         std::cout << "audio: " << selfcheck::audio::describe(coverage) << "\n";
-    const size_t warnings = report.warnings() + clips.problems().size();
+    print_dated_values(content, today);
+    const size_t overdue = print_reviews(content, today);
+    const size_t warnings = report.warnings() + clips.problems().size() + overdue;
     if (report.ok()) {
-        std::cout << "valid (" << warnings << " warnings)\n";
+        std::cout << "valid (" << warnings << " warnings, " << overdue << " reviews overdue)\n";
         return 0;
     }
     std::cout << "INVALID: " << report.errors() << " errors, " << warnings << " warnings\n";
@@ -70,6 +106,7 @@ int main(int argc, char** argv) {
     std::filesystem::path content = SELFCHECK_DEFAULT_CONTENT_DIR;
     std::filesystem::path locales = SELFCHECK_DEFAULT_LOCALES_DIR;
     selfcheck::audio::ClipDirs audio = selfcheck::audio::default_clip_dirs();
+    std::string today;
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
         if (i + 1 >= argc) return usage();
@@ -81,11 +118,18 @@ int main(int argc, char** argv) {
             audio.recorded = argv[++i];
         else if (arg == "--synthesised")
             audio.synthesised = argv[++i];
+        else if (arg == "--today")
+            today = argv[++i];
         else
             return usage();
     }
+    if (today.empty()) today = selfcheck::hong_kong_today();
+    if (!selfcheck::is_calendar_date(today)) {
+        std::cerr << "kiosk-content: --today '" << today << "' is not a date YYYY-MM-DD\n";
+        return 2;
+    }
     try {
-        return validate(content, locales, audio);
+        return validate(content, locales, audio, today);
     } catch (const selfcheck::ContentError& e) {
         std::cerr << e.what() << "\n";
     } catch (const std::exception& e) {

@@ -1,5 +1,7 @@
 // Loaders for the content files other than the form (form_loader.cpp).
 #include "protocol/content/content.h"
+#include "protocol/content/dated_values.h"
+#include "protocol/content/identifiers.h"
 #include "protocol/content/yaml_reader.h"
 #include "protocol/time/dates.h"
 
@@ -36,6 +38,13 @@ void read_indicators(const std::filesystem::path& path, Content& content) {
     content.indicators = read_list<Indicator>(file, top.required("indicators"), "indicators", [&](const YAML::Node& n) {
         MapReader entry(file, n, "indicator");
         Indicator i{entry.required_id("id"), entry.required_string("label")};
+        const std::string framework = entry.optional_string("framework", "ilo_2012");
+        if (framework == "icls_2018")
+            i.framework = Indicator::Framework::Icls2018;
+        else if (framework != "ilo_2012")
+            throw error_at(
+                file, entry.required("framework"),
+                "indicator '" + i.id + "' framework: expected ilo_2012 or icls_2018, found '" + framework + "'");
         entry.reject_unknown_keys();
         return i;
     });
@@ -48,18 +57,115 @@ void read_indicators(const std::filesystem::path& path, Content& content) {
     top.reject_unknown_keys();
 }
 
+// YYYY-MM-DD under `key`, required.
+std::string required_date(MapReader& entry, const char* key, const std::string& what) {
+    const std::string text = entry.required_string(key);
+    if (!is_calendar_date(text))
+        throw error_at(entry.file(), entry.required(key),
+                       what + " '" + key + "': expected a date YYYY-MM-DD, found '" + text + "'");
+    return text;
+}
+
+// facts (required unless `facts_optional`), source, checked_on and review_by.
+Provenance read_provenance(MapReader& entry, const std::string& what, bool facts_optional = false) {
+    Provenance p;
+    p.facts = facts_optional ? entry.optional_string("facts") : entry.required_string("facts");
+    p.source = entry.required_string("source");
+    p.checked_on = required_date(entry, "checked_on", what);
+    p.review_by = required_date(entry, "review_by", what);
+    return p;
+}
+
+// A name conditions and messages may use: an identifier that no other constant, dated value or
+// running-contract rule already has.
+void check_number_name(const std::string& file, const YAML::Node& key, const std::string& name, const std::string& what,
+                       const Content& content) {
+    if (!is_identifier(name)) throw error_at(file, key, what + ": the name must be " + kIdentifierRule);
+    const bool taken = content.constants.count(name) ||
+                       std::any_of(content.dated_values.begin(), content.dated_values.end(),
+                                   [&](const DatedValue& v) { return v.name == name; }) ||
+                       std::any_of(content.running_rules.begin(), content.running_rules.end(),
+                                   [&](const RunningContractRule& r) { return r.name == name; });
+    if (taken) throw error_at(file, key, what + ": the name is already used in rights.yaml");
+}
+
+void read_constants(const std::string& file, const YAML::Node& constants, Content& content) {
+    if (!constants.IsMap())
+        throw error_at(file, constants, "constants: expected a mapping of name: { value, facts, source, ... }");
+    for (const auto& entry : constants) {
+        const std::string name = entry.first.Scalar();
+        const std::string what = "constant '" + name + "'";
+        check_number_name(file, entry.first, name, what, content);
+        MapReader item(file, entry.second, what);
+        content.constants[name] = item.required_int("value");
+        content.constant_notes[name] = read_provenance(item, what);
+        item.reject_unknown_keys();
+    }
+}
+
+void read_dated_values(const std::string& file, const YAML::Node& node, Content& content) {
+    if (!node) return;
+    if (!node.IsMap()) throw error_at(file, node, "dated_values: expected a mapping of name: { steps, ... }");
+    for (const auto& entry : node) {
+        DatedValue series;
+        series.name = entry.first.Scalar();
+        const std::string what = "dated value '" + series.name + "'";
+        check_number_name(file, entry.first, series.name, what, content);
+        MapReader item(file, entry.second, what);
+        series.provenance = read_provenance(item, what);
+        const YAML::Node steps = item.required("steps");
+        if (!steps.IsSequence() || steps.size() == 0)
+            throw error_at(file, steps, what + " steps: expected a list of { from, value, source }");
+        for (const auto& s : steps) {
+            MapReader step(file, s, what + " step");
+            DatedStep d;
+            d.from = required_date(step, "from", what + " step");
+            d.value = step.required_int("value");
+            d.source = step.required_string("source");
+            step.reject_unknown_keys();
+            if (!series.steps.empty() && d.from <= series.steps.back().from)
+                throw error_at(file, s, what + ": steps must be in date order, each after the one before");
+            series.steps.push_back(std::move(d));
+        }
+        item.reject_unknown_keys();
+        content.dated_values.push_back(std::move(series));
+    }
+}
+
+void read_running_rules(const std::string& file, const YAML::Node& node, Content& content) {
+    if (!node) return;
+    if (!node.IsMap()) throw error_at(file, node, "running_contract_rules: expected a mapping of name: { of, ... }");
+    for (const auto& entry : node) {
+        RunningContractRule rule;
+        rule.name = entry.first.Scalar();
+        const std::string what = "running-contract rule '" + rule.name + "'";
+        check_number_name(file, entry.first, rule.name, what, content);
+        MapReader item(file, entry.second, what);
+        rule.of = item.required_string("of");
+        const bool known = std::any_of(content.dated_values.begin(), content.dated_values.end(),
+                                       [&](const DatedValue& v) { return v.name == rule.of; });
+        if (!known) throw error_at(file, item.required("of"), what + ": no dated value named '" + rule.of + "'");
+        rule.contract_months = item.required_int("contract_months");
+        rule.latest_start_days = item.required_int("latest_start_days");
+        if (rule.contract_months < 1 || rule.latest_start_days < 0)
+            throw error_at(file, entry.second,
+                           what + ": needs contract_months of 1 or more and latest_start_days of 0 or more");
+        rule.provenance = read_provenance(item, what);
+        item.reject_unknown_keys();
+        content.running_rules.push_back(std::move(rule));
+    }
+}
+
 void read_rights(const std::filesystem::path& path, Content& content) {
     const std::string file = path.string();
     MapReader top(file, load_yaml_file(path), "rights file");
-    const YAML::Node constants = top.required("constants");
-    if (!constants.IsMap()) throw error_at(file, constants, "constants: expected a mapping of name: whole number");
-    for (const auto& entry : constants)
-        content.constants[entry.first.Scalar()] =
-            scalar_int(file, entry.second, "constant '" + entry.first.Scalar() + "'");
+    read_constants(file, top.required("constants"), content);
+    read_dated_values(file, top.optional("dated_values"), content);
+    read_running_rules(file, top.optional("running_contract_rules"), content);
     content.rights = read_list<Right>(file, top.required("rights"), "rights", [&](const YAML::Node& n) {
         MapReader entry(file, n, "right");
-        Right r{entry.required_id("id"), entry.required_string("title"), entry.required_string("explain"),
-                entry.required_string("facts")};
+        Right r{entry.required_id("id"), entry.required_string("title"), entry.required_string("explain"), {}};
+        r.provenance = read_provenance(entry, "right '" + r.id + "'");
         entry.reject_unknown_keys();
         return r;
     });
@@ -72,6 +178,15 @@ void read_scoring(const std::filesystem::path& path, Content& content) {
     MapReader rule(file, top.required("dimension_rule"), "dimension_rule");
     content.scoring.require_strong = rule.optional_bool("require_strong", false);
     rule.reject_unknown_keys();
+    content.scoring.unclear_codes = string_list(file, top.optional("unclear_answers"), "unclear_answers");
+    for (const auto& code : content.scoring.unclear_codes)
+        if (!is_identifier(code))
+            throw error_at(file, top.required("unclear_answers"),
+                           "unclear_answers: '" + code + "' must be " + kIdentifierRule);
+    MapReader urgent(file, top.required("urgent"), "urgent");
+    content.scoring.urgent_title_key = urgent.required_string("title");
+    content.scoring.urgent_explain_key = urgent.required_string("explain");
+    urgent.reject_unknown_keys();
     content.scoring.levels = read_list<ResultLevel>(file, top.required("levels"), "levels", [&](const YAML::Node& n) {
         MapReader entry(file, n, "result level");
         ResultLevel level;
@@ -81,12 +196,15 @@ void read_scoring(const std::filesystem::path& path, Content& content) {
             level.when = ResultLevel::When::AnyDimensionPositive;
         else if (when == "any_signal")
             level.when = ResultLevel::When::AnySignal;
+        else if (when == "mostly_unanswered")
+            level.when = ResultLevel::When::MostlyUnanswered;
         else if (when == "always")
             level.when = ResultLevel::When::Always;
         else
-            throw error_at(
-                file, entry.required("when"),
-                "result level 'when': expected any_dimension_positive, any_signal or always, found '" + when + "'");
+            throw error_at(file, entry.required("when"),
+                           "result level 'when': expected any_dimension_positive, any_signal, mostly_unanswered or "
+                           "always, found '" +
+                               when + "'");
         level.title_key = entry.required_string("title");
         level.explain_key = entry.required_string("explain");
         level.next_steps_key = entry.required_string("next_steps");
@@ -101,6 +219,9 @@ void read_scoring(const std::filesystem::path& path, Content& content) {
 }
 
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// YYYY-MM, a real month: a source dated only "September 2024" is not given an invented day.
+bool is_calendar_month(const std::string& s) { return s.size() == 7 && is_calendar_date(s + "-01"); }
 
 // Digits and spaces, an optional leading +, 3 to 20 characters: "999", "+852 2157 9537".
 bool is_phone(const std::string& s) {
@@ -127,13 +248,18 @@ void read_directory(const std::filesystem::path& path, Content& content) {
             o.whatsapp = entry.optional_string("whatsapp");
             o.source = entry.required_string("source");
             o.verified = entry.optional_string("verified");
+            o.checked_on = required_date(entry, "checked_on", what);
+            o.review_by = required_date(entry, "review_by", what);
+            o.urgent = entry.optional_bool("urgent", false);
             for (const auto* number : {&o.phone, &o.whatsapp})
                 if (!number->empty() && !is_phone(*number))
                     throw error_at(
                         file, n,
                         what + ": '" + *number + "' is not a phone number (digits and spaces, optional leading +)");
-            if (!o.verified.empty() && !is_calendar_date(o.verified))
-                throw error_at(file, entry.required("verified"), what + " 'verified': expected a date YYYY-MM-DD");
+            if (!o.verified.empty() && !is_calendar_date(o.verified) && !is_calendar_month(o.verified))
+                throw error_at(
+                    file, entry.required("verified"),
+                    what + " 'verified': expected the source's date, YYYY-MM-DD or YYYY-MM when it gives no day");
             if (o.phone.empty() && o.whatsapp.empty() && o.address_key.empty())
                 throw error_at(file, n, what + ": needs a phone, a WhatsApp number or an address");
             MapReader shown(file, entry.required("shown_for"), what + " shown_for");
@@ -164,7 +290,7 @@ Content load_content(const std::filesystem::path& dir) {
     read_indicators(dir / "indicators.yaml", content);
     read_scoring(dir / "scoring.yaml", content);
     read_directory(dir / "directory.yaml", content);
-    content.form = load_form(dir / "form.yaml", content.constants);
+    content.form = load_form(dir / "form.yaml", content.constants, dated_names(content));
     return content;
 }
 

@@ -1,6 +1,7 @@
 #include "protocol/content/content_validator.h"
 
 #include "protocol/content/contact_link.h"
+#include "protocol/content/dated_values.h"
 #include "protocol/content/scoring.h"
 
 #include <unicode/messagepattern.h>
@@ -94,6 +95,8 @@ std::vector<std::string> content_message_keys(const Content& c) {
     for (const auto& d : c.dimensions) keys.insert(d.label_key);
     for (const auto& r : c.rights) keys.insert({r.title_key, r.explain_key});
     for (const auto& l : c.scoring.levels) keys.insert({l.title_key, l.explain_key, l.next_steps_key});
+    for (const auto& key : {c.scoring.urgent_title_key, c.scoring.urgent_explain_key})
+        if (!key.empty()) keys.insert(key);
     for (const auto& o : c.directory) {
         keys.insert({o.name_key, o.helps_key, o.hours_key});
         if (!o.address_key.empty()) keys.insert(o.address_key);
@@ -118,7 +121,19 @@ namespace {
 class Validator {
 public:
     Validator(const Content& content, const Messages& messages, ContentReport& report)
-        : c_(content), messages_(messages), report_(report) {}
+        : c_(content), messages_(messages), report_(report) {
+        // Levels are tried on the day the newest dated step takes effect: a day the tables
+        // certainly cover, and no clock is read.
+        for (const auto& series : c_.dated_values)
+            for (const auto& step : series.steps) {
+                reference_date_ = std::max(reference_date_, step.from);
+                possible_values_[series.name].insert(step.value);
+            }
+        for (const auto& rule : c_.running_rules) possible_values_[rule.name] = possible_values_[rule.of];
+        if (reference_date_.empty()) reference_date_ = "2000-01-01";
+        dated_ = dated_numbers_on(c_, reference_date_);
+        report_.reachability_date = reference_date_;
+    }
 
     void run() {
         count_form();
@@ -126,6 +141,8 @@ public:
         check_messages();
         check_reachable_levels();
         check_directory();
+        check_urgent();
+        check_unclear_codes();
     }
 
 private:
@@ -142,7 +159,8 @@ private:
         for (const auto& q : c_.form.questions)
             if (q.show_if) ++report_.questions_with_skip_logic;
         report_.rights = c_.rights.size();
-        report_.indicators_defined = c_.indicators.size();
+        for (const auto& i : c_.indicators)
+            ++(i.framework == Indicator::Framework::Ilo2012 ? report_.indicators_defined : report_.icls_items_defined);
     }
 
     template <typename List>
@@ -171,10 +189,11 @@ private:
             }
         }
         for (const auto& i : c_.indicators) {
-            if (raised_indicators.count(i.id))
-                ++report_.indicators_mapped;
-            else
+            const bool ilo = i.framework == Indicator::Framework::Ilo2012;
+            if (!raised_indicators.count(i.id))
                 error("indicators.yaml", "indicator '" + i.id + "' is raised by no answer in form.yaml");
+            else
+                ++(ilo ? report_.indicators_mapped : report_.icls_items_mapped);
         }
         for (const auto& r : c_.rights)
             if (!raised_breaches.count(r.id))
@@ -216,6 +235,7 @@ private:
         for (const auto& [key, args] : chrome_messages()) allowed_args[key] = args;
         std::vector<std::string> constant_names;
         for (const auto& [name, value] : c_.constants) constant_names.push_back(name);
+        for (const auto& name : dated_names(c_)) constant_names.push_back(name);
         for (const auto& key : content_message_keys(c_)) allowed_args.emplace(key, constant_names);
         report_.messages_needed = allowed_args.size();
 
@@ -269,8 +289,8 @@ private:
     }
 
     // Values worth trying for a question: its options, or the ends of its range and both
-    // sides of every threshold its signals use.
-    static std::vector<AnswerValue> candidates(const Question& q) {
+    // sides of every threshold its signals use (every value a dated threshold can take).
+    std::vector<AnswerValue> candidates(const Question& q) const {
         std::vector<AnswerValue> out;
         if (q.type == QuestionType::Choice) {
             for (const auto& o : q.options) out.emplace_back(o.code);
@@ -283,17 +303,30 @@ private:
                 const Condition* c = stack.back();
                 stack.pop_back();
                 for (const auto& child : c->children) stack.push_back(&child);
-                if (c->kind == Condition::Kind::Below || c->kind == Condition::Kind::AtLeast)
-                    numbers.insert({std::clamp(c->threshold, q.number.min, q.number.max),
-                                    std::clamp(c->threshold - 1, q.number.min, q.number.max)});
+                if (c->kind != Condition::Kind::Below && c->kind != Condition::Kind::AtLeast) continue;
+                std::set<int> thresholds{c->threshold};
+                if (!c->dated_threshold.empty()) {
+                    const auto values = possible_values_.find(c->dated_threshold);
+                    thresholds = values == possible_values_.end() ? std::set<int>{} : values->second;
+                }
+                for (int t : thresholds)
+                    numbers.insert(
+                        {std::clamp(t, q.number.min, q.number.max), std::clamp(t - 1, q.number.min, q.number.max)});
             }
         }
         for (int n : numbers) out.emplace_back(n);
         return out;
     }
 
-    static bool raises_nothing(const Question& q, const Answers& answers) {
-        return std::none_of(q.signals.begin(), q.signals.end(), [&](const Signal& s) { return s.when.holds(answers); });
+    bool is_clear(const AnswerValue& value) const {
+        const auto* code = std::get_if<std::string>(&value);
+        const auto& unclear = c_.scoring.unclear_codes;
+        return !code || (*code != kPreferNotToSay && std::find(unclear.begin(), unclear.end(), *code) == unclear.end());
+    }
+
+    bool raises_nothing(const Question& q, const Answers& answers) const {
+        return std::none_of(q.signals.begin(), q.signals.end(),
+                            [&](const Signal& s) { return s.when.holds(answers, dated_); });
     }
 
     // Walks the form as a person would: a target question gets its target answer; a question
@@ -325,20 +358,22 @@ private:
                         break;
                     }
             }
-            for (size_t k = 0; k < options.size() && !decided; ++k)
-                if (raises_nothing(q, with(answers, q.id, options[k]))) {
-                    chosen = options[k];
-                    decided = true;
-                }
+            // A clear answer first, so the set is not one of "most questions declined".
+            for (bool clear_only : {true, false})
+                for (size_t k = 0; k < options.size() && !decided; ++k)
+                    if ((!clear_only || is_clear(options[k])) && raises_nothing(q, with(answers, q.id, options[k]))) {
+                        chosen = options[k];
+                        decided = true;
+                    }
             answers[q.id] = chosen;
         }
         return answers;
     }
 
     // An answer to `q` that makes `signal` hold, if there is one.
-    static bool trigger(const Question& q, const Signal& signal, AnswerValue& out) {
+    bool trigger(const Question& q, const Signal& signal, AnswerValue& out) const {
         for (const auto& option : candidates(q))
-            if (signal.when.holds(Answers{{q.id, option}})) {
+            if (signal.when.holds(Answers{{q.id, option}}, dated_)) {
                 out = option;
                 return true;
             }
@@ -367,11 +402,15 @@ private:
     }
 
     void check_reachable_levels() {
-        auto level_of = [&](const std::map<std::string, AnswerValue>& targets) -> std::string {
-            const Assessment a = assess(c_, construct(targets));
+        auto level_of_answers = [&](const Answers& answers) -> std::string {
+            const Assessment a = assess(c_, answers, reference_date_);
             return a.level ? a.level->id : "";
         };
+        auto level_of = [&](const std::map<std::string, AnswerValue>& targets) {
+            return level_of_answers(construct(targets));
+        };
         reached(level_of({}));
+        reached(level_of_answers({}));  // every question declined
         const auto signals = raisable_signals();
         for (const auto& s : signals) reached(level_of({{s.question->id, s.answer}}));
         for (const auto& a : signals) {
@@ -399,18 +438,53 @@ private:
             }
             if (o.is_verified()) {
                 ++report_.directory_verified;
+            } else if (o.has_number()) {
+                ++report_.directory_unverified;
+                warning("directory.yaml organisation '" + o.id + "'",
+                        "number not verified in facts.md or a cited source; the kiosk shows it with \"please check\"");
             } else {
                 ++report_.directory_unverified;
                 warning("directory.yaml organisation '" + o.id + "'",
-                        std::string(o.phone.empty() && o.whatsapp.empty() ? "contact details" : "number") +
-                            " not marked verified in facts.md; the kiosk shows it with \"please check\"");
+                        "address not verified in facts.md or a cited source");
             }
+        }
+    }
+
+    // A signal marked urgent puts the urgent help entries first: there must be one, and each
+    // needs a number to call.
+    void check_urgent() {
+        bool any_urgent_signal = false;
+        for (const auto& q : c_.form.questions)
+            for (const auto& s : q.signals) any_urgent_signal |= s.urgent;
+        size_t urgent_entries = 0;
+        for (const auto& o : c_.directory) {
+            if (!o.urgent) continue;
+            ++urgent_entries;
+            if (o.phone.empty())
+                error("directory.yaml organisation '" + o.id + "'", "an urgent entry needs a phone number");
+        }
+        if (any_urgent_signal && urgent_entries == 0)
+            error("directory.yaml", "form.yaml marks signals urgent, but no organisation is marked urgent");
+        if (any_urgent_signal && (c_.scoring.urgent_title_key.empty() || c_.scoring.urgent_explain_key.empty()))
+            error("scoring.yaml", "form.yaml marks signals urgent, but 'urgent' has no title or explain");
+    }
+
+    // An unclear code no question offers is probably misspelt.
+    void check_unclear_codes() {
+        for (const auto& code : c_.scoring.unclear_codes) {
+            bool offered = false;
+            for (const auto& q : c_.form.questions)
+                for (const auto& o : q.options) offered |= o.code == code;
+            if (!offered) warning("scoring.yaml unclear_answers", "no question offers the answer '" + code + "'");
         }
     }
 
     const Content& c_;
     const Messages& messages_;
     ContentReport& report_;
+    std::string reference_date_;
+    DatedNumbers dated_;
+    std::map<std::string, std::set<int>> possible_values_;
 };
 
 }  // namespace

@@ -27,10 +27,13 @@ struct ContentReport {
     size_t questions_with_skip_logic = 0;
     size_t messages_needed = 0;                  // per locale
     std::map<std::string, double> completeness;  // locale -> percent of needed messages present
-    size_t indicators_defined = 0;
+    size_t indicators_defined = 0;               // the ILO's eleven (2012 booklet)
     size_t indicators_mapped = 0;
+    size_t icls_items_defined = 0;  // ICLS 2018 items the eleven do not name
+    size_t icls_items_mapped = 0;
     size_t rights = 0;
     std::vector<std::string> reachable_levels;
+    std::string reachability_date;  // the day the levels were tried on (dated thresholds)
     size_t directory_verified = 0;
     size_t directory_unverified = 0;
 

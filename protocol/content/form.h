@@ -34,6 +34,7 @@ struct Signal {
     std::string role;       // involuntariness | penalty
     std::string strength;   // strong | medium
     std::string breach;     // rights.yaml id, empty when none
+    bool urgent = false;    // she may be in danger now: 999 and a shelter come first
 };
 
 enum class QuestionType { Choice, Number };

@@ -12,7 +12,8 @@ namespace {
 
 class FormReader {
 public:
-    FormReader(std::string file, const Constants& constants) : file_(std::move(file)), constants_(constants) {}
+    FormReader(std::string file, const Constants& constants, const std::set<std::string>& dated_names)
+        : file_(std::move(file)), constants_(constants), dated_names_(dated_names) {}
 
     Form read(const YAML::Node& root) {
         MapReader top(file_, root, "form file");
@@ -115,7 +116,12 @@ private:
             for (const auto& s : signals) q.signals.push_back(read_signal(s, q));
         }
         entry.reject_unknown_keys();
-        if (q.show_if) check_condition_refs(*q.show_if, node, what, form_.questions.size());
+        if (q.show_if) {
+            check_condition_refs(*q.show_if, node, what, form_.questions.size());
+            if (q.show_if->uses_dated_value())
+                throw error_at(file_, entry.required("show_if"),
+                               what + " show_if: a value that changes with the date cannot decide what is asked");
+        }
         return q;
     }
 
@@ -154,6 +160,7 @@ private:
         s.role = entry.optional_string("role");
         s.strength = entry.optional_string("strength");
         s.breach = entry.optional_string("breach");
+        s.urgent = entry.optional_bool("urgent", false);
         entry.reject_unknown_keys();
         if (s.indicator.empty() && s.breach.empty())
             throw error_at(file_, node, what + ": needs an indicator, a breach, or both");
@@ -166,7 +173,19 @@ private:
             throw error_at(file_, node, what + ": dimension, role and strength belong with an indicator");
         }
         check_answer_codes(s.when, q, node, what);
+        if (dated_under_not(s.when, false))
+            throw error_at(file_, node,
+                           what +
+                               ": a value that changes with the date cannot be tested under 'not' "
+                               "(on a day it is not known, the 'not' would hold)");
         return s;
+    }
+
+    static bool dated_under_not(const Condition& c, bool under_not) {
+        if (under_not && !c.dated_threshold.empty()) return true;
+        const bool negated = under_not || c.kind == Condition::Kind::Not;
+        return std::any_of(c.children.begin(), c.children.end(),
+                           [&](const Condition& child) { return dated_under_not(child, negated); });
     }
 
     // `own` is the question a `when` speaks of; empty for show_if, which must name one.
@@ -198,7 +217,7 @@ private:
         for (const char* key : {"below", "at_least"}) {
             if (!entry.has(key)) continue;
             c.kind = std::string(key) == "below" ? Condition::Kind::Below : Condition::Kind::AtLeast;
-            c.threshold = resolve_number(entry.required(key), what);
+            resolve_number(entry.required(key), what, c);
             ++forms;
         }
         if (forms != 1)
@@ -219,13 +238,22 @@ private:
         return c;
     }
 
-    int resolve_number(const YAML::Node& node, const std::string& what) {
+    // A literal, a fixed constant (resolved now) or a dated value (resolved when scored).
+    void resolve_number(const YAML::Node& node, const std::string& what, Condition& c) {
         const std::string text = scalar_string(file_, node, what);
-        if (!text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-'))
-            return scalar_int(file_, node, what);
-        auto it = constants_.find(text);
-        if (it == constants_.end()) throw error_at(file_, node, what + ": no constant named '" + text + "'");
-        return it->second;
+        if (!text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-')) {
+            c.threshold = scalar_int(file_, node, what);
+            return;
+        }
+        if (auto it = constants_.find(text); it != constants_.end()) {
+            c.threshold = it->second;
+            return;
+        }
+        if (dated_names_.count(text)) {
+            c.dated_threshold = text;
+            return;
+        }
+        throw error_at(file_, node, what + ": no constant named '" + text + "'");
     }
 
     // show_if may only read questions asked before this one: that rules out cycles by construction.
@@ -286,15 +314,17 @@ private:
 
     std::string file_;
     const Constants& constants_;
+    const std::set<std::string>& dated_names_;
     Form form_;
     std::map<std::string, std::vector<AnswerOption>> answer_sets_;
 };
 
 }  // namespace
 
-Form load_form(const std::filesystem::path& file, const Constants& constants) {
+Form load_form(const std::filesystem::path& file, const Constants& constants,
+               const std::set<std::string>& dated_names) {
     const YAML::Node root = load_yaml_file(file);
-    return FormReader(file.string(), constants).read(root);
+    return FormReader(file.string(), constants, dated_names).read(root);
 }
 
 }  // namespace selfcheck

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 
 namespace selfcheck {
@@ -13,6 +14,10 @@ namespace selfcheck {
 // so a yearly change is made in one place.
 using Constants = std::map<std::string, int>;
 
-Form load_form(const std::filesystem::path& file, const Constants& constants = {});
+// `dated_names` are the values that change with the date (rights.yaml dated_values and
+// running-contract rules): a signal may compare with one by name, resolved when it is scored;
+// a show_if may not, so what is asked never depends on the day.
+Form load_form(const std::filesystem::path& file, const Constants& constants = {},
+               const std::set<std::string>& dated_names = {});
 
 }  // namespace selfcheck

@@ -66,8 +66,12 @@ void check_record(const Content& content, const Record& record) {
     }
     if (!content.find_level(record.result_level))
         throw RecordError("result_level: " + quote_for_message(record.result_level) + " is not a level of " + label);
-    // Both sides score with this code; a difference means a forged or damaged record.
-    const Assessment assessment = assess(content, record.answers);
+    // Both sides score with this code, on the day the record was completed (dated thresholds
+    // such as the lowest lawful wage take that day's value); a difference means a forged or
+    // damaged record.
+    if (!is_calendar_date(record.completed_on))
+        throw RecordError("completed_on: " + quote_for_message(record.completed_on) + " is not a date YYYY-MM-DD");
+    const Assessment assessment = assess(content, record.answers, record.completed_on);
     if (std::vector<std::string>(assessment.indicators.begin(), assessment.indicators.end()) != record.indicators)
         throw RecordError("indicators: do not follow from the answers under " + label);
     if (!assessment.level || assessment.level->id != record.result_level)
@@ -87,13 +91,13 @@ Record build_record(const Content& content, const std::string& language, const A
         if (!content.form.find(question_id))
             throw RecordError("answers." + question_id + ": no such question in form " + content.form.id);
     record.answers = counted_answers(content.form, answers);
-    const Assessment assessment = assess(content, record.answers);
+    if (!is_calendar_date(completed_on)) throw RecordError("completed_on: " + completed_on + " is not a date");
+    const Assessment assessment = assess(content, record.answers, completed_on);
     record.indicators.assign(assessment.indicators.begin(), assessment.indicators.end());  // a std::set: sorted
     if (!assessment.level) throw RecordError("result_level: the assessment has no level");
     record.result_level = assessment.level->id;
     // Refused now, at completion, rather than by the collector once it is sealed and sent.
     if (!is_slug(site)) throw RecordError("site: " + quote_for_message(site) + " is not " + kSlugRule);
-    if (!is_calendar_date(completed_on)) throw RecordError("completed_on: " + completed_on + " is not a date");
     check_record(content, record);
     record_from_json(record_to_json(record));
     return record;

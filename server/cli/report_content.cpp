@@ -1,6 +1,7 @@
 #include "server/cli/report_content.h"
 
 #include "protocol/content/content_messages.h"
+#include "protocol/time/dates.h"
 
 #include <filesystem>
 #include <vector>
@@ -16,7 +17,8 @@ ReportContent load_report_content(const Options& options) {
     auto messages = std::make_shared<Messages>(locales_dir);
     content.forms = FormCatalog::load(content_dirs, *messages);
     content.report_form = content.forms.newest();
-    messages->set_shared_args(constant_args(*content.report_form));
+    // The wage and allowance figures the labels quote are the ones in force today (Hong Kong).
+    messages->set_shared_args(content_args(*content.report_form, hong_kong_today()));
     content.labels = ReportLabels(messages);
     return content;
 }

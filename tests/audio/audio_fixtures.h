@@ -7,6 +7,7 @@
 #include "protocol/content/content.h"
 #include "protocol/content/content_messages.h"
 #include "protocol/content/messages.h"
+#include "protocol/time/dates.h"
 
 #include <sndfile.h>
 
@@ -68,7 +69,7 @@ inline void write_clip_as(const std::filesystem::path& file, double seconds) {
 struct ShippedMessages {
     Content content = load_content(std::filesystem::path(SELFCHECK_SOURCE_DIR) / "content");
     Messages messages{std::filesystem::path(SELFCHECK_BINARY_DIR) / "locales"};
-    ShippedMessages() { messages.set_shared_args(constant_args(content)); }
+    ShippedMessages() { messages.set_shared_args(content_args(content, hong_kong_today())); }  // as the kiosk
 };
 
 inline const std::vector<std::string> kLocales{"id", "fil", "en", "zh_Hant_HK"};

@@ -36,12 +36,34 @@ const BrokenCase kCases[] = {
     {"content/form.yaml", "strength: strong", "strength: very", "expected one of strong, medium, found 'very'"},
     {"content/form.yaml", "        answers: yes_no\n", "        answers: yes_no\n        colour: red\n",
      "unknown key 'colour'"},
-    {"content/rights.yaml", "minimum_allowable_wage_hkd: 5100", "minimum_allowable_wage_hkd: lots",
-     "expected a whole number, found 'lots'"},
-    {"content/scoring.yaml", "when: always", "when: sometimes",
-     "expected any_dimension_positive, any_signal or always"},
+    {"content/rights.yaml", "value: 10", "value: lots", "expected a whole number, found 'lots'"},
+    // Every number carries its review dates, as dates; dated steps go forward in time.
+    {"content/rights.yaml", "    review_by: 2027-12-01\n", "",
+     "constant 'agency_fee_max_percent': missing required key 'review_by'"},
+    {"content/rights.yaml", "checked_on: 2026-12-01", "checked_on: last week",
+     "'checked_on': expected a date YYYY-MM-DD, found 'last week'"},
+    {"content/rights.yaml", "{ from: 2023-09-30, value: 4870", "{ from: 2021-09-30, value: 4870",
+     "steps must be in date order"},
+    {"content/rights.yaml", "of: minimum_allowable_wage_hkd", "of: minimum_wage",
+     "no dated value named 'minimum_wage'"},
+    {"content/rights.yaml", "  food_allowance_hkd:\n", "  rest_day_hours:\n",
+     "dated value 'rest_day_hours': the name is already used in rights.yaml"},
+    {"content/directory.yaml", "    review_by: 2027-06-01\n", "", "missing required key 'review_by'"},
+    // A value that changes with the date may decide a signal, never what is asked.
+    {"content/form.yaml", "show_if: { question: salary_deductions, answer: [\"yes\"] }",
+     "show_if: { question: monthly_salary, below: minimum_allowable_wage_hkd }",
+     "a value that changes with the date cannot decide what is asked"},
+    {"content/form.yaml", "below: lowest_running_contract_wage_hkd", "below: older_contract_minimum_wage_hkd",
+     "no constant named 'older_contract_minimum_wage_hkd'"},
     {"content/directory.yaml", "phone: \"999\"", "phone: \"call us\"", "'call us' is not a phone number"},
-    {"content/directory.yaml", "verified: 2018-12-19", "verified: last year", "expected a date YYYY-MM-DD"},
+    {"content/directory.yaml", "verified: 2018-12-19", "verified: last year",
+     "expected the source's date, YYYY-MM-DD or YYYY-MM"},
+    {"content/directory.yaml", "verified: 2024-09 ", "verified: 2024-13 ", "expected the source's date"},
+    // Urgent answers need urgent help with a number to call.
+    {"content/directory.yaml", "    phone: \"999\"\n", "    address: org.police_emergency.name\n",
+     "an urgent entry needs a phone number"},
+    {"content/scoring.yaml", "when: always", "when: sometimes",
+     "expected any_dimension_positive, any_signal, mostly_unanswered or always"},
     // An id a record could not carry is refused where it is written, so the kiosk never builds
     // a record the collector rejects (protocol/content/identifiers.h is both sides' rule).
     {"content/indicators.yaml", "{ id: excessive_overtime,", "{ id: excessive-overtime,",
@@ -107,7 +129,7 @@ std::vector<std::string> errors_after(const TempDir& dir, const Mutation& mutate
     try {
         const Content content = load_content(dir.path() / "content");
         Messages messages(res);
-        messages.set_shared_args(constant_args(content));
+        messages.set_shared_args(content_args(content, "2026-12-01"));
         std::vector<std::string> errors;
         for (const auto& p : validate_content(content, messages).problems)
             if (p.severity == ContentProblem::Severity::Error) errors.push_back(describe(p));
@@ -168,6 +190,6 @@ TEST_CASE("an id a record could not carry is refused at its file and line") {
     const auto errors = errors_after(dir, replace_first(dash));
     REQUIRE(errors.size() == 1);
     CHECK_THAT(errors.front(),
-               Catch::Matchers::Contains("indicators.yaml:16:") &&
+               Catch::Matchers::Contains("indicators.yaml:20:") &&
                    Catch::Matchers::Contains("'excessive-overtime' must be 1-64 characters of a-z 0-9 _"));
 }

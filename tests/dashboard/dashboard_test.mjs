@@ -39,7 +39,7 @@ try {
   const headline = await page.textContent('#headline');
   check(/^\d[\d,]* of [\d,]+ showed signs of forced labour$/.test(headline), `headline: "${headline}"`);
   const levelRows = await page.locator('#levels table tr').count();
-  check(levelRows === 4, `the result level table has a header and 3 levels (${levelRows} rows)`);
+  check(levelRows === 5, `the result level table has a header and 4 levels (${levelRows} rows)`);
   const bars = await page.locator('#levels .bar span').evaluateAll(
       (spans) => spans.map((span) => span.getBoundingClientRect().width));
   check(bars.length > 0 && bars.some((width) => width > 0), `the level chart draws bars (${bars.join(', ')})`);

@@ -20,9 +20,10 @@ for n in range(300):
     if fear:
         answers["fear_reason"] = rng.choice(["debt", "pay_fees_again", "lose_visa", "no_new_job"])
     answers["locked_in"] = rng.choices(["yes", "no", "not_sure"], weights=[3, 90, 7])[0]
-    level = rng.choices(["forced_labour_signs", "rights_concerns", "no_concerns"], weights=[6, 50, 44])[0]
+    level = rng.choices(["forced_labour_signs", "rights_concerns", "few_answers", "no_concerns"],
+                        weights=[6, 46, 8, 40])[0]
     indicators = {"forced_labour_signs": ["debt_bondage", "retention_of_identity_documents"],
-                  "rights_concerns": ["deception"], "no_concerns": []}[level]
+                  "rights_concerns": ["deception"], "few_answers": [], "no_concerns": []}[level]
     rows.append(("%032x" % (n + 1), "hk-mdw-self-assessment", 1, language, "demo-site",
                  "2026-11-%02d" % (1 + n % 30), json.dumps(answers, sort_keys=True, separators=(",", ":")),
                  "2026-11-30T12:00:00Z", 1, json.dumps(indicators, separators=(",", ":")), level, device))

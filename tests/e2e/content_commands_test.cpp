@@ -16,8 +16,15 @@ TEST_CASE("kiosk-content validate passes the shipped content at 100% in all four
     CHECK(result.status == 0);
     for (const char* locale : {" id 100.0%", " fil 100.0%", " en 100.0%", " zh_Hant_HK 100.0%"})
         CHECK_THAT(result.output, Catch::Matchers::Contains(locale));
-    CHECK_THAT(result.output, Catch::Matchers::Contains("11 of 11 ILO indicators mapped"));
-    CHECK_THAT(result.output, Catch::Matchers::Contains("result levels reachable: 3 of 3"));
+    CHECK_THAT(result.output,
+               Catch::Matchers::Contains("11 of 11 ILO indicators mapped, 1 of 1 ICLS 2018 items mapped"));
+    // Every item's review date, one a line: 8 constants, 3 dated values, 1 running-contract
+    // rule, 14 rights and 14 help entries.
+    size_t review_lines = 0;
+    for (size_t at = 0; (at = result.output.find(": review by ", at)) != std::string::npos; ++at) ++review_lines;
+    CHECK(review_lines == 40);
+    CHECK_THAT(result.output, Catch::Matchers::Contains("result levels reachable: 4 of 4"));
+    CHECK_THAT(result.output, Catch::Matchers::Contains("review dates"));
     CHECK_THAT(result.output, Catch::Matchers::Contains("verified"));
 }
 
@@ -39,7 +46,8 @@ TEST_CASE("the kiosk refuses to start on invalid content and says why") {
         60s);
     CHECK(result.status == 1);
     CHECK_THAT(result.output, Catch::Matchers::Contains("scoring.yaml:") &&
-                                  Catch::Matchers::Contains("expected any_dimension_positive, any_signal or always"));
+                                  Catch::Matchers::Contains(
+                                      "expected any_dimension_positive, any_signal, mostly_unanswered or always"));
 }
 
 TEST_CASE("the kiosk refuses a broken kiosk.yaml and names the key and line") {

@@ -2,6 +2,7 @@
 // form and given every message, and a record made in it goes from the real kiosk binary to
 // the real collector and into a report, labelled in its own script.
 #include "protocol/content/content_messages.h"
+#include "protocol/time/dates.h"
 #include "server/catalog/form_catalog.h"
 #include "server/reports/report_builder.h"
 #include "server/store/open_store.h"
@@ -98,7 +99,7 @@ TEST_CASE("a fifth language goes kiosk to collector to report with no C++ change
     // The report, built by the collector's own code from its store, counts her under her language.
     Messages messages(res);
     const collector::FormCatalog catalog = collector::FormCatalog::load({content}, messages);
-    messages.set_shared_args(constant_args(*catalog.newest()));
+    messages.set_shared_args(content_args(*catalog.newest(), hong_kong_today()));
     const auto store = collector::open_store(db.string(), collector::StoreOpenMode::MustExist);
     const auto records = store->records_in_range({"2000-01-01", "2999-12-31", ""});
     REQUIRE(records.size() == 1);

@@ -30,3 +30,18 @@ TEST_CASE("all, any and not combine conditions") {
     combine(Condition::Kind::All, {a_yes, combine(Condition::Kind::Not, {b_yes})}).collect_questions(refs);
     CHECK(refs == std::vector<std::string>{"a", "b"});
 }
+
+TEST_CASE("a dated threshold takes the value given for the day, and holds for no one without it") {
+    Answers answers{{"salary", 4860}};
+    Condition below = compare(Condition::Kind::Below, "salary", 0);
+    below.dated_threshold = "lowest_wage";
+    CHECK(below.uses_dated_value());
+    CHECK(below.holds(answers, {{"lowest_wage", 4870}}));
+    CHECK_FALSE(below.holds(answers, {{"lowest_wage", 4730}}));
+    CHECK_FALSE(below.holds(answers));  // no date, no comparison
+    // Under a not, "no value" is still no comparison: the leaf is false, so the not is true;
+    // scoring therefore always passes the day's values (protocol/content/scoring.h).
+    CHECK(combine(Condition::Kind::Not, {below}).holds(answers));
+    CHECK(combine(Condition::Kind::All, {below, answer_in("salary", {"x"})}).uses_dated_value());
+    CHECK_FALSE(compare(Condition::Kind::Below, "salary", 5100).uses_dated_value());
+}

@@ -81,6 +81,61 @@ TEST_CASE("a form with skip logic, numbers and signals loads in order") {
     CHECK(form.questions[2].section == "money");
 }
 
+TEST_CASE("a threshold may name a dated value, resolved when scored, but a show_if may not") {
+    TempDir dir;
+    const std::string question = R"(sections:
+  - id: money
+    title: section.money
+    questions:
+      - id: salary
+        text: q.salary
+        type: number
+        number: { min: 0, max: 20000, step: 10, unit: hkd }
+        signals:
+          - when: { below: lowest_wage }
+            breach: low_pay
+)";
+    const Form form = load_form(dir.write("form.yaml", std::string(kHeader) + question), {}, {"lowest_wage"});
+    const Condition& when = form.questions.at(0).signals.at(0).when;
+    CHECK(when.dated_threshold == "lowest_wage");
+    CHECK(when.holds({{"salary", 4000}}, {{"lowest_wage", 4870}}));
+    // Without the name among the dated values it is an unknown constant.
+    CHECK_THROWS_WITH(load_form(dir.write("form.yaml", std::string(kHeader) + question)),
+                      Catch::Matchers::Contains("no constant named 'lowest_wage'"));
+    const std::string gated = question + R"(      - id: low_pay_reason
+        text: q.reason
+        answers: yes_no
+        show_if: { question: salary, below: lowest_wage }
+)";
+    CHECK_THROWS_WITH(load_form(dir.write("form.yaml", std::string(kHeader) + gated), {}, {"lowest_wage"}),
+                      Catch::Matchers::Contains("a value that changes with the date cannot decide what is asked"));
+    // Nor may a signal test one under 'not': on a day the value is not known, 'not' would hold.
+    std::string negated = question;
+    negated.replace(negated.find("{ below: lowest_wage }"), 22, "{ not: { below: lowest_wage } }");
+    CHECK_THROWS_WITH(load_form(dir.write("form.yaml", std::string(kHeader) + negated), {}, {"lowest_wage"}),
+                      Catch::Matchers::Contains("cannot be tested under 'not'"));
+}
+
+TEST_CASE("a signal may be marked urgent") {
+    TempDir dir;
+    const Form form = load_text(dir, R"(sections:
+  - id: safety
+    title: section.safety
+    questions:
+      - id: violence
+        text: q.violence
+        answers: yes_no
+        signals:
+          - when: { answer: ["yes"] }
+            breach: leave_without_notice
+            urgent: true
+          - when: { answer: ["yes"] }
+            breach: other
+)");
+    CHECK(form.questions.at(0).signals.at(0).urgent);
+    CHECK_FALSE(form.questions.at(0).signals.at(1).urgent);
+}
+
 TEST_CASE("malformed YAML is reported with file, line and column") {
     TempDir dir;
     const auto e = load_error(dir, "form: { id: x, version: 1\nlanguages: [\n");

@@ -48,7 +48,7 @@ TEST_CASE("the sample record fits form version 1") {
     CHECK(check(sample_record_json()) == "");
     json nothing_answered = sample_with("answers", json::object());
     nothing_answered["indicators"] = json::array();
-    nothing_answered["result_level"] = "no_concerns";
+    nothing_answered["result_level"] = "few_answers";  // nothing answered: the answers cannot show all is well
     CHECK(check(nothing_answered) == "");
     CHECK(check(sample_with("language", "en")) == "");
 }
@@ -139,8 +139,9 @@ TEST_CASE("\"prefer not to say\" raises no signal, even under a not") {
     q.signals = {signal};
     content.form.questions = {q};
     content.scoring.levels = {ResultLevel{"no_concerns", ResultLevel::When::Always, "", "", ""}};
-    CHECK(assess(content, {{"free_to_leave", std::string(kPreferNotToSay)}}).indicators.empty());
-    CHECK(assess(content, {{"free_to_leave", std::string("no")}}).indicators.count("limited_freedom_to_terminate"));
+    CHECK(assess(content, {{"free_to_leave", std::string(kPreferNotToSay)}}, "2026-12-01").indicators.empty());
+    CHECK(assess(content, {{"free_to_leave", std::string("no")}}, "2026-12-01")
+              .indicators.count("limited_freedom_to_terminate"));
 }
 
 TEST_CASE("a built record always passes the check the collector makes") {
@@ -149,7 +150,7 @@ TEST_CASE("a built record always passes the check the collector makes") {
         const Record record = testing::complete_random_session(shipped(), random, "wan-chai-centre");
         CHECK_NOTHROW(check_record(shipped(), record));
         for (const auto& [question, value] : record.answers) CHECK(value != AnswerValue(std::string(kPreferNotToSay)));
-        const Assessment again = assess(shipped(), record.answers);
+        const Assessment again = assess(shipped(), record.answers, record.completed_on);
         CHECK(record.indicators == std::vector<std::string>(again.indicators.begin(), again.indicators.end()));
     }
 }
@@ -168,6 +169,23 @@ TEST_CASE("building leaves out stale and declined answers and refuses what the f
     CHECK_THROWS_WITH(build_record(shipped(), "en", {}, "Wan Chai Centre!", "2026-11-22"), Catch::Contains("site"));
     CHECK_THROWS_WITH(build_record(shipped(), "tl", {}, "site-a", "2026-11-22"), Catch::Contains("language"));
     CHECK_THROWS_WITH(build_record(shipped(), "en", {}, "site-a", "2026-11-31"), Catch::Contains("completed_on"));
+}
+
+TEST_CASE("a record is scored on the day it was completed, on both sides") {
+    // HK$4,860: on 2025-12-01 a HK$4,730 contract may still be running, so only today's rate is
+    // breached; on 2026-12-01 it is below every rate still running (the ILO "very low wages").
+    const Answers answers{{"monthly_salary", 4860}};
+    const Record last_year = build_record(shipped(), "en", answers, "site-a", "2025-12-01");
+    const Record this_year = build_record(shipped(), "en", answers, "site-a", "2026-12-01");
+    CHECK(last_year.indicators.empty());
+    CHECK(this_year.indicators == std::vector<std::string>{"abusive_working_and_living_conditions"});
+    CHECK_NOTHROW(check_record(shipped(), last_year));
+    CHECK_NOTHROW(check_record(shipped(), this_year));
+    Record moved = this_year;
+    moved.completed_on = "2025-12-01";  // the same findings claimed for another day
+    CHECK_THROWS_WITH(check_record(shipped(), moved), Catch::Contains("indicators: do not follow from the answers"));
+    moved.completed_on = "2025-02-30";
+    CHECK_THROWS_WITH(check_record(shipped(), moved), Catch::Contains("completed_on"));
 }
 
 TEST_CASE("record ids are random 128-bit hex, not counters") {

@@ -131,14 +131,17 @@ TEST_CASE("result levels give the Task Force style headline") {
     RecordMaker maker;
     maker.repeat(63, "id", json::object(), "forced_labour_signs", {"debt_bondage", "retention_of_identity_documents"})
         .repeat(400, "fil", json::object(), "rights_concerns", {"deception"})
+        .repeat(30, "id", json::object(), "few_answers")
         .repeat(574, "en", json::object(), "no_concerns");
     const Report report = build(maker, 5);
-    CHECK(report.headline == "63 of 1,037 showed signs of forced labour");
-    REQUIRE(report.levels.size() == 3);
+    CHECK(report.headline == "63 of 1,067 showed signs of forced labour");
+    REQUIRE(report.levels.size() == 4);  // scoring.yaml's order
     CHECK(report.levels[0].id == "forced_labour_signs");
     CHECK(shown(report.levels[0].count, 63));
     CHECK(shown(report.levels[1].count, 400));
-    CHECK(shown(report.levels[2].count, 574));
+    CHECK(report.levels[2].id == "few_answers");
+    CHECK(shown(report.levels[2].count, 30));
+    CHECK(shown(report.levels[3].count, 574));
     CHECK(collector::with_thousands(1234567) == "1,234,567");
 }
 

@@ -5,6 +5,7 @@
 #include "protocol/content/content.h"
 #include "protocol/content/content_messages.h"
 #include "protocol/record/record.h"
+#include "protocol/time/dates.h"
 #include "server/reports/report_labels.h"
 
 #include <nlohmann/json.hpp>
@@ -22,7 +23,7 @@ inline const selfcheck::Content& report_content() {
 inline const selfcheck::collector::ReportLabels& report_labels() {
     static const selfcheck::collector::ReportLabels labels = [] {
         auto messages = std::make_shared<selfcheck::Messages>(SELFCHECK_BINARY_DIR "/locales");
-        messages->set_shared_args(selfcheck::constant_args(report_content()));
+        messages->set_shared_args(selfcheck::content_args(report_content(), selfcheck::hong_kong_today()));
         return selfcheck::collector::ReportLabels(messages);
     }();
     return labels;

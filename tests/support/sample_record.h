@@ -1,7 +1,7 @@
 #pragma once
 // A valid record for tests (docs/protocol.md, "The record"), as JSON, and ways to spoil it one
-// field at a time. It fits content/ form version 1: the loan answer raises debt_bondage,
-// which alone gives the rights_concerns level.
+// field at a time. It fits content/ form version 1: the loan with very high interest raises
+// debt_bondage (a penalty, with no involuntariness), which alone gives the rights_concerns level.
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -17,7 +17,7 @@ inline nlohmann::json sample_record_json(const std::string& record_id = kSampleR
             {"language", "id"},
             {"site", kSampleSite},
             {"completed_on", "2026-11-22"},
-            {"answers", {{"has_loan", "yes"}, {"monthly_salary", 6000}}},
+            {"answers", {{"has_loan", "yes"}, {"loan_interest_high", "yes"}, {"monthly_salary", 6000}}},
             {"indicators", {"debt_bondage"}},
             {"result_level", "rights_concerns"}};
 }
