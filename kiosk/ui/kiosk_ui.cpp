@@ -104,10 +104,11 @@ void draw_staff_header(UiContext& ui, const HeaderLayout& h, ImVec2 display) {
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, h.height), t.staff_bar);
     ui.registry.set_backdrop(t.staff_bar);
     const std::string mode = ui.text(ui.staff->enrolled ? "staff.mode_enrolled" : "staff.mode_demo");
-    const float mode_width = std::min(display.x * 0.5f, text_width(ui.fonts.body, mode) + 1.2f * em);
+    const std::string title = ui.text("staff.mode_title");
+    // The badge on one line; the title beside it where both fit (the dark bar says staff mode anyway).
+    const float mode_width = std::min(display.x - 1.6f * em, text_width(ui.fonts.body, mode) + 1.2f * em);
     const float title_width = display.x - mode_width - 2.4f * em;
     ImGui::SetCursorScreenPos(ImVec2(0.8f * em, (h.height - ui.fonts.body->FontSize) * 0.5f));
-    const std::string title = ui.text("staff.mode_title");
     if (text_width(ui.fonts.body, title) <= title_width)
         wrapped_text(ui, title, ui.fonts.body, title_width, t.on_staff_bar);
     // The mode as a badge: amber for demo (nothing kept), green for enrolled.
