@@ -413,7 +413,7 @@ TEST_CASE("Chinese lines end between words, not inside them (ICU's dictionary)")
 }
 
 TEST_CASE("a Chinese paragraph never ends in a line of one character") {
-    for (const std::string text :
+    for (const std::string& text :
          {std::string("勞工處外傭專線"), std::string("金鐘統一中心29樓的菲律賓移工中心"), kResign}) {
         // From four characters a line (at three, "後果 / 嗎？" can only be mended by cutting 後果).
         for (const auto& lines : every_width(text, "zh_Hant_HK", 80, 600)) {
