@@ -10,6 +10,7 @@
 #include "kiosk/ui/widgets.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 namespace selfcheck::ui {
@@ -26,18 +27,32 @@ struct Fit {
     bool help_behind_a_tap;  // the question's help shown when she taps "Read more"
 };
 
-// "3 of 31" and the bar beside it, on one line.
-float progress_height(float em) { return em; }
+// "3 of 31" and the bar beside it, on one line: the label takes the width it needs (up to
+// most of the line, then it wraps) and the bar the rest.
+std::string progress_label(UiContext& ui) {
+    return ui.messages.format(ui.locale(), "nav.progress",
+                              {{"current", long(ui.session.position())}, {"total", long(ui.session.total())}});
+}
+
+float progress_label_width(UiContext& ui, const std::string& label, float width) {
+    ImFont* font = ui.fonts.body;
+    const float natural = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.c_str()).x;
+    return std::min(std::ceil(natural) + 1.0f, width * 0.7f);
+}
+
+float progress_height(UiContext& ui, float width) {
+    const std::string label = progress_label(ui);
+    return std::max(ui.em(), wrapped_height(ui, ui.fonts.body, label, progress_label_width(ui, label, width)));
+}
 
 void draw_progress(UiContext& ui, float top, float left, float width) {
     const Theme& t = theme();
     const float em = ui.em();
-    const std::string label = ui.messages.format(
-        ui.locale(), "nav.progress", {{"current", long(ui.session.position())}, {"total", long(ui.session.total())}});
+    const std::string label = progress_label(ui);
+    const float label_width = progress_label_width(ui, label, width);
     ImGui::SetCursorScreenPos(ImVec2(left, top));
-    wrapped_text(ui, label, ui.fonts.body, width * 0.4f, t.muted_text);
-    const float bar_left = ImGui::GetItemRectMax().x + 0.6f * em;
-    const ImVec2 bar_min(bar_left, top + 0.35f * em);
+    wrapped_text(ui, label, ui.fonts.body, label_width, t.muted_text);
+    const ImVec2 bar_min(left + label_width + 0.6f * em, top + 0.35f * em);
     const ImVec2 bar_max(left + width, bar_min.y + 0.35f * em);
     width = bar_max.x - bar_min.x;
     const float done = ui.session.total() ? float(ui.session.position()) / float(ui.session.total()) : 0.f;
@@ -51,7 +66,8 @@ const ButtonLook kHelpLook{icon::kInfo, true};
 // Progress, question and its help (or the tap that shows it): the height they take.
 float head_height(UiContext& ui, const Question& q, const Fit& fit, float width) {
     const float em = ui.em();
-    float h = progress_height(em) + 0.5f * em + wrapped_height(ui, fit.question_font, ui.text(q.text_key), width);
+    float h =
+        progress_height(ui, width) + 0.5f * em + wrapped_height(ui, fit.question_font, ui.text(q.text_key), width);
     if (!q.help_key.empty()) {
         h += 0.3f * em;
         if (fit.help_behind_a_tap && !ui.memory.help_open)
@@ -68,7 +84,7 @@ float draw_head(UiContext& ui, const Question& q, const Fit& fit, float left, fl
     const Theme& t = theme();
     const float em = ui.em();
     draw_progress(ui, top, left, width);
-    ImGui::SetCursorScreenPos(ImVec2(left, top + progress_height(em) + 0.5f * em));
+    ImGui::SetCursorScreenPos(ImVec2(left, top + progress_height(ui, width) + 0.5f * em));
     ui.registry.mark_next_heading();
     wrapped_text(ui, ui.text(q.text_key), fit.question_font, width, t.text);
     float bottom = ImGui::GetItemRectMax().y;

@@ -241,22 +241,34 @@ void draw_staff_confirm(UiContext& ui, StaffView& staff, ImVec2 origin, ImVec2 s
     draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), t.scrim);
     const float width = std::min(size.x - 2 * em, 28 * em);
     const float inner = width - 2 * em;
-    const float button_height =
-        std::max(2.4f * em, button_height_for(ui, ui.text(action), (inner - 0.6f * em) / 2, 2.4f * em));
-    const float height = wrapped_height(ui, ui.fonts.title, question, inner) + button_height + 3 * em;
+    const float gap = 0.6f * em;
+    // Side by side while both labels take at most two lines; else one above the other, full
+    // width, rather than a word cut or a label of five lines in a narrow button.
+    const float half = (inner - gap) / 2;
+    const float two_lines = 3.2f * em;
+    float button_height = 2.4f * em;
+    for (const std::string& label : {ui.text("staff.cancel"), ui.text(action)})
+        button_height = std::max(button_height, button_height_for(ui, label, half, 2.4f * em));
+    const bool stacked = button_height > two_lines;
+    if (stacked) {
+        button_height = 2.4f * em;
+        for (const std::string& label : {ui.text("staff.cancel"), ui.text(action)})
+            button_height = std::max(button_height, button_height_for(ui, label, inner, 2.4f * em));
+    }
+    const float buttons_height = stacked ? 2 * button_height + gap : button_height;
+    const float height = wrapped_height(ui, ui.fonts.title, question, inner) + buttons_height + 3 * em;
     const float left = origin.x + (size.x - width) * 0.5f;
     const float top = origin.y + (size.y - height) * 0.5f;
     draw->AddRectFilled(ImVec2(left, top), ImVec2(left + width, top + height), t.card, t.rounding * em);
     ui.registry.set_backdrop(t.card);
     ImGui::SetCursorScreenPos(ImVec2(left + em, top + em));
     wrapped_text(ui, question, ui.fonts.title, inner, t.text);
-    const float half = (inner - 0.6f * em) / 2;
-    const float y = top + height - em - button_height;
+    const ImVec2 button_size(stacked ? inner : half, button_height);
+    const float y = top + height - em - buttons_height;
     ImGui::SetCursorScreenPos(ImVec2(left + em, y));
-    const bool no =
-        tap_button(ui, "confirm.no", ui.text("staff.cancel"), ImVec2(half, button_height), ButtonKind::Secondary);
-    ImGui::SetCursorScreenPos(ImVec2(left + em + half + 0.6f * em, y));
-    const bool yes = tap_button(ui, "confirm.yes", ui.text(action), ImVec2(half, button_height),
+    const bool no = tap_button(ui, "confirm.no", ui.text("staff.cancel"), button_size, ButtonKind::Secondary);
+    ImGui::SetCursorScreenPos(stacked ? ImVec2(left + em, y + button_height + gap) : ImVec2(left + em + half + gap, y));
+    const bool yes = tap_button(ui, "confirm.yes", ui.text(action), button_size,
                                 action == "staff.exit" ? ButtonKind::Exit : ButtonKind::Primary);
     ui.registry.set_backdrop(t.background);
     ImGui::End();
