@@ -70,6 +70,7 @@ std::vector<unsigned> code_points(const std::string& text, size_t begin, size_t 
 }
 
 bool is_digit(unsigned c) { return c >= '0' && c <= '9'; }
+bool is_letter(unsigned c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F); }
 bool is_ideograph(unsigned c) { return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF); }
 bool is_cjk_punctuation(unsigned c) {
     return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
@@ -87,6 +88,13 @@ void check_lines(const ui::DrawnText& drawn, std::vector<std::string>& problems)
         const bool unit_cut_off = is_digit(last) && (is_ideograph(next) || next == '%');
         if (number_goes_on || unit_cut_off)
             problems.push_back("text " + quoted(drawn.text) + ": a number is broken across lines after '" +
+                               drawn.text.substr(lines[i].first, lines[i].second - lines[i].first) + "'");
+        // "I- / tap": a one- or two-letter prefix left at the end of a line, cut from its word.
+        size_t letters = 0;
+        while (letters < 3 && letters + 1 < before.size() && is_letter(before[before.size() - 2 - letters])) ++letters;
+        const bool word_starts = letters + 1 == before.size() || !is_letter(before[before.size() - 2 - letters]);
+        if (last == '-' && is_letter(next) && letters >= 1 && letters <= 2 && word_starts)
+            problems.push_back("text " + quoted(drawn.text) + ": a word is cut after its prefix '" +
                                drawn.text.substr(lines[i].first, lines[i].second - lines[i].first) + "'");
     }
     if (drawn.locale.rfind("zh", 0) == 0 && lines.size() > 1) {

@@ -5,7 +5,8 @@
 // - every button lies on screen (or in a scroll region that can bring it there) and is at
 //   least 9 mm; its edge stands out 3:1 from what is around it (WCAG 1.4.11);
 // - no two drawn things overlap: text, buttons, QR codes, the "more below" cue;
-// - no word cut between letters, no phone number or amount split across lines, no Chinese
+// - no word cut between letters or after a short prefix ("I- / tap"), no phone number or amount split across lines, no
+// Chinese
 //   paragraph ending in a line of one character;
 // - QR codes at least 25 mm across.
 // opening_problems() adds what must hold when a screen has just opened: it starts at the

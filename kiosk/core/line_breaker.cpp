@@ -125,7 +125,8 @@ void mark_place_names(const std::string& text, std::vector<size_t>& inside) {
 
 // Whether a line may not end at `pos` (an ICU opportunity, after any spaces) unless the run
 // around it is wider than a line: inside a phone number or amount ("+852 2157 9537",
-// "HK$ 4,800"), between a number and its unit ("20 seconds", "20日"), or in Chinese inside
+// "HK$ 4,800"), between a number and its unit ("20 seconds", "20日"), after a short prefix
+// and its hyphen ("I-tap", "e-mail"), or in Chinese inside
 // a word of ICU's dictionary ("旺角", "庇護所").
 bool keep_together(const std::string& text, size_t pos, icu::BreakIterator* words,
                    const std::vector<size_t>& in_place_names) {
@@ -138,6 +139,15 @@ bool keep_together(const std::string& text, size_t pos, icu::BreakIterator* word
     if (before == U_SENTINEL || after == U_SENTINEL) return false;
     if (is_digit(after) && (is_digit(before) || before == '+' || before == '$' || before == ')')) return true;
     if (is_digit(before) && ((spaced && u_isalpha(after)) || (!spaced && is_ideograph(after)))) return true;
+    if (!spaced && before == '-' && u_isalpha(after)) {
+        // A prefix of one or two letters stays with its word: "I- / tap" reads as a cut word.
+        size_t start = before_spaces - 1, letters = 0;
+        while (start > 0 && u_isalpha(code_point_before(s, start)) && letters < 3) {
+            start -= U8_LENGTH(code_point_before(s, start));
+            ++letters;
+        }
+        if (letters >= 1 && letters <= 2 && (start == 0 || !u_isalpha(code_point_before(s, start)))) return true;
+    }
     if (words && !spaced && is_ideograph(before) && is_ideograph(after))
         return !words->isBoundary(static_cast<int32_t>(pos)) ||
                std::binary_search(in_place_names.begin(), in_place_names.end(), pos);

@@ -293,6 +293,10 @@ TEST_CASE("Indonesian and Tagalog wrap at spaces and after hyphens") {
                                                                  "kontrata? Pinag-", "aaral ka ba ng mag-", "anak?"});
     // A hyphen stays at the end of the line, never at the start of the next.
     CHECK(wrap("Pinag-aaral", 80, "fil") == std::vector<std::string>{"Pinag-", "aaral"});
+    // ...but a prefix of one or two letters stays with its word ("I- / tap" on the result screen).
+    CHECK(wrap("mo. I-tap", 70, "fil") == std::vector<std::string>{"mo.", "I-tap"});
+    CHECK(wrap("an e-mail", 70) == std::vector<std::string>{"an", "e-mail"});
+    CHECK(wrap("I-tap", 30, "fil") == std::vector<std::string>{"I-", "tap"});  // wider than the line: then it may
     for (float width = 0; width <= 400; width += 15) {
         // Once the longest word fits ("pasaporte", 90 px), no line starts with a hyphen.
         if (width >= 90)

@@ -120,6 +120,7 @@ TEST_CASE("defect 3: words, phone numbers and Chinese last lines are kept whole 
         CHECK(matching(problems, "number is broken") == "");  // "+852 / 2157 9537"
         CHECK(matching(problems, "last line is one character") == "");
         CHECK(matching(problems, "cut between letters") == "");
+        CHECK(matching(problems, "cut after its prefix") == "");  // "I- / tap" in the closing words
         driver.tap("result.finish");
     }
 }
