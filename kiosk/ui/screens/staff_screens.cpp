@@ -1,6 +1,7 @@
 // The hidden staff panel: the PIN pad, then device status and the outreach worker's
 // actions. Shows counts only, never anyone's answers. Drawn in the chrome's language.
 #include "kiosk/ui/keypad.h"
+#include "kiosk/ui/overlays.h"
 #include "kiosk/ui/screens/screens.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widgets.h"
@@ -232,13 +233,8 @@ void draw_staff_confirm(UiContext& ui, StaffView& staff, ImVec2 origin, ImVec2 s
     const float em = ui.em();
     const std::string action = ui.memory.staff_confirm;
     const std::string question = ui.text(action == "staff.exit" ? "staff.confirm_exit" : "staff.confirm_end_day");
-    ImGui::SetNextWindowPos(origin);
-    ImGui::SetNextWindowSize(size);
-    ImGui::SetNextWindowBgAlpha(0.0f);
-    ImGui::Begin("##confirm", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    begin_dimmed_window("##confirm", origin, size);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), t.scrim);
     const float width = std::min(size.x - 2 * em, 28 * em);
     const float inner = width - 2 * em;
     const float gap = 0.6f * em;
