@@ -32,9 +32,12 @@ add_library(imgui_sdlrenderer STATIC ${IMGUI_BACKEND_DIR}/imgui_impl_sdlrenderer
 target_include_directories(imgui_sdlrenderer SYSTEM PUBLIC /usr/include/imgui/backends)
 target_link_libraries(imgui_sdlrenderer PUBLIC PkgConfig::IMGUI PkgConfig::SDL2 PkgConfig::FREETYPE)
 
-# Fonts come from Debian's font packages (fonts-noto-core, fonts-noto-cjk). Their paths
+# Fonts come from Debian's font packages (fonts-noto-core, fonts-noto-cjk, fonts-material-design-icons-iconfont). Their paths
 # become the kiosk's defaults; a config value can point elsewhere.
 find_file(FONT_LATIN NotoSans-Regular.ttf PATHS /usr/share/fonts/truetype/noto NO_DEFAULT_PATH REQUIRED)
 find_file(FONT_LATIN_BOLD NotoSans-Bold.ttf PATHS /usr/share/fonts/truetype/noto NO_DEFAULT_PATH REQUIRED)
 find_file(FONT_CJK NotoSansCJK-Regular.ttc PATHS /usr/share/fonts/opentype/noto NO_DEFAULT_PATH REQUIRED)
 find_file(FONT_CJK_BOLD NotoSansCJK-Bold.ttc PATHS /usr/share/fonts/opentype/noto NO_DEFAULT_PATH REQUIRED)
+# Icons (globe, yes/no, backspace...) from fonts-material-design-icons-iconfont, merged into the atlas.
+find_file(FONT_ICONS MaterialIcons-Regular.ttf PATHS /usr/share/fonts/truetype/material-design-icons-iconfont
+          NO_DEFAULT_PATH REQUIRED)

@@ -45,7 +45,7 @@ help, and sealed records queued for the NGO's collector.")
 # binary names by path; and what SDL loads at run time to show a software-rendered frame in
 # a Wayland kiosk compositor (EGL and Mesa's llvmpipe: see image/README.md).
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-cjk")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-cjk, fonts-material-design-icons-iconfont")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cage, libegl1, libgles2, libegl-mesa0, libgl1-mesa-dri")
 # The collector: its own package, so an NGO server gets no SDL or fonts. The content and
 # locales are the same files the kiosk package carries; the two packages conflict there, and a

@@ -213,8 +213,8 @@ void KioskApp::keep(const Record& record) {
 std::string KioskApp::screen_name() const { return ui::screen_name(*session_, staff_panel_.get()); }
 
 ImVec2 KioskApp::staff_corner() const {
-    // Inside the top bar's left end, where only the title is drawn.
-    return ImVec2(2.5f * fonts_.em, ui::theme().top_bar_height * fonts_.em);
+    // Inside the header's left end, where only the title is drawn.
+    return ImVec2(2.5f * fonts_.em, ui::theme().header_height * fonts_.em);
 }
 
 void KioskApp::check_staff_gesture() {
@@ -297,7 +297,7 @@ void KioskApp::render_frame() {
     // Read only while the panel shows it (the power query may go over D-Bus).
     const bool panel_open = staff_panel_->view() == StaffPanel::View::Open;
     ui::StaffView staff{*staff_panel_, *staff_service_, panel_open ? staff_status() : StaffStatus{},
-                        !config_.device.locked};
+                        !config_.device.locked, outbox_ != nullptr};
     ui::UiContext context{*session_,
                           *messages_,
                           registry_,
@@ -307,7 +307,9 @@ void KioskApp::render_frame() {
                           idle_seconds_left,
                           &staff,
                           config_.device.title,
-                          [this] { reset_for_next_person(); }};
+                          [this] { reset_for_next_person(); },
+                          outbox_ != nullptr,
+                          dpi_};
     ui::draw_kiosk(context, io.DisplaySize);
     if (staff.exit_requested) exit_requested_ = true;
     ImGui::Render();

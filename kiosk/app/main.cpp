@@ -1,8 +1,9 @@
 // kiosk: the touchscreen self-assessment. Full screen by default.
 //   kiosk [--config kiosk.yaml] [--data-dir DIR] [--windowed] [--size WxH] [--dpi N] [--collector URL] [--site CODE]
 //         [--content DIR] [--locales DIR]
-//         [--headless --walk DIR [--language LOCALE] [--sync-wait SECONDS]]
-//         [--screenshots DIR]
+//         [--headless --walk DIR [--language LOCALE] [--answers FILE] [--sync-wait SECONDS]]
+//         [--screenshots DIR [--only-size WxH]... [--only-language LOCALE]...]
+#include "kiosk/app/answers_file.h"
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/scripted_walk.h"
 
@@ -23,8 +24,11 @@ void usage(std::ostream& out) {
     out << "usage: kiosk [--config kiosk.yaml] [--data-dir DIR] [--windowed] [--size WxH] [--dpi N]\n"
            "             [--collector URL] [--site CODE]\n"
            "             [--content DIR] [--locales DIR]\n"
-           "             [--headless --walk DIR [--language LOCALE] [--sync-wait SECONDS]]\n"
-           "             [--screenshots DIR]   every screen, language and size as PNG\n";
+           "             [--headless --walk DIR [--language LOCALE] [--answers FILE] [--sync-wait SECONDS]]\n"
+           "                 --answers: a YAML map of question id to answer code (or amount) to walk;\n"
+           "                 questions it leaves out get their first answer\n"
+           "             [--screenshots DIR [--only-size WxH]... [--only-language LOCALE]...]\n"
+           "                 every screen, language and size as PNG, and a contact sheet per size\n";
 }
 
 struct Options {
@@ -32,6 +36,9 @@ struct Options {
     std::string walk_dir;
     std::string screenshots_dir;
     std::string walk_language = "en";
+    std::string answers_file;
+    selfcheck::ScreenshotOptions screenshots;
+    bool sizes_given = false;
     int sync_wait_seconds = 15;  // how long a walk waits for its record to reach the collector
 };
 
@@ -90,6 +97,21 @@ bool parse(int argc, char** argv, Options& options) {
             if (!value(options.walk_dir)) return false;
         } else if (arg == "--screenshots") {
             if (!value(options.screenshots_dir)) return false;
+        } else if (arg == "--answers") {
+            if (!value(options.answers_file)) return false;
+        } else if (arg == "--only-size") {
+            int w = 0, h = 0;
+            if (!value(v)) return false;
+            if (!parse_size(v, w, h)) {
+                std::cerr << "kiosk: --only-size expects WIDTHxHEIGHT (200..8192), got '" << v << "'\n";
+                return false;
+            }
+            if (!options.sizes_given) options.screenshots.sizes.clear();
+            options.sizes_given = true;
+            options.screenshots.sizes.emplace_back(w, h);
+        } else if (arg == "--only-language") {
+            if (!value(v)) return false;
+            options.screenshots.locales.push_back(v);
         } else if (arg == "--language") {
             if (!value(options.walk_language)) return false;
         } else if (arg == "--sync-wait") {
@@ -108,6 +130,10 @@ bool parse(int argc, char** argv, Options& options) {
             return false;
         }
     }
+    if (!options.answers_file.empty() && options.walk_dir.empty()) {
+        std::cerr << "kiosk: --answers needs --walk\n";
+        return false;
+    }
     if (!options.walk_dir.empty() && !options.config.headless) {
         std::cerr << "kiosk: --walk needs --headless\n";
         return false;
@@ -120,7 +146,10 @@ double ms_since_start() {
 }
 
 int walk(selfcheck::KioskApp& app, const Options& options) {
-    const auto result = selfcheck::walk_one_session(app, options.walk_language, options.walk_dir);
+    selfcheck::AnswerPolicy policy = selfcheck::first_answer;
+    if (!options.answers_file.empty())
+        policy = selfcheck::answers_policy(selfcheck::load_answers_file(options.answers_file, app.form()));
+    const auto result = selfcheck::walk_one_session(app, options.walk_language, options.walk_dir, policy);
     for (const auto& file : result.screenshots) std::cout << "screenshot: " << file.string() << "\n";
     if (auto* sync = app.sync()) {
         const bool sent = sync->wait_until_sent(std::chrono::seconds(options.sync_wait_seconds));
@@ -141,11 +170,15 @@ int main(int argc, char** argv) {
     if (!parse(argc, argv, options)) return 2;
     try {
         if (!options.screenshots_dir.empty()) {
-            const auto set = selfcheck::render_screenshot_set(options.config, options.screenshots_dir);
+            const auto set =
+                selfcheck::render_screenshot_set(options.config, options.screenshots_dir, options.screenshots);
             std::cout << set.screenshots.size() << " screenshots in " << options.screenshots_dir << "\n";
+            for (const auto& sheet : set.contact_sheets) std::cout << "contact sheet: " << sheet.string() << "\n";
             for (const auto& problem : set.problems) std::cerr << "kiosk: " << problem << "\n";
             if (!set.problems.empty()) return 1;
-            std::cout << "every screen checked: all text fits, every glyph present, text >= 18 pt, buttons >= 9 mm\n";
+            std::cout << "every screen checked: all text fits, every glyph present, text >= 18 pt, buttons >= 9 mm"
+                         " and 3:1 at their edge, nothing overlapping, no word or number broken, QR codes >= 25 mm;"
+                         " each screen opens at the top with its actions in view, and Exit never moves\n";
             return 0;
         }
         selfcheck::KioskApp app(options.config);

@@ -1,7 +1,10 @@
 #include "kiosk/app/scripted_walk.h"
 
+#include "kiosk/app/contact_sheet.h"
 #include "kiosk/app/frame_check.h"
 #include "kiosk/core/staff_pin.h"
+
+#include <optional>
 
 namespace selfcheck {
 
@@ -60,7 +63,8 @@ std::string size_name(KioskApp& app) {
 
 }  // namespace
 
-WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std::filesystem::path& out_dir) {
+WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std::filesystem::path& out_dir,
+                            const AnswerPolicy& policy) {
     std::filesystem::create_directories(out_dir);
     TestDriver driver(app);
     WalkResult result;
@@ -83,18 +87,28 @@ WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std:
     for (int guard = 0; app.session().step() == Step::Question && guard < 200; ++guard) {
         const Question* q = app.session().current_question();
         shoot("-" + q->id);
-        give_answer(driver, first_answer(*q, app.session().answers()));
+        give_answer(driver, policy(*q, app.session().answers()));
     }
     shoot(app.session().assessment() ? "-" + app.session().assessment()->level->id : "");
     driver.tap("result.finish");
     return result;
 }
 
-WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem::path& out_dir) {
+namespace {
+
+// The quick exit's rectangle, as text for a problem line.
+std::string rect_text(const ui::WidgetRect& r) {
+    return std::to_string(int(r.min.x)) + "," + std::to_string(int(r.min.y)) + "-" + std::to_string(int(r.max.x)) +
+           "," + std::to_string(int(r.max.y));
+}
+
+}  // namespace
+
+WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem::path& out_dir,
+                                 const ScreenshotOptions& options) {
     std::filesystem::create_directories(out_dir);
     WalkResult result;
-    const std::pair<int, int> sizes[] = {{480, 800}, {800, 1280}, {1920, 1080}};
-    for (const auto& [width, height] : sizes) {
+    for (const auto& [width, height] : options.sizes) {
         // The clock stands still unless a screen needs time to pass (the idle prompt).
         auto now = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::time_point{});
         KioskConfig config = base;
@@ -106,17 +120,35 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
         // The staff screens are opened with a throwaway PIN, never the device's own.
         const std::string staff_pin = "2468";
         config.device.staff_pin_hash = hash_staff_pin(staff_pin);
+        config.device.locked = false;  // so the staff panel shows every action, Close the kiosk too
         KioskApp app(config);
         TestDriver driver(app);
         const std::string size = std::to_string(width) + "x" + std::to_string(height);
-        for (const auto& language : app.form().languages) {
-            const std::string& locale = language.locale;
-            auto shoot = [&](const std::string& screen) {
+        std::vector<Shot> sheet;
+        std::optional<ui::WidgetRect> first_exit;
+        std::string first_exit_shot;
+        std::vector<std::string> locales = options.locales;
+        if (locales.empty())
+            for (const auto& language : app.form().languages) locales.push_back(language.locale);
+        for (const auto& locale : locales) {
+            // `opened`: the screen has just come up, so it must start at the top with its actions in view.
+            auto shoot = [&](const std::string& screen, bool opened = true) {
                 const auto file = out_dir / (screen + "-" + locale + "-" + size + ".png");
-                driver.screenshot(file);
+                Shot shot{screen + " " + locale, width, height, driver.screenshot(file)};
                 result.screenshots.push_back(file);
-                for (const auto& problem : frame_problems(app))
+                for (const auto& problem : opened ? opening_problems(app) : frame_problems(app))
                     result.problems.push_back(file.filename().string() + ": " + problem);
+                if (const auto exit = app.registry().find("nav.quick_exit")) {
+                    if (!first_exit) {
+                        first_exit = *exit;
+                        first_exit_shot = file.filename().string();
+                    } else if (rect_text(*exit) != rect_text(*first_exit)) {
+                        result.problems.push_back(file.filename().string() + ": Exit at " + rect_text(*exit) +
+                                                  ", not where it is on " + first_exit_shot + " (" +
+                                                  rect_text(*first_exit) + ")");
+                    }
+                }
+                if (options.contact_sheets) sheet.push_back(std::move(shot));
             };
             driver.settle();
             shoot("welcome");
@@ -125,7 +157,7 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
             driver.tap("privacy.continue");
             shoot("question-choice");
             driver.tap("nav.change_language");
-            shoot("language-picker");
+            shoot("language-picker", false);
             driver.tap("lang." + locale);
             walk_to(driver, app, locale, quiet_answer,
                     [](const Question& q) { return q.type == QuestionType::Number; });
@@ -133,7 +165,7 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
             shoot("question-number");  // the amount shows on the pad before she confirms it
             *now += config.device.idle_prompt_after + std::chrono::seconds(1);
             driver.settle();
-            shoot("idle-prompt");
+            shoot("idle-prompt", false);
             driver.tap("idle.continue");
             driver.tap("nav.quick_exit");
 
@@ -148,8 +180,13 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
             for (const auto& [level, policy] : walks) {
                 walk_to(driver, app, locale, policy);
                 shoot(std::string("result-") + level);
+                // A right tapped open, then the end of the result.
+                std::string first_right;  // a copy: tapping redraws, which clears the registry
+                for (const auto& [name, rect] : app.registry().widgets())
+                    if (first_right.empty() && name.rfind("right.", 0) == 0) first_right = name;
+                if (!first_right.empty()) driver.tap(first_right);
                 driver.scroll_to_end("screen.scroll");
-                shoot(std::string("result-") + level + "-end");
+                shoot(std::string("result-") + level + "-end", false);
                 driver.tap("result.finish");
             }
 
@@ -162,8 +199,23 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
             for (char digit : staff_pin.substr(2)) driver.tap(std::string("pin.") + digit);
             driver.tap("pin.ok");
             shoot("staff-panel");
+            driver.tap("staff.end_day");
+            shoot("staff-confirm", false);
+            driver.tap("confirm.no");
             driver.tap("staff.close");
             app.set_chrome_locale(base.chrome_locale);
+        }
+        if (options.contact_sheets && !sheet.empty()) {
+            // One row per screen, one column per language.
+            std::vector<Shot> ordered;
+            const size_t per_locale = sheet.size() / locales.size();
+            for (size_t screen = 0; screen < per_locale; ++screen)
+                for (size_t l = 0; l < locales.size(); ++l)
+                    ordered.push_back(std::move(sheet[l * per_locale + screen]));
+            const int thumb = width < height ? 200 : 320;
+            const auto file = out_dir / ("contact-" + size + ".png");
+            write_contact_sheet(file, ordered, int(locales.size()), thumb, SELFCHECK_FONT_LABELS);
+            result.contact_sheets.push_back(file);
         }
     }
     return result;

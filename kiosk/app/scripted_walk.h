@@ -31,16 +31,27 @@ void walk_to(TestDriver& driver, KioskApp& app, const std::string& locale, const
 
 struct WalkResult {
     std::vector<std::filesystem::path> screenshots;
+    std::vector<std::filesystem::path> contact_sheets;
     std::vector<std::string> problems;  // frame_problems() of each shot, prefixed by its file name
 };
 
-// Chooses `locale`, answers each question with its first answer, shows the result, and
-// finishes; a PNG of every screen on the way.
-WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std::filesystem::path& out_dir);
+// Chooses `locale`, answers each question by `policy` (by default its first answer), shows
+// the result, and finishes; a PNG of every screen on the way.
+WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std::filesystem::path& out_dir,
+                            const AnswerPolicy& policy = first_answer);
+
+struct ScreenshotOptions {
+    std::vector<std::pair<int, int>> sizes = {{480, 800}, {800, 1280}, {1920, 1080}};
+    std::vector<std::string> locales;  // empty: every language of the form
+    bool contact_sheets = true;        // contact-<WxH>.png: every shot of a size as labelled thumbnails
+};
 
 // Every screen, in every language, at phone (480x800), tablet (800x1280) and kiosk
 // (1920x1080) sizes, each at the density of such a device (typical_dpi), unless `base` sets
-// one: <screen>-<locale>-<WxH>.png in `out_dir`. Every shot is checked (frame_check.h).
-WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem::path& out_dir);
+// one: <screen>-<locale>-<WxH>.png in `out_dir`, and a contact sheet per size. Every shot is
+// checked (frame_check.h): a screen just opened with opening_problems(), and the quick exit
+// must sit in the same place on every worker screen of a size.
+WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem::path& out_dir,
+                                 const ScreenshotOptions& options = {});
 
 }  // namespace selfcheck

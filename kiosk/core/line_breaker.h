@@ -15,6 +15,7 @@ namespace selfcheck {
 struct LineSpan {
     size_t begin;
     size_t end;
+    bool split = false;  // the line ends inside a word cut between graphemes (it alone was too wide)
 };
 
 // measure(begin, end) returns the drawn width of text[begin, end) in pixels. It is only
@@ -22,7 +23,12 @@ struct LineSpan {
 using MeasureText = std::function<float(size_t begin, size_t end)>;
 
 // Breaks `utf8` into lines no wider than `max_width`, greedily: each line takes as many of
-// ICU's break opportunities as fit (measured without its trailing spaces).
+// the preferred break opportunities (preferred_breaks) as fit (measured without its trailing
+// spaces). A run between two of them that is wider than a line is broken at the
+// opportunities that were kept back (a number's own spaces, inside a Chinese word) before
+// anywhere else.
+// - A Chinese paragraph does not end in a line of one character: the line before gives up
+//   its last word when that fits.
 // - '\n' (and the other mandatory breaks: "\r\n", U+2028, ...) always ends a line; blank lines
 //   come back as empty spans. A final '\n' does not add an empty line.
 // - Empty text gives no lines; text of spaces only gives one empty line.
@@ -39,5 +45,11 @@ using MeasureText = std::function<float(size_t begin, size_t end)>;
 // different threads are safe; the kiosk calls it from the UI thread only.
 std::vector<LineSpan> break_lines(const std::string& utf8, const std::string& locale, float max_width,
                                   const MeasureText& measure);
+
+// Where a line may end, by preference (byte offsets, after any spaces): ICU's line-break
+// opportunities (UAX #14 for the locale) less those that would split a phone number or an
+// amount ("+852 2157 9537", "HK$ 4,800"), a number from its unit ("20 seconds", "20日"), or,
+// in Chinese, a word of ICU's dictionary ("旺角", "庇護所"). Mandatory breaks are included.
+std::vector<size_t> preferred_breaks(const std::string& utf8, const std::string& locale);
 
 }  // namespace selfcheck

@@ -1,5 +1,7 @@
 #include "kiosk/ui/fonts.h"
 
+#include "kiosk/ui/icons.h"
+
 #include <ft2build.h>
 #include <imgui_freetype.h>
 #include FT_FREETYPE_H
@@ -18,6 +20,7 @@ FontFiles default_font_files() {
     FontFiles files;
     files.latin = SELFCHECK_FONT_LATIN;
     files.cjk = SELFCHECK_FONT_CJK;
+    files.icons = SELFCHECK_FONT_ICONS;
     return files;
 }
 
@@ -26,7 +29,9 @@ namespace {
 // Reads a whole file into memory ImGui may free (IM_ALLOC), as the atlas will own it.
 void* read_for_atlas(const std::string& path, int& size) {
     std::unique_ptr<FILE, decltype(&std::fclose)> file(std::fopen(path.c_str(), "rb"), std::fclose);
-    if (!file) throw FontError("font file cannot be opened: " + path + " (install fonts-noto-core and fonts-noto-cjk)");
+    if (!file)
+        throw FontError("font file cannot be opened: " + path +
+                        " (install fonts-noto-core, fonts-noto-cjk and fonts-material-design-icons-iconfont)");
     std::fseek(file.get(), 0, SEEK_END);
     long length = std::ftell(file.get());
     std::fseek(file.get(), 0, SEEK_SET);
@@ -42,6 +47,11 @@ void* read_for_atlas(const std::string& path, int& size) {
 
 // The glyph ranges must outlive the atlas build, so they live here.
 ImVector<ImWchar>& glyph_ranges_storage() {
+    static ImVector<ImWchar> ranges;
+    return ranges;
+}
+
+ImVector<ImWchar>& icon_ranges_storage() {
     static ImVector<ImWchar> ranges;
     return ranges;
 }
@@ -85,10 +95,20 @@ Fonts load_fonts(ImFontAtlas& atlas, const FontFiles& files, const std::vector<s
     if (cjk_face < 0)
         throw FontError("no Traditional Chinese face (" + files.cjk_families.front() + ") in " + files.cjk);
 
+    ImVector<ImWchar>& icon_ranges = icon_ranges_storage();
+    icon_ranges.clear();
+    for (unsigned c : icon::all_code_points()) {
+        icon_ranges.push_back(ImWchar(c));
+        icon_ranges.push_back(ImWchar(c));
+    }
+    icon_ranges.push_back(0);
+
     int latin_size = 0;
     int cjk_size = 0;
+    int icons_size = 0;
     void* latin_data = read_for_atlas(files.latin, latin_size);
     void* cjk_data = read_for_atlas(files.cjk, cjk_size);
+    void* icons_data = read_for_atlas(files.icons, icons_size);
 
     Fonts fonts;
     fonts.em = em;
@@ -102,15 +122,21 @@ Fonts load_fonts(ImFontAtlas& atlas, const FontFiles& files, const std::vector<s
         cjk.MergeMode = true;
         cjk.FontNo = cjk_face;
         atlas.AddFontFromMemoryTTF(cjk_data, cjk_size, pixels, &cjk, ranges.Data);
+        ImFontConfig icons = latin;
+        icons.MergeMode = true;
+        icons.GlyphOffset = ImVec2(0, std::round(pixels * 0.18f));  // the icons sit on the text's middle, not above it
+        atlas.AddFontFromMemoryTTF(icons_data, icons_size, pixels, &icons, icon_ranges.Data);
         return font;
     };
     fonts.body = add(em);
     fonts.title = add(std::round(em * 1.35f));
 
     // Every size points at the same two buffers; let exactly one config own (and free) each.
-    bool latin_owner = false, cjk_owner = false;
+    bool latin_owner = false, cjk_owner = false, icons_owner = false;
     for (ImFontConfig& config : atlas.ConfigData) {
-        bool& owner = config.FontData == latin_data ? latin_owner : cjk_owner;
+        bool& owner = config.FontData == latin_data ? latin_owner
+                      : config.FontData == cjk_data ? cjk_owner
+                                                    : icons_owner;
         config.FontDataOwnedByAtlas = !owner;
         owner = true;
     }

@@ -13,6 +13,7 @@ namespace selfcheck::ui {
 struct FontFiles {
     std::string latin;  // NotoSans-Regular.ttf
     std::string cjk;    // NotoSansCJK-Regular.ttc
+    std::string icons;  // MaterialIcons-Regular.ttf (fonts-material-design-icons-iconfont)
     // Family preferred inside the CJK collection; the Hong Kong face follows local glyph forms.
     std::vector<std::string> cjk_families{"Noto Sans CJK HK", "Noto Sans CJK TC"};
 };

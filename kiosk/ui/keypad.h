@@ -1,6 +1,7 @@
 #pragma once
-// A 3x4 pad of big keys: 1-9, then a left action, 0, a right action. Shared by the number
-// question (Clear, Done) and the staff PIN (Erase, OK). No keyboard, no text field.
+// A 3x4 pad of big keys: 1-9, then erase (a backspace icon), 0, and the confirming key (a
+// check and its label where the label fits whole). Shared by the number question and the
+// staff PIN. No keyboard, no text field.
 #include "kiosk/ui/ui_context.h"
 
 #include <string>
@@ -17,10 +18,11 @@ struct KeypadSpec {
     std::string left_name, left_label;
     std::string right_name, right_label;
     float left = 0, top = 0, width = 0, key_height = 0;
+    float gap = 0;  // between keys, in px
 };
 
 // Draws the pad and returns the key tapped this frame.
 KeypadKey draw_keypad(UiContext& ui, const KeypadSpec& spec);
-float keypad_height(const KeypadSpec& spec, float em);
+float keypad_height(const KeypadSpec& spec);
 
 }  // namespace selfcheck::ui

@@ -13,13 +13,8 @@ void begin_panel(UiContext& ui, ImVec2 origin, ImVec2 size, float panel_height_e
                  float& width) {
     const Theme& t = theme();
     const float em = ui.em();
-    ImGui::SetNextWindowPos(origin);
-    ImGui::SetNextWindowSize(size);
-    ImGui::SetNextWindowBgAlpha(0.0f);
-    ImGui::Begin("##overlay", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    begin_dimmed_window("##overlay", origin, size);
     ImDrawList* back = ImGui::GetWindowDrawList();
-    back->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), t.scrim);
     width = std::min(size.x - 2 * em, 28 * em);
     const float height = std::min(size.y - 2 * em, panel_height_em * em);
     left = origin.x + (size.x - width) * 0.5f;
@@ -31,6 +26,15 @@ void begin_panel(UiContext& ui, ImVec2 origin, ImVec2 size, float panel_height_e
 }
 
 }  // namespace
+
+void begin_dimmed_window(const char* id, ImVec2 origin, ImVec2 size) {
+    ImGui::SetNextWindowPos(origin);
+    ImGui::SetNextWindowSize(size);
+    ImGui::SetNextWindowBgAlpha(0.0f);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme().scrim);
+}
 
 void draw_idle_prompt(UiContext& ui, ImVec2 origin, ImVec2 size, int seconds_left) {
     const Theme& t = theme();

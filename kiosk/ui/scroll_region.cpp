@@ -2,6 +2,9 @@
 
 #include "kiosk/ui/theme.h"
 
+#include <imgui_internal.h>  // the window's cursor extent: this frame's content height
+
+#include <algorithm>
 #include <cmath>
 
 namespace selfcheck::ui {
@@ -9,21 +12,6 @@ namespace {
 
 constexpr float kGlideDecay = 0.92f;  // per frame: a flick fades out in about half a second
 constexpr float kGlideStop = 0.5f;    // pixels per frame below which the glide stops
-
-// A soft fade over the last line and a round "more below" badge with a down chevron.
-void draw_more_below(ImVec2 min, ImVec2 size, float em) {
-    const Theme& t = theme();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float bottom = min.y + size.y;
-    const ImU32 clear = t.background & 0x00FFFFFF;
-    draw->AddRectFilledMultiColor(ImVec2(min.x, bottom - 1.5f * em), ImVec2(min.x + size.x, bottom), clear, clear,
-                                  t.background, t.background);
-    const ImVec2 centre(min.x + size.x * 0.5f, bottom - 0.9f * em);
-    draw->AddCircleFilled(centre, 0.75f * em, t.primary);
-    const float a = 0.32f * em;
-    draw->AddTriangleFilled(ImVec2(centre.x - a, centre.y - 0.5f * a), ImVec2(centre.x + a, centre.y - 0.5f * a),
-                            ImVec2(centre.x, centre.y + 0.6f * a), t.on_primary);
-}
 
 }  // namespace
 
@@ -56,8 +44,12 @@ ScrollRegion::~ScrollRegion() {
         velocity *= kGlideDecay;
         if (std::fabs(velocity) < kGlideStop || next <= 0.f || next >= max_scroll) velocity = 0;
     }
-    if (max_scroll - scroll > 1.f) draw_more_below(min_, size_, ui_.em());
+    // What this frame drew, from the region's top (ImGui's own content size lags a frame),
+    // up to the last thing drawn and not the spacing after it.
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ui_.memory.content_height = window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y;
     ImGui::Dummy(ImVec2(0, 0));  // content size includes everything drawn above
+    ui_.memory.more_below = ImGui::GetScrollMaxY() - ImGui::GetScrollY() > 1.f;
     ImGui::EndChild();
     ui_.registry.end_scroll_region();
 }

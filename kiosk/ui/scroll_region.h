@@ -2,8 +2,8 @@
 // A region whose content may be taller than the screen, scrolled by dragging a finger
 // (ImGui 1.86 has no touch scrolling, and the kiosk shows no thin scrollbars). Inside it,
 // screens lay out from the region's origin, which moves as it scrolls. A flick glides on and
-// slows down (inertia); a finger put down stops it. While more content lies below, a cue at
-// the bottom edge says so.
+// slows down (inertia); a finger put down stops it. It notes in UiMemory how tall its content
+// was and whether more lies below, for the cue strip drawn outside it (kiosk_ui.cpp).
 #include "kiosk/ui/ui_context.h"
 
 #include <imgui.h>

@@ -6,6 +6,10 @@
 
 namespace selfcheck::ui {
 
+bool WrappedText::word_broken() const {
+    return std::any_of(lines.begin(), lines.end(), [](const TextLine& line) { return line.split; });
+}
+
 WrappedText wrap_text(ImFont* font, float size, const std::string& text, float width, const std::string& locale) {
     WrappedText out;
     const char* base = text.c_str();
@@ -14,7 +18,7 @@ WrappedText wrap_text(ImFont* font, float size, const std::string& text, float w
     };
     for (const LineSpan& span : break_lines(text, locale, width, measure)) {
         const float line_width = measure(span.begin, span.end);
-        out.lines.push_back({base + span.begin, base + span.end, line_width});
+        out.lines.push_back({base + span.begin, base + span.end, line_width, span.split});
         out.size.x = std::max(out.size.x, line_width);
     }
     out.size.y = static_cast<float>(out.lines.size()) * size;

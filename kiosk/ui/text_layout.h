@@ -13,11 +13,13 @@ struct TextLine {
     const char* begin;
     const char* end;
     float width;
+    bool split = false;  // ends inside a word cut between letters (the word alone is wider than the line)
 };
 
 struct WrappedText {
     std::vector<TextLine> lines;
     ImVec2 size;
+    bool word_broken() const;
 };
 
 // `text` must outlive the result (lines point into it).

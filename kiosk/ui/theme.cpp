@@ -7,6 +7,13 @@ const Theme& theme() {
     return instance;
 }
 
+const LevelStyle& level_style(const std::string& level_id) {
+    const Theme& t = theme();
+    if (level_id == "forced_labour_signs") return t.forced_labour;
+    if (level_id == "rights_concerns") return t.rights_concern;
+    return t.no_concern;
+}
+
 void apply_theme(float em) {
     ImGuiStyle style;  // start from defaults each time so a resize does not compound scaling
     ImGui::StyleColorsLight(&style);

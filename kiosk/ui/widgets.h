@@ -1,6 +1,6 @@
 #pragma once
-// Touch widgets: big named buttons and wrapped text. Every string drawn is recorded, with
-// whether it fitted, so tests can check glyph coverage and clipping on every screen.
+// Touch widgets: big named buttons, wrapped text and cards. Every string drawn is recorded,
+// with its box and lines, so the layout check sees what a person sees (widget_registry.h).
 #include "kiosk/ui/ui_context.h"
 
 #include <imgui.h>
@@ -11,10 +11,23 @@ namespace selfcheck::ui {
 
 enum class ButtonKind { Primary, Secondary, Exit };
 
-// A full-width (or given width) button drawn with wrapped, centred text. `name` is the
-// widget's stable name for test drivers ("answer.yes"). Returns true when tapped.
+struct ButtonLook {
+    const char* icon = nullptr;  // an icon::k... drawn before the label
+    bool align_left = false;     // answers: icon and label from the left, like a list
+    // Centred with an icon: where the label cannot be drawn whole (a narrow key), the icon
+    // alone is shown rather than a word cut in two.
+    bool icon_alone_if_needed = false;
+};
+
+// A button of `size` at the cursor, with wrapped text. `name` is the widget's stable name for
+// test drivers ("answer.yes"). Returns true when tapped.
 bool tap_button(UiContext& ui, const std::string& name, const std::string& label, ImVec2 size,
-                ButtonKind kind = ButtonKind::Primary);
+                ButtonKind kind = ButtonKind::Primary, const ButtonLook& look = {});
+
+// The height a button needs for `label` at `width`: its lines and some air, never below a
+// 9 mm target (`min_height`).
+float button_height_for(UiContext& ui, const std::string& label, float width, float min_height,
+                        const ButtonLook& look = {}, float pad_em = 0.7f);
 
 // Wrapped text at the cursor, `width` wide, in `font`; advances the cursor.
 void wrapped_text(UiContext& ui, const std::string& text, ImFont* font, float width, ImU32 colour);
@@ -35,5 +48,28 @@ ButtonGrid make_button_grid(float left, float top, float width, float cell_heigh
 
 // Height the text would take when wrapped to `width`.
 float wrapped_height(UiContext& ui, ImFont* font, const std::string& text, float width);
+
+// What the layout check needs to know of text drawn from `wrapped` in [min, max).
+struct WrappedText;
+DrawnText describe_text(const UiContext& ui, const std::string& text, const WrappedText& wrapped, ImVec2 min,
+                        ImVec2 max, float font_size);
+
+// A white card with a dark edge behind whatever is drawn between begin and end, whose height
+// is known only after drawing. Recorded as "box.<name>" (a container the layout check does
+// not count as overlapping what it holds).
+class Card {
+public:
+    Card(UiContext& ui, const std::string& name, float left, float top, float width, ImU32 fill = 0, ImU32 edge = 0);
+    void end(float bottom);  // draws the card from top to `bottom` behind its content
+    ~Card();
+
+private:
+    UiContext& ui_;
+    std::string name_;
+    ImVec2 min_;
+    float width_;
+    ImU32 fill_, edge_, backdrop_;
+    bool open_ = true;
+};
 
 }  // namespace selfcheck::ui

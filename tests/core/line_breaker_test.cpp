@@ -6,6 +6,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -120,14 +121,12 @@ void check_invariants(const std::string& text, const std::string& locale, float 
     std::unique_ptr<icu::BreakIterator> graphemes(
         icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
     graphemes->setText(utext.getAlias(), status);
-    std::unique_ptr<icu::BreakIterator> breaks(
-        icu::BreakIterator::createLineInstance(icu::Locale(locale.c_str()), status));
-    breaks->setText(utext.getAlias(), status);
     REQUIRE(U_SUCCESS(status));
 
+    const std::vector<size_t> preferred = preferred_breaks(text, locale);
     size_t covered = 0;  // end of the previous line
     for (size_t n = 0; n < lines.size(); ++n) {
-        const auto [begin, end] = lines[n];
+        const size_t begin = lines[n].begin, end = lines[n].end;
         INFO("line " << n << " [" << begin << ", " << end << ")");
         // In order, not overlapping, inside the text, each line further on than the last.
         REQUIRE(begin <= end);
@@ -150,13 +149,14 @@ void check_invariants(const std::string& text, const std::string& locale, float 
         // Within the width, unless the line is one grapheme wider than any line.
         if (ruler(begin, end) > max_width)
             CHECK(graphemes->following(static_cast<int32_t>(begin)) == static_cast<int32_t>(end));
-        // Greedy: within a paragraph, the next line's first piece would not have fitted here.
-        if (n + 1 < lines.size() && !has_line_end(text, end, lines[n + 1].begin)) {
-            // (ICU's next opportunity that does not split a grapheme: see the lone accent test.)
-            int32_t next = breaks->following(static_cast<int32_t>(lines[n + 1].begin));
-            while (next != icu::BreakIterator::DONE && !graphemes->isBoundary(next)) next = breaks->following(next);
-            REQUIRE(next != icu::BreakIterator::DONE);
-            auto more = static_cast<size_t>(next);
+        // Greedy: within a paragraph, the next line's first piece would not have fitted here
+        // (the preferred opportunities; the line before a paragraph's last may have given a
+        // word to it, so that one line of one Chinese character is not left alone).
+        const bool next_is_last = n + 2 >= lines.size() || has_line_end(text, lines[n + 1].end, lines[n + 2].begin);
+        if (n + 1 < lines.size() && !has_line_end(text, end, lines[n + 1].begin) && !next_is_last) {
+            const auto after = std::upper_bound(preferred.begin(), preferred.end(), lines[n + 1].begin);
+            REQUIRE(after != preferred.end());
+            auto more = *after;
             while (more > lines[n + 1].begin && is_space(code_point_before(text, more)))
                 more -= static_cast<size_t>(U8_LENGTH(code_point_before(text, more)));
             CHECK(ruler(begin, more) > max_width);
@@ -256,10 +256,11 @@ TEST_CASE("empty text gives no lines; spaces only give one empty line") {
 TEST_CASE("Chinese wraps between characters but never starts a line with closing punctuation") {
     // Breaking after any character would put '，' at the start of line 2 at 100 px (5 wide
     // characters), and '？' alone on line 3 at 220 px (11).
+    // Lines end between words (辭職, 擔心, 家人, 後果), never inside one.
     CHECK(wrap(kResign, 100, "zh_Hant_HK", true) ==
-          std::vector<std::string>{"如果你辭", "職，你會擔", "心自己或家", "人受到不好", "的後果嗎？"});
+          std::vector<std::string>{"如果你", "辭職，你會", "擔心自己或", "家人受到", "不好的", "後果嗎？"});
     CHECK(wrap(kResign, 220, "zh_Hant_HK", true) ==
-          std::vector<std::string>{"如果你辭職，你會擔心自", "己或家人受到不好的後果", "嗎？"});
+          std::vector<std::string>{"如果你辭職，你會擔心", "自己或家人受到不好的", "後果嗎？"});
     CHECK(wrap(kResign, 1000, "zh_Hant_HK", true) == std::vector<std::string>{kResign});
 
     const std::vector<std::string> closing = {"，", "。", "？", "」", "）"};
@@ -292,6 +293,10 @@ TEST_CASE("Indonesian and Tagalog wrap at spaces and after hyphens") {
                                                                  "kontrata? Pinag-", "aaral ka ba ng mag-", "anak?"});
     // A hyphen stays at the end of the line, never at the start of the next.
     CHECK(wrap("Pinag-aaral", 80, "fil") == std::vector<std::string>{"Pinag-", "aaral"});
+    // ...but a prefix of one or two letters stays with its word ("I- / tap" on the result screen).
+    CHECK(wrap("mo. I-tap", 70, "fil") == std::vector<std::string>{"mo.", "I-tap"});
+    CHECK(wrap("an e-mail", 70) == std::vector<std::string>{"an", "e-mail"});
+    CHECK(wrap("I-tap", 30, "fil") == std::vector<std::string>{"I-", "tap"});  // wider than the line: then it may
     for (float width = 0; width <= 400; width += 15) {
         // Once the longest word fits ("pasaporte", 90 px), no line starts with a hyphen.
         if (width >= 90)
@@ -360,4 +365,91 @@ TEST_CASE("the per-locale cache gives the same answer whatever was asked before"
         CHECK(wrap(kResign, 100, "zh_Hant_HK", true) == first);
         CHECK(wrap("Pinag-aaral", 80, "fil") == std::vector<std::string>{"Pinag-", "aaral"});
     }
+}
+
+namespace {
+
+// The lines of `text` at every width from `from` to `to` (wide CJK), for rules that must hold
+// whatever the width.
+std::vector<std::vector<std::string>> every_width(const std::string& text, const std::string& locale, float from,
+                                                  float to, float step = 10) {
+    std::vector<std::vector<std::string>> out;
+    for (float width = from; width <= to; width += step) out.push_back(wrap(text, width, locale, true));
+    return out;
+}
+
+// Whether some line ends with `before` and the next starts with `after`.
+bool split_between(const std::vector<std::string>& lines, const std::string& before, const std::string& after) {
+    for (size_t i = 0; i + 1 < lines.size(); ++i)
+        if (lines[i].size() >= before.size() &&
+            lines[i].compare(lines[i].size() - before.size(), before.size(), before) == 0 &&
+            lines[i + 1].compare(0, after.size(), after) == 0)
+            return true;
+    return false;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& line : lines) out += (out.empty() ? "" : " / ") + line;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Chinese lines end between words, not inside them (ICU's dictionary)") {
+    const std::string fault = "部分答案顯示，你在這份工作中可能沒有自由。這不是你的錯。你有權利，也有人可以幫你。";
+    const std::string address = "九龍旺角道1號旺角道壹號商業中心16樓（勞工處外籍家庭傭工科）";
+    const std::string shelter = "為身處困境的外籍女工提供庇護所。";
+    // From four characters a line: a narrower line may have to cut a word.
+    for (const auto& lines : every_width(fault, "zh_Hant_HK", 80, 600)) {
+        INFO(joined(lines));
+        CHECK_FALSE(split_between(lines, "這不", "是"));
+        CHECK_FALSE(split_between(lines, "權", "利"));
+    }
+    for (const auto& lines : every_width(address, "zh_Hant_HK", 80, 600)) {
+        INFO(joined(lines));
+        CHECK_FALSE(split_between(lines, "旺", "角"));
+    }
+    for (const auto& lines : every_width(shelter, "zh_Hant_HK", 80, 600)) {
+        INFO(joined(lines));
+        CHECK_FALSE(split_between(lines, "庇護", "所"));
+    }
+}
+
+TEST_CASE("a Chinese paragraph never ends in a line of one character") {
+    for (const std::string& text :
+         {std::string("勞工處外傭專線"), std::string("金鐘統一中心29樓的菲律賓移工中心"), kResign}) {
+        // From four characters a line (at three, "後果 / 嗎？" can only be mended by cutting 後果).
+        for (const auto& lines : every_width(text, "zh_Hant_HK", 80, 600)) {
+            INFO(joined(lines));
+            if (lines.size() < 2) continue;
+            const std::string& last = lines.back();
+            // One ideograph is three bytes in UTF-8; a closing mark may follow it.
+            CHECK_FALSE((last.size() == 3 || (last.size() == 6 && (last.substr(3) == "。" || last.substr(3) == "？"))));
+        }
+    }
+}
+
+TEST_CASE("phone numbers, amounts and numbers with their units stay on one line") {
+    CHECK(wrap("Phone +852 2157 9537", 150) == std::vector<std::string>{"Phone", "+852 2157 9537"});
+    CHECK(wrap("Telepono +852 2157 9537", 150, "fil") == std::vector<std::string>{"Telepono", "+852 2157 9537"});
+    CHECK(wrap("The screen will clear in 20 seconds.", 280) ==
+          std::vector<std::string>{"The screen will clear in", "20 seconds."});
+    CHECK(wrap("Your salary: HK$ 4,800 a month", 170) == std::vector<std::string>{"Your salary:", "HK$ 4,800 a month"});
+    CHECK(wrap("電話：+852 2157 9537", 180, "zh_Hant_HK", true) ==
+          std::vector<std::string>{"電話：", "+852 2157 9537"});
+    CHECK(wrap("請於20日內", 60, "zh_Hant_HK", true) == std::vector<std::string>{"請於", "20日內"});
+    // A number wider than the line breaks at its own spaces before anywhere else.
+    CHECK(wrap("+852 2157 9537", 100) == std::vector<std::string>{"+852 2157", "9537"});
+}
+
+TEST_CASE("a Latin word is cut only when it alone is wider than the line, and the cut is marked") {
+    Ruler ruler{"Burahin"};
+    const auto cut = break_lines("Burahin", "fil", 60, ruler.fn());
+    REQUIRE(cut.size() == 2);
+    CHECK(cut[0].split);
+    CHECK_FALSE(cut[1].split);
+    const std::string two = "Tapos na";
+    Ruler ruler2{two};
+    for (const auto& line : break_lines(two, "fil", 60, ruler2.fn())) CHECK_FALSE(line.split);
 }

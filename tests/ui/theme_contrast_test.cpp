@@ -1,9 +1,11 @@
-// Every text/background pair the theme uses reaches WCAG AA contrast (4.5:1).
+// Every text/background pair the theme uses reaches WCAG AA contrast (4.5:1), and every
+// control's edge 3:1 against its surroundings (WCAG 1.4.11).
 #include "kiosk/ui/theme.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <string>
 
 using namespace selfcheck::ui;
 
@@ -49,11 +51,59 @@ TEST_CASE("every text colour of the theme reads at 4.5:1 or more on its backgrou
         {"secondary button label, pressed", t.on_secondary, t.secondary_pressed},
         {"exit button label", t.on_primary, t.exit},
         {"exit button label, pressed", t.on_primary, t.exit_pressed},
-        {"number pad value", t.text, t.secondary},
+        {"number pad value", t.text, t.field},
+        {"staff header", t.on_staff_bar, t.staff_bar},
+        {"demo badge", t.on_primary, t.warning},
+        {"enrolled badge", t.on_primary, t.good},
+        {"wrong PIN", t.danger, t.background},
+        {"more-below cue", t.primary, t.background},
+        {"phone number on a card", t.primary, t.card},
+        {"text on a level's tint", t.text, t.forced_labour.tint},
         {"QR code on card", t.text, t.card},
     };
     for (const auto& pair : pairs) {
         INFO(pair.what << ": " << contrast(pair.text, pair.background) << ":1");
         CHECK(contrast(pair.text, pair.background) >= 4.5);
     }
+}
+
+TEST_CASE("every control's edge stands out 3:1 from what is around it (WCAG 1.4.11)") {
+    const Theme& t = theme();
+    const struct {
+        const char* what;
+        ImU32 edge;
+        ImU32 around;
+    } pairs[] = {
+        {"secondary button (answers, keys, Back) on the page", t.edge, t.background},
+        {"secondary button in the header (Language)", t.edge, t.top_bar},
+        {"secondary button in the bottom bar", t.edge, t.bottom_bar},
+        {"secondary button on a card", t.edge, t.card},
+        {"primary button on the page", t.primary, t.background},
+        {"primary button in the bottom bar", t.primary, t.bottom_bar},
+        {"quick exit in the header", t.exit, t.top_bar},
+        {"help card's edge on the page", t.edge, t.background},
+        {"forced-labour panel's edge", t.forced_labour.colour, t.background},
+        {"rights panel's edge", t.rights_concern.colour, t.background},
+        {"no-concerns panel's edge", t.no_concern.colour, t.background},
+        {"forced-labour icon on its tint", t.forced_labour.colour, t.forced_labour.tint},
+        {"rights icon on its tint", t.rights_concern.colour, t.rights_concern.tint},
+        {"no-concerns icon on its tint", t.no_concern.colour, t.no_concern.tint},
+        {"progress bar on its track", t.primary, t.progress_track},
+    };
+    for (const auto& pair : pairs) {
+        INFO(pair.what << ": " << contrast(pair.edge, pair.around) << ":1");
+        CHECK(contrast(pair.edge, pair.around) >= 3.0);
+    }
+}
+
+TEST_CASE("the three result levels have three different colours and icons") {
+    const Theme& t = theme();
+    CHECK(t.forced_labour.colour != t.rights_concern.colour);
+    CHECK(t.rights_concern.colour != t.no_concern.colour);
+    CHECK(t.forced_labour.colour != t.no_concern.colour);
+    CHECK(std::string(t.forced_labour.icon) != t.rights_concern.icon);
+    CHECK(std::string(t.rights_concern.icon) != t.no_concern.icon);
+    CHECK(&level_style("forced_labour_signs") == &t.forced_labour);
+    CHECK(&level_style("rights_concerns") == &t.rights_concern);
+    CHECK(&level_style("no_concerns") == &t.no_concern);
 }

@@ -1,5 +1,5 @@
 // Before the first question, in plain words: nothing that identifies her is stored, what is
-// sent, and that she can stop at any time.
+// sent, and that she can stop at any time. Continue is in the bottom bar.
 #include "kiosk/ui/screens/screens.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widgets.h"
@@ -10,13 +10,11 @@ void draw_privacy_screen(UiContext& ui, const ScreenArea& area) {
     const Theme& t = theme();
     const float em = ui.em();
     const auto [left, width] = centred_column(area, 32, em);
-    ImGui::SetCursorScreenPos(ImVec2(left, area.min.y + 1.2f * em));
+    ImGui::SetCursorScreenPos(ImVec2(left, area.min.y + t.padding * em));
+    ui.registry.mark_next_heading();
     wrapped_text(ui, ui.text("privacy.title"), ui.fonts.title, width, t.text);
     ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 0.6f * em));
     wrapped_text(ui, ui.text("privacy.body"), ui.fonts.body, width, t.text);
-    ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 1.2f * em));
-    if (tap_button(ui, "privacy.continue", ui.text("privacy.continue"), ImVec2(width, t.button_height * em)))
-        ui.session.accept_privacy();
     ImGui::Dummy(ImVec2(0, em));
 }
 
