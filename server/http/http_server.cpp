@@ -351,10 +351,11 @@ void HttpServer::Impl::accept() {
                 std::make_shared<Connection>(*this, std::move(socket), peer, true)->start();
             } else {
                 // Over a limit: a short answer without reading anything, then close.
+                static const std::string kBusyBody = "{\"error\":\"too many connections; try again later\"}";
                 static const std::string kBusy =
                     "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n"
-                    "Content-Type: application/json\r\nContent-Length: 47\r\n\r\n"
-                    "{\"error\":\"too many connections; try again later\"}";
+                    "Content-Type: application/json\r\nContent-Length: " +
+                    std::to_string(kBusyBody.size()) + "\r\n\r\n" + kBusyBody;
                 socket.non_blocking(true, ignored);
                 socket.write_some(asio::buffer(kBusy), ignored);
                 socket.shutdown(tcp::socket::shutdown_both, ignored);
