@@ -119,8 +119,11 @@ void add_http_api(http::Router& router, const HttpApiContext& given) {
     const auto ingest = std::make_shared<const BatchIngest>(context->store, context->keys, context->forms);
     const std::size_t limit = context->options.max_body_bytes;
 
-    router.add({"GET", "/healthz",
-                [context](const http::Request&, http::Response& response) { get_health(*context, response); }});
+    router.add({"GET",
+                "/healthz",
+                [context](const http::Request&, http::Response& response) { get_health(*context, response); },
+                0,
+                {}});
     router.add({"POST",
                 "/api/v1/batches",
                 [context, ingest](const http::Request& request, http::Response& response) {

@@ -259,9 +259,13 @@ void guarded(http::Response& response, Route route) {
 void add_dashboard(http::Router& router, const DashboardContext& context) {
     const auto shared = std::make_shared<Shared>(context);
     const auto get = [&](const char* path, void (*page)(Shared&, const http::Request&, http::Response&)) {
-        router.add({"GET", path, [shared, page](const http::Request& request, http::Response& response) {
+        router.add({"GET",
+                    path,
+                    [shared, page](const http::Request& request, http::Response& response) {
                         guarded(response, [&] { page(*shared, request, response); });
-                    }});
+                    },
+                    0,
+                    {}});
     };
     // The two forms: small bodies, URL-encoded only (a multipart or compressed body is 415).
     const auto post = [&](const char* path, void (*action)(Shared&, const http::Request&, http::Response&)) {
@@ -274,8 +278,8 @@ void add_dashboard(http::Router& router, const DashboardContext& context) {
                     {"application/x-www-form-urlencoded"}});
     };
     get("/", [](Shared&, const http::Request&, http::Response& response) { redirect(response, "/dashboard"); });
-    get("/login", [](Shared& shared, const http::Request& request, http::Response& response) {
-        show_login(shared, request, response, 200, "");
+    get("/login", [](Shared& state, const http::Request& request, http::Response& response) {
+        show_login(state, request, response, 200, "");
     });
     post("/login", post_login);
     post("/logout", post_logout);

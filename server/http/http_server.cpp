@@ -37,7 +37,7 @@ constexpr auto kLingerTime = std::chrono::seconds(3);
 }  // namespace
 
 struct HttpServer::Impl {
-    Impl(const Router& router, ServerLimits given) : router(router), limits(std::move(given)) {}
+    Impl(const Router& routes, ServerLimits given) : router(routes), limits(std::move(given)) {}
 
     const Router& router;
     const ServerLimits limits;
