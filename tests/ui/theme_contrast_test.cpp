@@ -59,6 +59,7 @@ TEST_CASE("every text colour of the theme reads at 4.5:1 or more on its backgrou
         {"more-below cue", t.primary, t.background},
         {"phone number on a card", t.primary, t.card},
         {"text on a level's tint", t.text, t.forced_labour.tint},
+        {"text on the urgent panel", t.text, t.urgent.tint},
         {"QR code on card", t.text, t.card},
     };
     for (const auto& pair : pairs) {
@@ -88,6 +89,8 @@ TEST_CASE("every control's edge stands out 3:1 from what is around it (WCAG 1.4.
         {"forced-labour icon on its tint", t.forced_labour.colour, t.forced_labour.tint},
         {"rights icon on its tint", t.rights_concern.colour, t.rights_concern.tint},
         {"no-concerns icon on its tint", t.no_concern.colour, t.no_concern.tint},
+        {"urgent panel's edge", t.urgent.colour, t.background},
+        {"urgent icon on its tint", t.urgent.colour, t.urgent.tint},
         {"progress bar on its track", t.primary, t.progress_track},
     };
     for (const auto& pair : pairs) {
