@@ -40,30 +40,8 @@ RunOutput run_capture(const std::string& command) {
     return out;
 }
 
-using Policy = AnswerPolicy;
-
-struct Walk {
-    const char* name;
-    Policy policy;
-    const char* expected_level;
-};
-
-const std::vector<Walk>& walks() {
-    static const std::vector<Walk> all{
-        {"quiet", quiet_answer, "no_concerns"},
-        // Paid HK$4,000 a month, all else well: a rights concern, not forced labour.
-        {"low-pay",
-         [](const Question& q, const Answers& a) {
-             return q.id == "monthly_salary" ? AnswerValue(4000) : quiet_answer(q, a);
-         },
-         "rights_concerns"},
-        {"first-answers", first_answer, "forced_labour_signs"},
-    };
-    return all;
-}
-
 // Walks one session by tapping, checking every screen; returns the result level reached.
-std::string walk_session(KioskApp& app, TestDriver& driver, const std::string& locale, const Walk& walk,
+std::string walk_session(KioskApp& app, TestDriver& driver, const std::string& locale, const LevelWalk& walk,
                          const std::filesystem::path& shots) {
     int width = 0, height = 0;
     app.display().size(width, height);
@@ -108,22 +86,26 @@ std::filesystem::path screenshot_dir(const std::string& name) {
 
 TEST_CASE("walks reach each result level in every language at phone tablet and kiosk sizes") {
     // Every walk on the phone, the tightest layout; the longest walk (every follow-up question
-    // shown) on the tablet and the kiosk.
-    const std::tuple<int, int, size_t> sizes[] = {{480, 800, walks().size()}, {800, 1280, 1}, {1920, 1080, 1}};
+    // shown: level_walks() lists it first) on the tablet and the kiosk.
+    const std::tuple<int, int, size_t> sizes[] = {{480, 800, level_walks().size()}, {800, 1280, 1}, {1920, 1080, 1}};
     for (const auto& [width, height, walk_count] : sizes) {
         KioskApp app(headless(width, height));
         TestDriver driver(app);
         int completed = 0;
+        std::set<std::string> reached;
         for (const auto& language : app.form().languages) {
             for (size_t w = 0; w < walk_count; ++w) {
-                const Walk& walk = walks()[walks().size() - 1 - w];
-                INFO(language.locale << " at " << width << "x" << height << ", walk " << walk.name);
-                const auto shots = screenshot_dir(std::string("walk-") + walk.name);
-                CHECK(walk_session(app, driver, language.locale, walk, shots) == walk.expected_level);
+                const LevelWalk& walk = level_walks()[w];
+                INFO(language.locale << " at " << width << "x" << height << ", walk to " << walk.level);
+                const auto shots = screenshot_dir("walk-" + walk.level);
+                const std::string level = walk_session(app, driver, language.locale, walk, shots);
+                CHECK(level == walk.level);
+                reached.insert(level);
                 ++completed;
             }
         }
         CHECK(app.records_completed() == completed);
+        CHECK(reached.size() == walk_count);  // on the phone: all four levels
     }
 }
 

@@ -110,9 +110,11 @@ void draw_right(UiContext& ui, const Right& right, float left, float width) {
     ImGui::SetCursorScreenPos(ImVec2(left, below() + 0.35f * em));
 }
 
-// A panel in a level's colour with its icon: a title in large type (body type when that takes
-// more than three lines, as on a phone, so what to do comes into view sooner), then `body`
-// unless it is empty; the cursor is left under the panel.
+// A panel in a level's colour with its icon, its title in large type beside the icon, then
+// `body` unless it is empty; the cursor is left under the panel. A title that would take more
+// than three lines beside the icon (a long Tagalog or Indonesian title on a phone) runs the
+// panel's full width under the icon if that takes three lines or fewer, so it stays large;
+// else it stays beside the icon in body type, so what to do comes into view sooner.
 void draw_panel(UiContext& ui, const std::string& name, const LevelStyle& style, const std::string& title,
                 const std::string& body, float left, float width, bool is_heading) {
     const Theme& t = theme();
@@ -120,16 +122,23 @@ void draw_panel(UiContext& ui, const std::string& name, const LevelStyle& style,
     const float top = below();
     Card panel(ui, name, left, top, width, style.tint, style.colour);
     ImFont* font = ui.fonts.title;
-    const float beside = width - 1.6f * em - font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, style.icon).x - 0.5f * em;
-    if (wrapped_height(ui, font, title, beside) > 3.5f * font->FontSize) font = ui.fonts.body;
-    const float icon_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, style.icon).x;
-    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(left + 0.8f * em, top + 0.6f * em), style.colour,
+    const float inner_left = left + 0.8f * em, inner = width - 1.6f * em;
+    const ImVec2 icon = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, style.icon);
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(inner_left, top + 0.6f * em), style.colour,
                                         style.icon);
-    const float text_left = left + 0.8f * em + icon_w + 0.5f * em;
+    float text_left = inner_left + icon.x + 0.5f * em, text_top = top + 0.6f * em;
+    auto too_long = [&](ImFont* f, float w) { return wrapped_height(ui, f, title, w) > 3.5f * f->FontSize; };
+    if (too_long(font, inner_left + inner - text_left)) {
+        if (!too_long(font, inner)) {
+            text_left = inner_left;
+            text_top += icon.y + 0.2f * em;
+        } else {
+            font = ui.fonts.body;
+        }
+    }
     if (is_heading) ui.registry.mark_next_heading();
-    paragraph(ui, text_left, top + 0.6f * em, left + width - 0.8f * em - text_left, title, font, t.text);
-    if (!body.empty())
-        paragraph(ui, left + 0.8f * em, below() + 0.4f * em, width - 1.6f * em, body, ui.fonts.body, t.text);
+    paragraph(ui, text_left, text_top, inner_left + inner - text_left, title, font, t.text);
+    if (!body.empty()) paragraph(ui, inner_left, below() + 0.4f * em, inner, body, ui.fonts.body, t.text);
     const float bottom = below() + 0.6f * em;
     panel.end(bottom);
     ImGui::SetCursorScreenPos(ImVec2(left, bottom + 0.6f * em));
