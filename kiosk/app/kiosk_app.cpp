@@ -89,7 +89,7 @@ void read_power(StaffStatus& status) {
 KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     content_ = load_content(config_.content_dir);
     messages_ = std::make_unique<Messages>(config_.locales_dir);
-    messages_->set_shared_args(content_args(content_, hong_kong_today()));  // today's wage, holidays, ...
+    messages_->set_shared_args(content_args(content_, config_.today()));  // today's wage, holidays, ...
     refuse_invalid_content(content_, *messages_, config_.content_dir);
     if (!config_.device_config_file.empty()) apply_device_config(config_, content_.form);
     offer_only_configured_languages(content_.form, config_.device.languages);
@@ -97,7 +97,7 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     open_outbox();
     SessionSettings settings;
     settings.site = config_.device.site;
-    settings.today = hong_kong_today;
+    settings.today = config_.today;
     settings.on_complete = [this](Record record) { keep(record); };
     session_ = std::make_unique<Session>(content_, std::move(settings));
 
@@ -177,7 +177,7 @@ void KioskApp::open_outbox() {
     OutboxOptions options;
     options.limits.max_records = config_.device.max_queued_records;
     options.limits.max_age_days = config_.device.max_queued_days;
-    options.today = hong_kong_today;
+    options.today = config_.today;
     outbox_ = std::make_unique<Outbox>(dir / "outbox.db", options);
     const std::string integrity = outbox_->integrity_check();
     if (integrity != "ok") storage_error_ = "outbox integrity check: " + integrity;

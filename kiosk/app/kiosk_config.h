@@ -4,6 +4,7 @@
 // come from kiosk/core/kiosk_defaults.h.
 #include "kiosk/core/device_config.h"
 #include "kiosk/core/kiosk_defaults.h"
+#include "protocol/time/dates.h"
 
 #include <chrono>
 #include <filesystem>
@@ -30,6 +31,9 @@ struct KioskConfig {
     std::chrono::seconds idle_countdown = defaults::kIdleCountdown;  // "Still there?", then the wipe
     // The kiosk's sense of time; tests replace it to jump ahead without waiting.
     std::function<std::chrono::steady_clock::time_point()> clock = std::chrono::steady_clock::now;
+    // Today's date in Hong Kong (YYYY-MM-DD): what answers are scored on and what the screens
+    // say about that day (the wage in force, a number past its review date); tests pick a day.
+    std::function<std::string()> today = hong_kong_today;
 };
 
 }  // namespace selfcheck

@@ -29,6 +29,26 @@ AnswerValue first_answer(const Question& q, const Answers&) {
     return q.number.min + (q.number.max - q.number.min) / 2;
 }
 
+AnswerValue declining_answer(const Question& q, const Answers& answers) {
+    for (const auto& o : q.options)
+        if (o.code == kPreferNotToSay) return o.code;
+    return quiet_answer(q, answers);
+}
+
+const std::vector<LevelWalk>& level_walks() {
+    static const std::vector<LevelWalk> walks{
+        {"forced_labour_signs", first_answer},
+        // Paid HK$4,000 a month, all else well: a rights concern, not forced labour.
+        {"rights_concerns",
+         [](const Question& q, const Answers& a) {
+             return q.id == "monthly_salary" ? AnswerValue(4000) : quiet_answer(q, a);
+         }},
+        {"few_answers", declining_answer},
+        {"no_concerns", quiet_answer},
+    };
+    return walks;
+}
+
 void type_number(TestDriver& driver, int value) {
     for (char digit : std::to_string(value)) driver.tap(std::string("number.") + digit);
     driver.tap("number.done");
@@ -169,24 +189,19 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
             driver.tap("idle.continue");
             driver.tap("nav.quick_exit");
 
-            const std::pair<const char*, AnswerPolicy> walks[] = {
-                {"no_concerns", quiet_answer},
-                {"rights_concerns",
-                 [](const Question& q, const Answers& a) {
-                     return q.id == "monthly_salary" ? AnswerValue(4000) : quiet_answer(q, a);
-                 }},
-                {"forced_labour_signs", first_answer},
-            };
-            for (const auto& [level, policy] : walks) {
+            for (const auto& [level, policy] : level_walks()) {
                 walk_to(driver, app, locale, policy);
-                shoot(std::string("result-") + level);
+                if (app.session().assessment()->level->id != level)
+                    result.problems.push_back("the " + level + " walk in " + locale + " ended on " +
+                                              app.session().assessment()->level->id);
+                shoot("result-" + level);
                 // A right tapped open, then the end of the result.
                 std::string first_right;  // a copy: tapping redraws, which clears the registry
                 for (const auto& [name, rect] : app.registry().widgets())
                     if (first_right.empty() && name.rfind("right.", 0) == 0) first_right = name;
                 if (!first_right.empty()) driver.tap(first_right);
                 driver.scroll_to_end("screen.scroll");
-                shoot(std::string("result-") + level + "-end", false);
+                shoot("result-" + level + "-end", false);
                 driver.tap("result.finish");
             }
 

@@ -18,6 +18,19 @@ using AnswerPolicy = std::function<AnswerValue(const Question&, const Answers&)>
 AnswerValue quiet_answer(const Question& q, const Answers& answers);
 // The first answer offered; an amount halfway through its range.
 AnswerValue first_answer(const Question& q, const Answers& answers);
+// "Prefer not to say" wherever it is offered, else the quiet answer: most questions declined.
+AnswerValue declining_answer(const Question& q, const Answers& answers);
+
+// A scripted session that ends on a given result level.
+struct LevelWalk {
+    std::string level;  // scoring.yaml level id
+    AnswerPolicy policy;
+};
+
+// One walk to each of the four result levels, the most serious first: the first answers
+// (forced_labour_signs, every follow-up question shown), a low wage (rights_concerns), most
+// questions declined (few_answers) and all well (no_concerns).
+const std::vector<LevelWalk>& level_walks();
 
 // Taps the answer's button, or types the amount on the number pad and confirms it.
 void give_answer(TestDriver& driver, const AnswerValue& answer);

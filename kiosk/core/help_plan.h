@@ -1,40 +1,28 @@
 #pragma once
 // Which help entries the result leads with ("What to do now") and in what order, from what
-// the assessment found. When she reported violence, being locked in or threats, the police
-// (999) and a shelter come first. Content does not yet say which findings are urgent or
-// which entries are the emergency ones, so UrgentRules carries today's reading of
-// content/indicators.yaml and content/directory.yaml; content can supply it later.
+// the assessment found. What is urgent is the content's to say (signals and directory entries
+// marked `urgent`, scoring.h urgent_help); this only orders what choose_help() chose.
 #include "protocol/content/content.h"
 #include "protocol/content/scoring.h"
 
-#include <set>
 #include <string>
 #include <vector>
 
 namespace selfcheck {
 
-struct UrgentRules {
-    // Indicators (indicators.yaml ids) that mean she may be in danger now.
-    std::set<std::string> urgent_indicators;
-    // Directory ids put first, in this order, when any urgent indicator was raised.
-    std::vector<std::string> first_when_urgent;
-};
-
-// Today: physical_and_sexual_violence, intimidation_and_threats, restriction_of_movement;
-// then police_emergency and bethune_house (the shelter).
-UrgentRules default_urgent_rules();
-
 struct HelpPlan {
-    bool urgent = false;                    // an urgent indicator was raised
-    std::vector<const Organisation*> now;   // one to three, each with a number to call or message
-    std::vector<const Organisation*> more;  // the rest of choose_help(), in directory order
+    bool urgent = false;                    // the assessment's: she may be in danger now
+    std::vector<const Organisation*> now;   // each with a number to call or message
+    std::vector<const Organisation*> more;  // the rest of choose_help(), in its order
 };
 
-// From choose_help()'s entries: urgent ones first (when urgent), then those named for her own
-// findings (an indicator or breach she raised) before those shown for her level alone, those
-// speaking `locale` before others, verified numbers before unverified; the directory's order
-// otherwise. Only entries with a phone or WhatsApp number go in `now`.
+// From choose_help()'s entries. When the assessment is urgent, every urgent entry with a number
+// (police 999, shelters, in directory order) leads `now`, however many there are; the others
+// fill it up to `at_most` in all: those named for her own findings (an indicator or breach she
+// raised) before those shown for her level alone, those speaking `locale` before others, and
+// numbers that need no check on `today` (Organisation::number_needs_check) before those that
+// do; the directory's order otherwise. Only entries with a phone or WhatsApp number go in `now`.
 HelpPlan plan_help(const Content& content, const Assessment& assessment, const std::string& locale,
-                   const UrgentRules& rules = default_urgent_rules(), size_t at_most = 3);
+                   const std::string& today, size_t at_most = 3);
 
 }  // namespace selfcheck

@@ -93,6 +93,7 @@ void Session::complete() {
     // One date for both: the collector re-scores the record on its completed_on.
     const std::string today = settings_.today();
     assessment_ = assess(content_, answers_, today);
+    assessed_on_ = today;
     Record record = build_record(content_, locale_, answers_, settings_.site, today);
     step_ = Step::Result;
     answers_.clear();
@@ -104,6 +105,7 @@ void Session::wipe() {
     answers_.clear();
     number_entry_.clear();
     assessment_.reset();
+    assessed_on_.clear();
     history_.clear();
     locale_.clear();
     current_ = 0;

@@ -51,6 +51,9 @@ public:
 
     // After the last question: what the answers suggest. Cleared by wipe().
     const Assessment* assessment() const { return assessment_ ? &*assessment_ : nullptr; }
+    // The day it was scored on (YYYY-MM-DD), for what the result says about that day (a number
+    // past its review date); empty before a result and after wipe().
+    const std::string& assessed_on() const { return assessed_on_; }
 
     const Question* current_question() const;
     const Answers& answers() const { return answers_; }
@@ -72,6 +75,7 @@ private:
     Answers answers_;
     std::string number_entry_;
     std::optional<Assessment> assessment_;
+    std::string assessed_on_;
 };
 
 }  // namespace selfcheck

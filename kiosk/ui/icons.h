@@ -19,6 +19,7 @@ inline constexpr const char* kMoreBelow = "\xee\x97\x8f";    // U+E5CF expand_mo
 inline constexpr const char* kShowLess = "\xee\x97\x8e";     // U+E5CE expand_less
 inline constexpr const char* kWarning = "\xee\x80\x82";      // U+E002 warning
 inline constexpr const char* kInfo = "\xee\xa2\x8e";         // U+E88E info
+inline constexpr const char* kUnknown = "\xee\xa2\x87";      // U+E887 help (a filled question mark)
 inline constexpr const char* kCheckCircle = "\xee\xa1\xac";  // U+E86C check_circle
 inline constexpr const char* kCall = "\xee\x82\xb0";         // U+E0B0 call
 inline constexpr const char* kExit = "\xee\xa6\xba";         // U+E9BA logout

@@ -11,6 +11,7 @@ const LevelStyle& level_style(const std::string& level_id) {
     const Theme& t = theme();
     if (level_id == "forced_labour_signs") return t.forced_labour;
     if (level_id == "rights_concerns") return t.rights_concern;
+    if (level_id == "few_answers") return t.few_answers;
     return t.no_concern;
 }
 

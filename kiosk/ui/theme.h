@@ -47,6 +47,11 @@ struct Theme {
     LevelStyle forced_labour{IM_COL32(0xB0, 0x1E, 0x1E, 0xFF), IM_COL32(0xFC, 0xEB, 0xEA, 0xFF), icon::kWarning};
     LevelStyle rights_concern{IM_COL32(0x8A, 0x4B, 0x00, 0xFF), IM_COL32(0xFF, 0xF3, 0xE0, 0xFF), icon::kInfo};
     LevelStyle no_concern{IM_COL32(0x1E, 0x6B, 0x3A, 0xFF), IM_COL32(0xE7, 0xF4, 0xEA, 0xFF), icon::kCheckCircle};
+    // Most questions declined or "not sure": neither good nor bad news, so neither green nor a
+    // warning colour: violet and a question mark.
+    LevelStyle few_answers{IM_COL32(0x5E, 0x3C, 0x99, 0xFF), IM_COL32(0xF1, 0xEC, 0xF8, 0xFF), icon::kUnknown};
+    // "What to do now" when she may be in danger, above any level's panel: danger red, a phone.
+    LevelStyle urgent{IM_COL32(0xB0, 0x1E, 0x1E, 0xFF), IM_COL32(0xFC, 0xEB, 0xEA, 0xFF), icon::kCall};
 
     // Layout, in em.
     float padding = 1.0f;
@@ -61,7 +66,8 @@ struct Theme {
 
 const Theme& theme();
 
-// The style of a result level by its id (forced_labour_signs, rights_concerns, anything else).
+// The style of a result level by its id (forced_labour_signs, rights_concerns, few_answers,
+// anything else: no_concerns).
 const LevelStyle& level_style(const std::string& level_id);
 
 // Applies the theme to ImGui's style for the given em.

@@ -59,6 +59,8 @@ TEST_CASE("every text colour of the theme reads at 4.5:1 or more on its backgrou
         {"more-below cue", t.primary, t.background},
         {"phone number on a card", t.primary, t.card},
         {"text on a level's tint", t.text, t.forced_labour.tint},
+        {"text on the urgent panel", t.text, t.urgent.tint},
+        {"text on the few-answers panel", t.text, t.few_answers.tint},
         {"QR code on card", t.text, t.card},
     };
     for (const auto& pair : pairs) {
@@ -88,6 +90,10 @@ TEST_CASE("every control's edge stands out 3:1 from what is around it (WCAG 1.4.
         {"forced-labour icon on its tint", t.forced_labour.colour, t.forced_labour.tint},
         {"rights icon on its tint", t.rights_concern.colour, t.rights_concern.tint},
         {"no-concerns icon on its tint", t.no_concern.colour, t.no_concern.tint},
+        {"few-answers panel's edge", t.few_answers.colour, t.background},
+        {"few-answers icon on its tint", t.few_answers.colour, t.few_answers.tint},
+        {"urgent panel's edge", t.urgent.colour, t.background},
+        {"urgent icon on its tint", t.urgent.colour, t.urgent.tint},
         {"progress bar on its track", t.primary, t.progress_track},
     };
     for (const auto& pair : pairs) {
@@ -96,14 +102,18 @@ TEST_CASE("every control's edge stands out 3:1 from what is around it (WCAG 1.4.
     }
 }
 
-TEST_CASE("the three result levels have three different colours and icons") {
+TEST_CASE("the four result levels have four different colours and icons") {
     const Theme& t = theme();
-    CHECK(t.forced_labour.colour != t.rights_concern.colour);
-    CHECK(t.rights_concern.colour != t.no_concern.colour);
-    CHECK(t.forced_labour.colour != t.no_concern.colour);
-    CHECK(std::string(t.forced_labour.icon) != t.rights_concern.icon);
-    CHECK(std::string(t.rights_concern.icon) != t.no_concern.icon);
+    const LevelStyle* styles[] = {&t.forced_labour, &t.rights_concern, &t.few_answers, &t.no_concern};
+    for (const LevelStyle* a : styles)
+        for (const LevelStyle* b : styles) {
+            if (a == b) continue;
+            CHECK(a->colour != b->colour);
+            CHECK(a->tint != b->tint);
+            CHECK(std::string(a->icon) != b->icon);
+        }
     CHECK(&level_style("forced_labour_signs") == &t.forced_labour);
     CHECK(&level_style("rights_concerns") == &t.rights_concern);
+    CHECK(&level_style("few_answers") == &t.few_answers);  // not the green tick of no_concerns
     CHECK(&level_style("no_concerns") == &t.no_concern);
 }

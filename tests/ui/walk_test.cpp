@@ -15,7 +15,7 @@
 #include <functional>
 #include <memory>
 #include <set>
-#include <tuple>
+#include <stdexcept>
 #include <unordered_set>
 
 using namespace selfcheck;
@@ -40,30 +40,8 @@ RunOutput run_capture(const std::string& command) {
     return out;
 }
 
-using Policy = AnswerPolicy;
-
-struct Walk {
-    const char* name;
-    Policy policy;
-    const char* expected_level;
-};
-
-const std::vector<Walk>& walks() {
-    static const std::vector<Walk> all{
-        {"quiet", quiet_answer, "no_concerns"},
-        // Paid HK$4,000 a month, all else well: a rights concern, not forced labour.
-        {"low-pay",
-         [](const Question& q, const Answers& a) {
-             return q.id == "monthly_salary" ? AnswerValue(4000) : quiet_answer(q, a);
-         },
-         "rights_concerns"},
-        {"first-answers", first_answer, "forced_labour_signs"},
-    };
-    return all;
-}
-
 // Walks one session by tapping, checking every screen; returns the result level reached.
-std::string walk_session(KioskApp& app, TestDriver& driver, const std::string& locale, const Walk& walk,
+std::string walk_session(KioskApp& app, TestDriver& driver, const std::string& locale, const LevelWalk& walk,
                          const std::filesystem::path& shots) {
     int width = 0, height = 0;
     app.display().size(width, height);
@@ -104,27 +82,53 @@ std::filesystem::path screenshot_dir(const std::string& name) {
     return dir;
 }
 
+// Walks `walk` in every language at one size. One test case per size and, on the phone, per
+// level, so CTest runs them side by side and each stays well inside its timeout.
+void walk_every_language(int width, int height, const LevelWalk& walk) {
+    KioskApp app(headless(width, height));
+    TestDriver driver(app);
+    int completed = 0;
+    for (const auto& language : app.form().languages) {
+        INFO(language.locale << " at " << width << "x" << height << ", walk to " << walk.level);
+        const auto shots = screenshot_dir("walk-" + walk.level);
+        CHECK(walk_session(app, driver, language.locale, walk, shots) == walk.level);
+        ++completed;
+    }
+    CHECK(app.records_completed() == completed);
+}
+
+const LevelWalk& walk_to_level(const std::string& level) {
+    for (const LevelWalk& walk : level_walks())
+        if (walk.level == level) return walk;
+    throw std::invalid_argument("no walk to level " + level);
+}
+
 }  // namespace
 
-TEST_CASE("walks reach each result level in every language at phone tablet and kiosk sizes") {
-    // Every walk on the phone, the tightest layout; the longest walk (every follow-up question
-    // shown) on the tablet and the kiosk.
-    const std::tuple<int, int, size_t> sizes[] = {{480, 800, walks().size()}, {800, 1280, 1}, {1920, 1080, 1}};
-    for (const auto& [width, height, walk_count] : sizes) {
-        KioskApp app(headless(width, height));
-        TestDriver driver(app);
-        int completed = 0;
-        for (const auto& language : app.form().languages) {
-            for (size_t w = 0; w < walk_count; ++w) {
-                const Walk& walk = walks()[walks().size() - 1 - w];
-                INFO(language.locale << " at " << width << "x" << height << ", walk " << walk.name);
-                const auto shots = screenshot_dir(std::string("walk-") + walk.name);
-                CHECK(walk_session(app, driver, language.locale, walk, shots) == walk.expected_level);
-                ++completed;
-            }
-        }
-        CHECK(app.records_completed() == completed);
-    }
+// Every walk on the phone, the tightest layout; the longest walk (every follow-up question
+// shown: level_walks() lists it first) on the tablet and the kiosk.
+TEST_CASE("a walk reaches forced_labour_signs in every language on a phone (480x800)") {
+    walk_every_language(480, 800, walk_to_level("forced_labour_signs"));
+}
+
+TEST_CASE("a walk reaches rights_concerns in every language on a phone (480x800)") {
+    walk_every_language(480, 800, walk_to_level("rights_concerns"));
+}
+
+TEST_CASE("a walk reaches few_answers in every language on a phone (480x800)") {
+    walk_every_language(480, 800, walk_to_level("few_answers"));
+}
+
+TEST_CASE("a walk reaches no_concerns in every language on a phone (480x800)") {
+    walk_every_language(480, 800, walk_to_level("no_concerns"));
+}
+
+TEST_CASE("the longest walk reaches its level in every language on a tablet (800x1280)") {
+    walk_every_language(800, 1280, level_walks().front());
+}
+
+TEST_CASE("the longest walk reaches its level in every language on a kiosk (1920x1080)") {
+    walk_every_language(1920, 1080, level_walks().front());
 }
 
 TEST_CASE("the same taps give byte-identical screenshots") {

@@ -1,7 +1,8 @@
-// The result, leading with what to do: an outcome panel in the level's colour and icon, then
-// "What to do now" with the one to three contacts that fit her answers (999 and a shelter
-// first when she reported violence, being locked in or threats), then her rights as titles
-// she can tap open, then the other places that can help. Finish is in the bottom bar.
+// The result, leading with what to do. When she may be in danger now (the content marks which
+// answers say so), at any level: "What to do now" in the urgent panel, then 999 and the urgent
+// help entries, then why (the urgent explanation), then the level's outcome. Otherwise: the outcome panel in the
+// level's colour and icon, then "What to do now" with the one to three contacts that fit her answers. Then her rights
+// as titles she can tap open, then the other places that can help. Finish is in the bottom bar.
 #include "kiosk/core/help_plan.h"
 #include "kiosk/core/qr_code.h"
 #include "kiosk/ui/icons.h"
@@ -42,7 +43,7 @@ float draw_qr(UiContext& ui, const std::string& name, const std::string& link, I
 
 // One organisation: its name and number first, a QR code of the number with "Scan to call"
 // beside it, then what it helps with, its hours and address, all full width.
-void draw_help_card(UiContext& ui, const Organisation& org, float left, float width) {
+void draw_help_card(UiContext& ui, const Organisation& org, const std::string& today, float left, float width) {
     const Theme& t = theme();
     const float em = ui.em();
     const float top = below();
@@ -75,8 +76,8 @@ void draw_help_card(UiContext& ui, const Organisation& org, float left, float wi
     paragraph(ui, x, below() + 0.2f * em, inner, ui.text(org.hours_key), ui.fonts.body, t.muted_text);
     if (!org.address_key.empty())
         paragraph(ui, x, below() + 0.2f * em, inner, ui.text(org.address_key), ui.fonts.body, t.muted_text);
-    // Only where a number is shown is there a number to check.
-    if (!org.is_verified() && !link.empty())
+    // The content decides: a number not verified, or past its review date. No number, nothing to check.
+    if (org.number_needs_check(today))
         paragraph(ui, x, below() + 0.2f * em, inner, ui.text("result.please_check"), ui.fonts.body, t.muted_text);
     const float bottom = below() + 0.6f * em;
     card.end(bottom);
@@ -109,6 +110,40 @@ void draw_right(UiContext& ui, const Right& right, float left, float width) {
     ImGui::SetCursorScreenPos(ImVec2(left, below() + 0.35f * em));
 }
 
+// A panel in a level's colour with its icon, its title in large type beside the icon, then
+// `body` unless it is empty; the cursor is left under the panel. A title that would take more
+// than three lines beside the icon (a long Tagalog or Indonesian title on a phone) runs the
+// panel's full width under the icon if that takes three lines or fewer, so it stays large;
+// else it stays beside the icon in body type, so what to do comes into view sooner.
+void draw_panel(UiContext& ui, const std::string& name, const LevelStyle& style, const std::string& title,
+                const std::string& body, float left, float width, bool is_heading) {
+    const Theme& t = theme();
+    const float em = ui.em();
+    const float top = below();
+    Card panel(ui, name, left, top, width, style.tint, style.colour);
+    ImFont* font = ui.fonts.title;
+    const float inner_left = left + 0.8f * em, inner = width - 1.6f * em;
+    const ImVec2 icon = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, style.icon);
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(inner_left, top + 0.6f * em), style.colour,
+                                        style.icon);
+    float text_left = inner_left + icon.x + 0.5f * em, text_top = top + 0.6f * em;
+    auto too_long = [&](ImFont* f, float w) { return wrapped_height(ui, f, title, w) > 3.5f * f->FontSize; };
+    if (too_long(font, inner_left + inner - text_left)) {
+        if (!too_long(font, inner)) {
+            text_left = inner_left;
+            text_top += icon.y + 0.2f * em;
+        } else {
+            font = ui.fonts.body;
+        }
+    }
+    if (is_heading) ui.registry.mark_next_heading();
+    paragraph(ui, text_left, text_top, inner_left + inner - text_left, title, font, t.text);
+    if (!body.empty()) paragraph(ui, inner_left, below() + 0.4f * em, inner, body, ui.fonts.body, t.text);
+    const float bottom = below() + 0.6f * em;
+    panel.end(bottom);
+    ImGui::SetCursorScreenPos(ImVec2(left, bottom + 0.6f * em));
+}
+
 }  // namespace
 
 void draw_result_screen(UiContext& ui, const ScreenArea& area) {
@@ -119,41 +154,26 @@ void draw_result_screen(UiContext& ui, const ScreenArea& area) {
     const auto [left, width] = centred_column(area, 36, em);
     const ResultLevel& level = *assessment->level;
     const Content& content = ui.session.content();
-    const HelpPlan plan = plan_help(content, *assessment, ui.locale());
-
-    // The outcome: the level's colour and icon, its title, and (unless help is urgent) what it means.
+    const std::string& today = ui.session.assessed_on();
+    const HelpPlan plan = plan_help(content, *assessment, ui.locale(), today);
     const LevelStyle& style = level_style(level.id);
-    const float top = area.min.y + 0.8f * em;
-    {
-        Card panel(ui, "outcome", left, top, width, style.tint, style.colour);
-        // Large type, unless that takes more than three lines (a phone): then body type, so
-        // what to do comes into view sooner. The colour and icon still mark it.
-        ImFont* font = ui.fonts.title;
-        const float beside =
-            width - 1.6f * em - font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, style.icon).x - 0.5f * em;
-        if (wrapped_height(ui, font, ui.text(level.title_key), beside) > 3.5f * font->FontSize) font = ui.fonts.body;
-        const float icon_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, style.icon).x;
-        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(left + 0.8f * em, top + 0.6f * em),
-                                            style.colour, style.icon);
-        const float text_left = left + 0.8f * em + icon_w + 0.5f * em;
-        ui.registry.mark_next_heading();
-        paragraph(ui, text_left, top + 0.6f * em, left + width - 0.8f * em - text_left, ui.text(level.title_key), font,
-                  t.text);
-        if (!plan.urgent)
-            paragraph(ui, left + 0.8f * em, below() + 0.4f * em, width - 1.6f * em, ui.text(level.explain_key),
-                      ui.fonts.body, t.text);
-        panel.end(below() + 0.6f * em);
-    }
-    ImGui::SetCursorScreenPos(ImVec2(left, below() + 0.6f * em));
+    ImGui::SetCursorScreenPos(ImVec2(left, area.min.y + 0.8f * em));
 
-    // What to do now: the contacts first when help is urgent, the advice first otherwise.
-    heading(ui, left, width, ui.text("result.todo_heading"));
-    if (!plan.urgent) paragraph(ui, left, below(), width, ui.text(level.next_steps_key), ui.fonts.body, t.text);
-    if (!plan.urgent) ImGui::SetCursorScreenPos(ImVec2(left, below() + 0.6f * em));
-    for (const Organisation* org : plan.now) draw_help_card(ui, *org, left, width);
     if (plan.urgent) {
-        paragraph(ui, left, below(), width, ui.text(level.explain_key), ui.fonts.body, t.text);
-        paragraph(ui, left, below() + 0.4f * em, width, ui.text(level.next_steps_key), ui.fonts.body, t.text);
+        // She may be in danger now: what to do, then whom to call, before anything else. On a
+        // phone the explanation would push 999 off the first screen, so it follows the calls.
+        draw_panel(ui, "urgent", theme().urgent, ui.text(content.scoring.urgent_title_key), "", left, width, true);
+        for (const Organisation* org : plan.now) draw_help_card(ui, *org, today, left, width);
+        paragraph(ui, left, below(), width, ui.text(content.scoring.urgent_explain_key), ui.fonts.body, t.text);
+        ImGui::SetCursorScreenPos(ImVec2(left, below() + 1.0f * em));
+        draw_panel(ui, "outcome", style, ui.text(level.title_key), ui.text(level.explain_key), left, width, false);
+        paragraph(ui, left, below(), width, ui.text(level.next_steps_key), ui.fonts.body, t.text);
+    } else {
+        draw_panel(ui, "outcome", style, ui.text(level.title_key), ui.text(level.explain_key), left, width, true);
+        heading(ui, left, width, ui.text("result.todo_heading"));
+        paragraph(ui, left, below(), width, ui.text(level.next_steps_key), ui.fonts.body, t.text);
+        ImGui::SetCursorScreenPos(ImVec2(left, below() + 0.6f * em));
+        for (const Organisation* org : plan.now) draw_help_card(ui, *org, today, left, width);
     }
 
     if (!assessment->breaches.empty()) {
@@ -166,7 +186,7 @@ void draw_result_screen(UiContext& ui, const ScreenArea& area) {
 
     if (!plan.more.empty()) {
         heading(ui, left, width, ui.text("result.help_heading"));
-        for (const Organisation* org : plan.more) draw_help_card(ui, *org, left, width);
+        for (const Organisation* org : plan.more) draw_help_card(ui, *org, today, left, width);
     }
     // True in both modes: an enrolled kiosk kept her answers without her name; a demo one kept nothing.
     paragraph(ui, left, below() + 0.6f * em, width, ui.text(ui.keeps_records ? "thanks.body" : "result.closing_demo"),
