@@ -18,6 +18,7 @@ const std::map<std::string, std::vector<std::string>>& chrome_messages() {
         {"welcome.start", {}},
         {"privacy.title", {}},
         {"privacy.body", {}},
+        {"privacy.body_demo", {}},
         {"privacy.continue", {}},
         {"nav.back", {}},
         {"nav.next", {}},
