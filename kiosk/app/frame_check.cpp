@@ -140,6 +140,29 @@ bool is_primary_action(const std::string& name) {
            name == "idle.continue";
 }
 
+// The result's outcome and urgent panels lead with a title she reads first: it must be drawn
+// larger than the explanation under it, however long the title is in her language.
+void check_panel_titles(const ui::WidgetRegistry& registry, std::vector<std::string>& problems) {
+    for (const char* name : {"box.outcome", "box.urgent"}) {
+        const auto panel = registry.find(name);
+        if (!panel) continue;
+        const ui::DrawnText* title = nullptr;
+        for (const auto& drawn : registry.texts()) {
+            if (!drawn.owner.empty() || drawn.min.y < panel->min.y || drawn.max.y > panel->max.y ||
+                drawn.min.x < panel->min.x || drawn.max.x > panel->max.x)
+                continue;
+            if (!title) {
+                title = &drawn;
+            } else if (drawn.font_size >= title->font_size) {
+                problems.push_back(std::string("widget ") + name + ": its title " + quoted(title->text) + " (" +
+                                   px(title->font_size) + " px) is no larger than the text under it (" +
+                                   px(drawn.font_size) + " px)");
+                break;
+            }
+        }
+    }
+}
+
 std::vector<std::string> frame_problems(const KioskApp& app) {
     std::vector<std::string> problems;
     int width = 0, height = 0;
@@ -203,6 +226,7 @@ std::vector<std::string> frame_problems(const KioskApp& app) {
         for (size_t j = i + 1; j < things.size(); ++j)
             if (things[i].layer == top_layer && things[j].layer == top_layer && overlap(things[i], things[j]))
                 problems.push_back(things[i].what + " overlaps " + things[j].what);
+    check_panel_titles(app.registry(), problems);
     return problems;
 }
 

@@ -8,7 +8,8 @@
 // - no word cut between letters or after a short prefix ("I- / tap"), no phone number or amount split across lines, no
 // Chinese
 //   paragraph ending in a line of one character;
-// - QR codes at least 25 mm across.
+// - QR codes at least 25 mm across;
+// - the result's outcome and urgent panels have a title larger than the text under it.
 // opening_problems() adds what must hold when a screen has just opened: it starts at the
 // top, its title or question is on screen, and its actions (answers, keys, Back, Done) are
 // visible without scrolling. The UI tests and `kiosk --screenshots` both ask these, so the

@@ -7,6 +7,7 @@
 #include "kiosk/core/qr_code.h"
 #include "kiosk/ui/icons.h"
 #include "kiosk/ui/screens/screens.h"
+#include "kiosk/ui/text_layout.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widgets.h"
 #include "protocol/content/contact_link.h"
@@ -127,14 +128,13 @@ void draw_panel(UiContext& ui, const std::string& name, const LevelStyle& style,
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(inner_left, top + 0.6f * em), style.colour,
                                         style.icon);
     float text_left = inner_left + icon.x + 0.5f * em, text_top = top + 0.6f * em;
-    auto too_long = [&](ImFont* f, float w) { return wrapped_height(ui, f, title, w) > 3.5f * f->FontSize; };
-    if (too_long(font, inner_left + inner - text_left)) {
-        if (!too_long(font, inner)) {
-            text_left = inner_left;
-            text_top += icon.y + 0.2f * em;
-        } else {
-            font = ui.fonts.body;
-        }
+    // The title stays in title type, larger than the explanation under it: beside the icon in
+    // up to three lines, else under the icon at full width; body type only past five lines.
+    auto lines = [&](ImFont* f, float w) { return wrap_text(f, f->FontSize, title, w, ui.locale()).lines.size(); };
+    if (lines(font, inner_left + inner - text_left) > 3) {
+        text_left = inner_left;
+        text_top += icon.y + 0.2f * em;
+        if (lines(font, inner) > 5) font = ui.fonts.body;
     }
     if (is_heading) ui.registry.mark_next_heading();
     paragraph(ui, text_left, text_top, inner_left + inner - text_left, title, font, t.text);
