@@ -281,17 +281,7 @@ int KioskApp::sleep_limit_ms() const {
     return limit;
 }
 
-void KioskApp::render_frame() {
-    rebuild_fonts_if_needed();
-    int width = 0, height = 0;
-    display_->size(width, height);
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(float(width), float(height));
-    // A fixed step keeps headless frames identical run to run; nothing here animates by time yet.
-    io.DeltaTime = 1.0f / 60.0f;
-    const int idle_seconds_left = check_idle();
-    check_staff_gesture();
-    input_.apply_to_imgui();
+void KioskApp::build_frame(int idle_seconds_left) {
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     // Read only while the panel shows it (the power query may go over D-Bus).
@@ -310,8 +300,30 @@ void KioskApp::render_frame() {
                           [this] { reset_for_next_person(); },
                           outbox_ != nullptr,
                           dpi_};
-    ui::draw_kiosk(context, io.DisplaySize);
+    ui::draw_kiosk(context, ImGui::GetIO().DisplaySize);
     if (staff.exit_requested) exit_requested_ = true;
+}
+
+void KioskApp::render_frame() {
+    rebuild_fonts_if_needed();
+    int width = 0, height = 0;
+    display_->size(width, height);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(width), float(height));
+    // A fixed step keeps headless frames identical run to run; nothing here animates by time yet.
+    io.DeltaTime = 1.0f / 60.0f;
+    const int idle_seconds_left = check_idle();
+    check_staff_gesture();
+    input_.apply_to_imgui();
+    // A tap acts on its release, part-way through drawing: what was drawn above the control (the
+    // amount over the number pad) or the screen it opens would reach the screen one present late,
+    // a whole frame on a slow board. So a frame in which the finger lifted is laid out once more
+    // (no new input; ImGui's layout is cheap beside the software rasteriser) before it is drawn.
+    build_frame(idle_seconds_left);
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        ImGui::EndFrame();
+        build_frame(idle_seconds_left);
+    }
     ImGui::Render();
     display_->clear(ui::theme().background);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());

@@ -75,6 +75,8 @@ private:
     int check_idle();
     // The corner hold: a finger held there long enough asks for the staff PIN.
     void check_staff_gesture();
+    // The UI laid out for one frame (ImGui::NewFrame to the end of drawing, not yet rendered).
+    void build_frame(int idle_seconds_left);
     // The one way the kiosk forgets a person: quick exit, Finish, the idle wipe and the staff
     // corner all end here. Her answers, the screen's state and any staff panel are gone.
     void reset_for_next_person();
