@@ -10,9 +10,9 @@
 #include "kiosk/app/test_driver.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <functional>
 #include <sstream>
@@ -97,8 +97,8 @@ Cost tap_cost(KioskApp& app, const std::string& widget) {
     });
     ++taps_timed;
     if (frames_after_release > 1)
-        taps_late.push_back(widget + " on the " + before.substr(0, before.find('\n')) + " screen: " +
-                            std::to_string(frames_after_release) + " frames after the release");
+        taps_late.push_back(widget + " on the " + before.substr(0, before.find('\n')) +
+                            " screen: " + std::to_string(frames_after_release) + " frames after the release");
     return cost;
 }
 
