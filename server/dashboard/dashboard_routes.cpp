@@ -1,6 +1,7 @@
 #include "server/dashboard/dashboard_routes.h"
 
 #include "protocol/content/content.h"
+#include "protocol/content/review.h"
 #include "protocol/time/dates.h"
 #include "server/dashboard/html.h"
 #include "server/dashboard/login_csrf.h"
@@ -200,7 +201,7 @@ void get_dashboard(Shared& shared, const http::Request& request, http::Response&
     const PageFrame frame{kTitle, session->user_name, session->csrf_token};
     http::Params params = request.params;
     if (params.empty()) {  // the last 30 days, as completed_on counts them: in Hong Kong
-        const std::string today = hong_kong_today();
+        const std::string today = shared.context.today();
         params.emplace("from", *add_days(today, -29));
         params.emplace("to", today);
     }
@@ -211,7 +212,8 @@ void get_dashboard(Shared& shared, const http::Request& request, http::Response&
     }
     const Report report = make_report(shared, *parsed.request);
     send_html(response, 200, frame,
-              report_page_body(report, shared.context.store.list_devices(), std::chrono::system_clock::now()));
+              report_page_body(report, shared.context.store.list_devices(), std::chrono::system_clock::now(),
+                               overdue_reviews(*shared.context.form, shared.context.today())));
 }
 
 // The API and CSV routes answer 401 rather than redirect: they are fetched, not browsed.

@@ -183,9 +183,22 @@ std::string filter_form(const RecordFilter& filter, std::int64_t k, const std::s
            "<button type=\"submit\">Show</button></form></section>";
 }
 
+// What the kiosks tell workers must stay true: amounts, rules and phone numbers each have a
+// date by which someone must check them again against their source.
+std::string review_section(const std::vector<ReviewItem>& overdue) {
+    if (overdue.empty()) return "";
+    std::string html =
+        "<section id=\"content-review\" class=\"warning\"><h2>Content review overdue</h2>"
+        "<p>The kiosks show these items of the content after the date by which they had to be checked "
+        "again against their sources. Check each one, correct content/ where it changed, and publish it "
+        "(content/SOURCES.md says where each comes from).</p><ul>";
+    for (const ReviewItem& item : overdue) html += "<li>" + html_escape(describe(item)) + "</li>";
+    return html + "</ul></section>";
+}
+
 std::string report_page_body(const Report& report, const std::vector<DeviceStatus>& devices,
-                             std::chrono::system_clock::time_point now) {
-    std::string html = filter_form(report.filter, report.k, "");
+                             std::chrono::system_clock::time_point now, const std::vector<ReviewItem>& overdue) {
+    std::string html = review_section(overdue) + filter_form(report.filter, report.k, "");
     html += "<section id=\"summary\"><p class=\"headline\" id=\"headline\">" + html_escape(report.headline) +
             "</p>"
             "<p class=\"note\">" +

@@ -2,12 +2,14 @@
 // tokens refused), CSRF enforced on every POST, cookies flagged, login rate limiting,
 // bad report parameters named. Compiled twice: SQLite (label sync) and PostgreSQL (pg).
 
+#include "protocol/content/review.h"
 #include "protocol/crypto/sealing.h"
 #include "protocol/record/checkin.h"
 #include "protocol/time/dates.h"
 #include "server/api/http_api.h"
 #include "server/catalog/form_catalog.h"
 #include "server/dashboard/dashboard_routes.h"
+#include "server/dashboard/html.h"
 #include "server/dashboard/password.h"
 #include "server/devices/device_token.h"
 #include "tests/server/report_fixtures.h"
@@ -39,7 +41,8 @@ const collector::FormCatalog& forms() {
 // 13 records (10 Indonesian "yes" in Chinese, 3 "no") in November 2026.
 class RunningDashboard {
 public:
-    RunningDashboard() : store_(database_.open()), keys_(generate_key_pair()) {
+    // `today`: the Hong Kong date the dashboard judges content review dates by; empty: the real one.
+    explicit RunningDashboard(const std::string& today = "") : store_(database_.open()), keys_(generate_key_pair()) {
         store_->add_user(
             collector::DashboardUser{"analyst", collector::hash_password(kPassword), "2026-11-01T00:00:00Z"});
         device_token_ = collector::new_device_token();
@@ -53,8 +56,9 @@ public:
         store_->insert_batch(stored);
 
         collector::add_http_api(server_.router(), collector::HttpApiContext{*store_, keys_, forms(), {}});
-        collector::add_dashboard(server_.router(),
-                                 collector::DashboardContext{*store_, shipped_catalog().newest(), report_labels()});
+        collector::DashboardContext context{*store_, shipped_catalog().newest(), report_labels()};
+        if (!today.empty()) context.today = [today] { return today; };
+        collector::add_dashboard(server_.router(), context);
         server_.start();
         port_ = server_.port();
     }
@@ -288,4 +292,33 @@ TEST_CASE("a device that checks in with records waiting for days and delivers no
     CHECK_THAT(devices, Catch::Contains("<strong>not delivering</strong>"));
     CHECK_THAT(devices, Catch::Contains("network: timed out after 20 s"));
     CHECK_THAT(devices, Catch::Contains(checkin.oldest_queued_on));
+}
+
+TEST_CASE("content past its review date is named at the top of the dashboard, and nothing is when none is") {
+    const Content& content = *shipped_catalog().newest();
+    const std::vector<ReviewItem> items = review_items(content);
+    REQUIRE(items.size() > 10);  // every amount, rule and help entry has review dates
+    {
+        RunningDashboard dashboard("2099-12-31");  // every review date has passed
+        auto client = dashboard.client();
+        const std::string session = log_in(client);
+        const auto page = client.Get("/dashboard?from=2026-11-01&to=2026-11-30", {{"Cookie", session}});
+        REQUIRE(page);
+        REQUIRE(page->status == 200);
+        const std::size_t section = page->body.find("<section id=\"content-review\"");
+        REQUIRE(section != std::string::npos);
+        CHECK(section < page->body.find("<section id=\"summary\">"));  // before the figures
+        CHECK_THAT(page->body, Catch::Contains("Content review overdue"));
+        for (const ReviewItem& item : items)
+            CHECK_THAT(page->body, Catch::Contains(collector::html_escape(describe(item))));
+    }
+    {
+        RunningDashboard dashboard("2000-01-01");  // before any review date
+        auto client = dashboard.client();
+        const std::string session = log_in(client);
+        const auto page = client.Get("/dashboard?from=2026-11-01&to=2026-11-30", {{"Cookie", session}});
+        REQUIRE(page);
+        REQUIRE(page->status == 200);
+        CHECK(page->body.find("content-review") == std::string::npos);
+    }
 }
