@@ -10,6 +10,7 @@
 #include "protocol/content/content_error.h"
 #include "protocol/content/content_messages.h"
 #include "protocol/content/content_validator.h"
+#include "protocol/content/review.h"
 #include "protocol/record/record_rules.h"
 #include "protocol/time/dates.h"
 
@@ -245,6 +246,7 @@ StaffStatus KioskApp::staff_status() const {
     status.form_id = content_.form.id;
     status.form_version = content_.form.version;
     status.site = config_.device.site;
+    status.content_overdue = long(overdue_reviews(content_, config_.today()).size());
     return status;
 }
 

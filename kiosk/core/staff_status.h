@@ -21,6 +21,9 @@ struct StaffStatus {
     long outbox_dropped = 0;       // records dropped at a cap (count or age) since the outbox was made
     std::string oldest_queued_on;  // YYYY-MM-DD the oldest waiting record was queued; empty: none
     std::string storage_error;     // the last failure to save a record; empty when saving works
+    // Content items past their review date (protocol/content/review.h): what she is told may
+    // no longer be true, so staff tell their coordinator.
+    long content_overdue = 0;
 };
 
 }  // namespace selfcheck

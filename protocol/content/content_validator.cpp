@@ -91,6 +91,7 @@ const std::map<std::string, std::vector<std::string>>& chrome_messages() {
         {"staff.storage_failed", {"error"}},
         {"staff.outbox_dropped", {"count"}},
         {"staff.outbox_near_cap", {}},
+        {"staff.content_review_overdue", {"count"}},
     };
     return keys;
 }

@@ -5,6 +5,7 @@
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/test_driver.h"
 #include "kiosk/core/staff_pin.h"
+#include "protocol/content/review.h"
 #include "tests/ui/ui_test_support.h"
 
 #include <catch2/catch.hpp>
@@ -176,6 +177,30 @@ TEST_CASE("the staff panel reads in every language at every size") {
             REQUIRE(app.screen_name() == "staff_panel");
             check_text_of_frame(app);
             check_not_blank(driver.screenshot(shots / ("staff-panel-" + suffix)));
+        }
+    }
+}
+
+TEST_CASE("the staff panel says when content is past its review date, and how many items") {
+    for (const char* today : {"2099-12-31", "2000-01-01"}) {
+        INFO(today);
+        FakeClock clock;
+        KioskConfig config = staff_config(clock);
+        config.today = [today] { return std::string(today); };
+        KioskApp app(config);
+        TestDriver driver(app);
+        driver.settle();
+        driver.hold(corner_point(app), [&] { clock.advance(3s); });
+        type_pin(driver, "2468");
+        REQUIRE(app.screen_name() == "staff_panel");
+        check_text_of_frame(app);
+        const long items = long(review_items(app.content()).size());
+        REQUIRE(items > 10);
+        const std::string overdue = app.messages().format("en", "staff.content_review_overdue", {{"count", items}});
+        if (std::string(today) == "2099-12-31") {
+            CHECK(text_shown(app, overdue));  // every item: each review date has passed
+        } else {
+            CHECK_FALSE(text_shown(app, "Content review overdue"));
         }
     }
 }

@@ -75,6 +75,9 @@ std::vector<std::string> warning_lines(UiContext& ui, const StaffStatus& s) {
     if (s.outbox_dropped > 0)
         lines.push_back(ui.messages.format(ui.locale(), "staff.outbox_dropped", {{"count", s.outbox_dropped}}));
     if (s.outbox_near_cap) lines.push_back(ui.text("staff.outbox_near_cap"));
+    if (s.content_overdue > 0)
+        lines.push_back(
+            ui.messages.format(ui.locale(), "staff.content_review_overdue", {{"count", s.content_overdue}}));
     return lines;
 }
 
