@@ -39,6 +39,14 @@ void type_pin(TestDriver& driver, const std::string& pin) {
     driver.tap("pin.ok");
 }
 
+// From the welcome screen: the corner held 3 seconds and the right PIN typed.
+void open_panel(TestDriver& driver, KioskApp& app, const FakeClock& clock) {
+    driver.settle();
+    driver.hold(corner_point(app), [&] { clock.advance(3s); });
+    type_pin(driver, "2468");
+    REQUIRE(app.screen_name() == "staff_panel");
+}
+
 bool text_shown(KioskApp& app, const std::string& fragment) {
     for (const auto& drawn : app.registry().texts())
         if (drawn.text.find(fragment) != std::string::npos) return true;
@@ -79,10 +87,7 @@ TEST_CASE("the right PIN opens the panel with counts and no answers") {
     FakeClock clock;
     KioskApp app(staff_config(clock));
     TestDriver driver(app);
-    driver.settle();
-    driver.hold(corner_point(app), [&] { clock.advance(3s); });
-    type_pin(driver, "2468");
-    REQUIRE(app.screen_name() == "staff_panel");
+    open_panel(driver, app, clock);
     check_text_of_frame(app);
     CHECK(text_shown(app, "Completed today: 0"));
     CHECK(text_shown(app, "Site: demo-site"));
@@ -105,10 +110,7 @@ TEST_CASE("a locked device offers no exit from the staff panel") {
     config.device.locked = true;
     KioskApp app(config);
     TestDriver driver(app);
-    driver.settle();
-    driver.hold(corner_point(app), [&] { clock.advance(3s); });
-    type_pin(driver, "2468");
-    REQUIRE(app.screen_name() == "staff_panel");
+    open_panel(driver, app, clock);
     CHECK_FALSE(driver.has("staff.exit"));
     check_text_of_frame(app);
 }
@@ -189,10 +191,7 @@ TEST_CASE("the staff panel says when content is past its review date, and how ma
         config.today = [today] { return std::string(today); };
         KioskApp app(config);
         TestDriver driver(app);
-        driver.settle();
-        driver.hold(corner_point(app), [&] { clock.advance(3s); });
-        type_pin(driver, "2468");
-        REQUIRE(app.screen_name() == "staff_panel");
+        open_panel(driver, app, clock);
         check_text_of_frame(app);
         const long items = long(review_items(app.content()).size());
         REQUIRE(items > 10);
