@@ -90,7 +90,7 @@ void read_power(StaffStatus& status) {
 KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     content_ = load_content(config_.content_dir);
     messages_ = std::make_unique<Messages>(config_.locales_dir);
-    messages_->set_shared_args(content_args(content_, config_.today()));  // today's wage, holidays, ...
+    refresh_dated_values();
     refuse_invalid_content(content_, *messages_, config_.content_dir);
     if (!config_.device_config_file.empty()) apply_device_config(config_, content_.form);
     offer_only_configured_languages(content_.form, config_.device.languages);
@@ -229,6 +229,16 @@ void KioskApp::check_staff_gesture() {
     staff_panel_->ask_for_pin();
 }
 
+// Today's wage, holidays and other dated values (content/rights.yaml) in every message. A kiosk
+// left running across a change (a new wage from 30 September) takes it up while the welcome
+// screen waits for the next person, never in the middle of someone's session.
+void KioskApp::refresh_dated_values() {
+    const std::string today = config_.today();
+    if (today == dated_values_on_) return;
+    messages_->set_shared_args(content_args(content_, today));
+    dated_values_on_ = today;
+}
+
 void KioskApp::reset_for_next_person() {
     session_->wipe();
     ui_memory_ = ui::UiMemory{};
@@ -253,6 +263,7 @@ StaffStatus KioskApp::staff_status() const {
 int KioskApp::check_idle() {
     const auto now = config_.clock();
     const bool at_rest = session_->step() == Step::Welcome && staff_panel_->view() == StaffPanel::View::Closed;
+    if (at_rest) refresh_dated_values();
     if (input_.activity() != seen_activity_ || at_rest) {
         seen_activity_ = input_.activity();
         idle_->touch(now);  // the welcome screen is the resting state: nothing to time out

@@ -75,6 +75,7 @@ private:
     int check_idle();
     // The corner hold: a finger held there long enough asks for the staff PIN.
     void check_staff_gesture();
+    void refresh_dated_values();
     // The UI laid out for one frame (ImGui::NewFrame to the end of drawing, not yet rendered).
     void build_frame(int idle_seconds_left);
     // The one way the kiosk forgets a person: quick exit, Finish, the idle wipe and the staff
@@ -90,6 +91,7 @@ private:
     KioskConfig config_;
     Content content_;
     std::unique_ptr<Messages> messages_;
+    std::string dated_values_on_;           // the day (YYYY-MM-DD) messages_ has the dated values of
     std::unique_ptr<RecordSealer> sealer_;  // set with the outbox: records are sealed before they are kept
     std::unique_ptr<Outbox> outbox_;
     std::unique_ptr<SyncWorker> sync_;
