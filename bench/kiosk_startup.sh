@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints the kiosk's start-up time to first frame, its memory, and its idle CPU, in a real
+# Prints the kiosk's start-up time to first frame with its stages, against a floor (a bare
+# SDL + ImGui program, bench/imgui_floor), its memory, and its idle CPU, in a real
 # window under Xvfb (installed from Debian if missing). Figures are printed, not asserted.
 #   bench/kiosk_startup.sh [BUILD_DIR] [RUNS]
 set -euo pipefail
@@ -18,6 +19,21 @@ xvfb=$!
 trap 'kill $kiosk_pid $xvfb 2>/dev/null || true' EXIT
 sleep 1
 
+# Each run's stage line, "(exec to main 3 ms, content and messages +41.2 ms, ... = 205.3 ms)".
+stage_log=$(mktemp)
+floor_log=$(mktemp)
+# The median of each stage over the runs, in the order the stages come.
+stage_medians() {
+  local pairs names name
+  pairs=$(tr -d '()' < "$1" | sed 's/ = [0-9.]* ms$//' | tr ',' '\n' | sed 's/^ *//' |
+          sed -E 's/^(.*) [+]?([0-9.]+) ms$/\1\t\2/')
+  names=$(printf '%s\n' "$pairs" | cut -f1 | awk '!seen[$0]++')
+  while IFS= read -r name; do
+    printf '%s\n' "$pairs" | awk -F'\t' -v n="$name" '$1 == n {print $2}' | sort -n |
+      awk -v n="$name" '{v[NR] = $1} END {printf "  %-22s %7.1f ms\n", n, v[int((NR + 1) / 2)]}'
+  done <<< "$names"
+}
+
 kiosk_pid=
 first_frames=()
 for run in $(seq "$runs"); do
@@ -26,6 +42,7 @@ for run in $(seq "$runs"); do
   kiosk_pid=$!
   for _ in $(seq 100); do grep -q "first frame" "$log" && break; sleep 0.05; done
   first_frames+=("$(sed -n 's/.*first frame after \([0-9.]*\) ms.*/\1/p' "$log")")
+  grep 'first frame after' "$log" | grep -o '(.*)' >> "$stage_log"
   if [ "$run" -lt "$runs" ]; then kill $kiosk_pid; wait $kiosk_pid 2>/dev/null || true; fi
   rm -f "$log"
 done
@@ -41,5 +58,25 @@ before=$(ticks); sleep $idle_seconds; after=$(ticks)
 sorted=$(printf '%s\n' "${first_frames[@]}" | sort -n)
 median=$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")
 echo "kiosk start-up to first frame (ms, $runs runs, 1280x800 window under Xvfb): median $median; all: ${first_frames[*]}"
+kiosk_total=$(sed -n 's/.*= \([0-9.]*\) ms.*/\1/p' "$stage_log" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+echo "kiosk stages, exec included (median of each; total median $kiosk_total ms):"
+stage_medians "$stage_log"
+
+# The floor: a bare SDL + Dear ImGui program drawing one line in the same window, same Xvfb.
+floor=$build/bench/imgui_floor
+if [ -x "$floor" ]; then
+  floors=()
+  for run in $(seq "$runs"); do
+    DISPLAY=$display "$floor" 1280x800 2>&1 | grep -o '(.*)' >> "$floor_log"
+    floors+=("$(tail -1 "$floor_log" | sed -n 's/.*= \([0-9.]*\) ms.*/\1/p')")
+  done
+  floor_median=$(printf '%s\n' "${floors[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  echo "floor (bench/imgui_floor, one line, built-in font), exec to first frame: median $floor_median ms; all: ${floors[*]}"
+  stage_medians "$floor_log"
+  awk -v k="$kiosk_total" -v f="$floor_median" 'BEGIN { if (f > 0) printf "kiosk / floor, exec to first frame: %.2fx (target at most 1.3x)\n", k / f }'
+else
+  echo "floor: build it first (cmake --build $build --target imgui_floor)"
+fi
+rm -f "$stage_log" "$floor_log"
 echo "kiosk memory after start-up: RSS $((rss_kib / 1024)) MiB, PSS $((pss_kib / 1024)) MiB"
 echo "kiosk idle CPU over ${idle_seconds} s: $(( (after - before) * 1000 / hz )) ms of CPU ($(awk "BEGIN {printf \"%.2f\", ($after - $before) * 100 / $hz / $idle_seconds}")%)"

@@ -1,6 +1,7 @@
 #include "kiosk/app/kiosk_app.h"
 
 #include "common/sqlite/storage_error.h"
+#include "kiosk/app/startup_times.h"
 #include "kiosk/core/device_config.h"
 #include "kiosk/platform/system_events.h"
 #include "kiosk/platform/watchdog.h"
@@ -92,10 +93,12 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     messages_ = std::make_unique<Messages>(config_.locales_dir);
     refresh_dated_values();
     refuse_invalid_content(content_, *messages_, config_.content_dir);
+    StartupTimes::get().mark("content and messages");
     if (!config_.device_config_file.empty()) apply_device_config(config_, content_.form);
     offer_only_configured_languages(content_.form, config_.device.languages);
 
     open_outbox();
+    StartupTimes::get().mark("outbox");
     SessionSettings settings;
     settings.site = config_.device.site;
     settings.today = config_.today;
@@ -109,6 +112,7 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     options.height = config_.height;
     options.title = messages_->text(config_.chrome_locale, "app.title");
     display_ = std::make_unique<platform::Display>(options);
+    StartupTimes::get().mark("SDL display");
     dpi_ = config_.device.screen_dpi > 0 ? float(config_.device.screen_dpi) : display_->dpi();
 
     staff_panel_ = std::make_unique<StaffPanel>(config_.device.staff_pin_hash, config_.clock);
@@ -128,6 +132,7 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     ImGui_ImplSDLRenderer_Init(display_->renderer());
     imgui_ready_ = true;
     rebuild_fonts_if_needed();
+    StartupTimes::get().mark("glyph atlas");
 }
 
 KioskApp::~KioskApp() {

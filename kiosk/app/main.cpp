@@ -6,6 +6,7 @@
 #include "kiosk/app/answers_file.h"
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/scripted_walk.h"
+#include "kiosk/app/startup_times.h"
 
 #include <SDL.h>
 
@@ -184,7 +185,9 @@ int main(int argc, char** argv) {
         selfcheck::KioskApp app(options.config);
         if (!options.walk_dir.empty()) return walk(app, options);
         app.render_frame();
-        std::fprintf(stderr, "kiosk: first frame after %.1f ms\n", ms_since_start());
+        selfcheck::StartupTimes::get().mark("first frame");
+        std::fprintf(stderr, "kiosk: first frame after %.1f ms (%s)\n", ms_since_start(),
+                     selfcheck::StartupTimes::get().describe().c_str());
         return app.run();
     } catch (const std::exception& e) {
         std::cerr << "kiosk: " << e.what() << "\n";
