@@ -1,6 +1,6 @@
 #include "protocol/crypto/sealing.h"
 
-#include "protocol/crypto/base64.h"
+#include "protocol/crypto/key_text.h"
 
 #include <sodium.h>
 
@@ -14,22 +14,6 @@ static_assert(kSealOverhead == crypto_box_SEALBYTES);
 namespace {
 
 constexpr unsigned char kPaddingMark = 0x80;
-
-std::array<unsigned char, kKeyBytes> parse_key(const std::string& base64, const std::string& what,
-                                               const char* expected) {
-    std::string bytes;
-    try {
-        bytes = from_base64(base64, what);
-    } catch (const CryptoError& e) {
-        throw CryptoError(std::string(e.what()) + "; expected " + expected);
-    }
-    if (bytes.size() != kKeyBytes)
-        throw CryptoError(what + ": expected " + std::to_string(kKeyBytes) + " bytes, got " +
-                          std::to_string(bytes.size()));
-    std::array<unsigned char, kKeyBytes> key;
-    std::copy(bytes.begin(), bytes.end(), key.begin());
-    return key;
-}
 
 const unsigned char* bytes_of(std::string_view text) { return reinterpret_cast<const unsigned char*>(text.data()); }
 
@@ -50,16 +34,14 @@ PublicKey public_key_of(const SecretKey& secret) {
 }
 
 PublicKey parse_public_key(const std::string& base64, const std::string& what) {
-    return parse_key(base64, what, "the NGO public key from `collector keygen`");
+    return key_from_base64<kKeyBytes>(base64, what, "the NGO public key from `collector keygen`");
 }
 
 SecretKey parse_secret_key(const std::string& base64, const std::string& what) {
-    return parse_key(base64, what, "the NGO secret key from `collector keygen`");
+    return key_from_base64<kKeyBytes>(base64, what, "the NGO secret key from `collector keygen`");
 }
 
-std::string key_to_base64(const std::array<unsigned char, kKeyBytes>& key) {
-    return to_base64({reinterpret_cast<const char*>(key.data()), key.size()});
-}
+std::string key_to_base64(const std::array<unsigned char, kKeyBytes>& key) { return key_to_text(key); }
 
 std::string seal_padded(std::string_view plaintext, std::size_t padded_size, const PublicKey& key) {
     ensure_sodium();
