@@ -32,4 +32,8 @@ int run_report(const Options& options);
 // backup: a SQLite store copied to a new file while serve runs.
 int run_backup(const Options& options);
 
+// content keygen / publish: the signing pair, and a signed content bundle.
+int run_content_keygen(const Options& options);
+int run_content_publish(const Options& options);
+
 }  // namespace selfcheck::collector

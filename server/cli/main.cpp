@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
     case Command::UserAdd: return run_user_add(*parsed.options);
     case Command::Report: return run_report(*parsed.options);
     case Command::Backup: return run_backup(*parsed.options);
+    case Command::ContentKeygen: return run_content_keygen(*parsed.options);
+    case Command::ContentPublish: return run_content_publish(*parsed.options);
     }
     return kExitUsage;
 }

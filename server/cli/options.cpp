@@ -42,6 +42,13 @@ Command parse_command(const std::vector<std::string>& args, std::size_t& used) {
         used = 2;
         return Command::UserAdd;
     }
+    if (word == "content") {
+        if (args.size() < 2) throw UsageError{"'content' needs one of: keygen, publish"};
+        used = 2;
+        if (args[1] == "keygen") return Command::ContentKeygen;
+        if (args[1] == "publish") return Command::ContentPublish;
+        throw UsageError{"unknown command 'content " + args[1] + "': expected keygen or publish"};
+    }
     if (word != "device") throw UsageError{"unknown command '" + word + "'"};
     if (args.size() < 2) throw UsageError{"'device' needs one of: add, revoke, list"};
     used = 2;
@@ -71,7 +78,9 @@ std::vector<std::string> accepted_options(Command command) {
     case Command::DeviceRevoke:
     case Command::DeviceList:
     case Command::UserAdd: return {"--db"};
-    case Command::Keygen: return {"--out"};
+    case Command::Keygen:
+    case Command::ContentKeygen: return {"--out"};
+    case Command::ContentPublish: return {"--content", "--locales", "--key", "--out"};
     case Command::DeviceAdd: return {"--db", "--site", "--public-key", "--url"};
     case Command::Help: break;
     }
@@ -125,7 +134,9 @@ void apply_option(Options& options, const std::string& name, const std::string& 
             throw UsageError{"bad value '" + value + "' for --format: expected table, csv or json"};
         }
     } else if (name == "--out") {
-        options.out_dir = value;
+        (options.command == Command::ContentPublish ? options.bundle_file : options.out_dir) = value;
+    } else if (name == "--key") {
+        options.publisher_key_file = value;
     } else if (name == "--site") {
         if (!is_slug(value)) {
             throw UsageError{"bad value '" + value + "' for --site: expected 1-64 characters from a-z 0-9 - _"};
@@ -164,7 +175,13 @@ void check_required(const Options& options) {
     case Command::UserAdd:
         require(!options.db.empty(), "--db PATH");
         return require(!options.user_name.empty(), "a user NAME");
-    case Command::Keygen: return require(!options.out_dir.empty(), "--out DIR");
+    case Command::Keygen:
+    case Command::ContentKeygen: return require(!options.out_dir.empty(), "--out DIR");
+    case Command::ContentPublish:
+        require(options.content_dirs.size() == 1, "one --content DIR");
+        require(!options.locales_dir.empty(), "--locales DIR (the compiled .res files)");
+        require(!options.publisher_key_file.empty(), "--key FILE");
+        return require(!options.bundle_file.empty(), "--out FILE");
     case Command::Report:
         require(!options.db.empty(), "--db PATH");
         require(!options.from.empty(), "--from YYYY-MM-DD");
@@ -276,6 +293,12 @@ std::string usage_text() {
            "  collector backup --db DB --to FILE\n"
            "      Copy a SQLite database to FILE (a new file) while the collector keeps running.\n"
            "      For PostgreSQL use pg_dump (docs/deploy-collector.md).\n"
+           "  collector content keygen --out DIR\n"
+           "      Make the content publisher's signing pair: DIR/publisher_public.key (pinned in\n"
+           "      every kiosk.yaml) and DIR/publisher_secret.key (mode 0600). Not the NGO key.\n"
+           "  collector content publish --content DIR --locales DIR --key FILE --out FILE\n"
+           "      Check the content with the kiosk's own validator and write it, with the\n"
+           "      compiled messages, as one bundle signed with the publisher secret key.\n"
            "  collector count --db DB\n"
            "      Print how many records the existing database holds.\n"
            "  collector --help\n"

@@ -8,7 +8,20 @@
 
 namespace selfcheck::collector {
 
-enum class Command { Help, Serve, Count, Keygen, DeviceAdd, DeviceRevoke, DeviceList, UserAdd, Report, Backup };
+enum class Command {
+    Help,
+    Serve,
+    Count,
+    Keygen,
+    DeviceAdd,
+    DeviceRevoke,
+    DeviceList,
+    UserAdd,
+    Report,
+    Backup,
+    ContentKeygen,
+    ContentPublish,
+};
 
 enum class ReportFormat { Table, Csv, Json };
 
@@ -32,8 +45,11 @@ struct Options {
     ReportFormat format = ReportFormat::Table;
     // backup
     std::string backup_file;
-    // keygen
+    // keygen, content keygen
     std::string out_dir;
+    // content publish (content_dirs and locales_dir above)
+    std::string publisher_key_file;
+    std::string bundle_file;
     // device add; report
     std::string site;
     std::string public_key_file;

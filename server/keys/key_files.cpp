@@ -2,6 +2,7 @@
 
 #include "protocol/crypto/base64.h"
 #include "protocol/crypto/crypto_error.h"
+#include "protocol/crypto/key_text.h"
 #include "protocol/crypto/sealing.h"
 
 #include <fcntl.h>
@@ -60,20 +61,36 @@ auto read_key(const fs::path& file, Parse parse) {
     try {
         return parse(read_key_text(file), "key file '" + file.string() + "'");
     } catch (const CryptoError& e) {
-        throw KeyFileError(std::string(e.what()) + " (expected one line as written by 'collector keygen')");
+        throw KeyFileError(std::string(e.what()) +
+                           " (expected one line as written by 'collector keygen' or 'collector content keygen')");
+    }
+}
+
+// Creates `dir` if missing and writes a secret and a public key file into it.
+void write_pair(const fs::path& dir, const char* secret_file, const std::string& secret, const char* public_file,
+                const std::string& public_text) {
+    std::error_code error;
+    fs::create_directories(dir, error);
+    if (error) throw KeyFileError("directory '" + dir.string() + "': " + error.message());
+    // The secret first: if it cannot be written, no orphan public key is left to hand out.
+    write_new_file(dir / secret_file, secret + "\n", 0600);
+    write_new_file(dir / public_file, public_text + "\n", 0644);
+}
+
+// A secret key file must be readable by its owner only.
+void check_private(const fs::path& file) {
+    struct stat info {};
+    if (::stat(file.c_str(), &info) != 0) fail(file, std::strerror(errno));
+    if ((info.st_mode & 077) != 0) {
+        fail(file, "group or others may read it; run 'chmod 600 " + file.string() + "'");
     }
 }
 
 }  // namespace
 
 KeyPair write_new_key_pair(const fs::path& dir) {
-    std::error_code error;
-    fs::create_directories(dir, error);
-    if (error) throw KeyFileError("directory '" + dir.string() + "': " + error.message());
     const KeyPair keys = generate_key_pair();
-    // The secret first: if it cannot be written, no orphan public key is left to hand out.
-    write_new_file(dir / kSecretKeyFile, key_to_base64(keys.secret_key) + "\n", 0600);
-    write_new_file(dir / kPublicKeyFile, key_to_base64(keys.public_key) + "\n", 0644);
+    write_pair(dir, kSecretKeyFile, key_to_base64(keys.secret_key), kPublicKeyFile, key_to_base64(keys.public_key));
     return keys;
 }
 
@@ -83,15 +100,23 @@ std::string read_public_key_text(const fs::path& file) {
 }
 
 KeyPair read_secret_key(const fs::path& file) {
-    struct stat info {};
-    if (::stat(file.c_str(), &info) != 0) fail(file, std::strerror(errno));
-    if ((info.st_mode & 077) != 0) {
-        fail(file, "group or others may read it; run 'chmod 600 " + file.string() + "'");
-    }
+    check_private(file);
     KeyPair keys;
     keys.secret_key = read_key(file, parse_secret_key);
     keys.public_key = public_key_of(keys.secret_key);
     return keys;
+}
+
+SigningKeyPair write_new_publisher_key_pair(const fs::path& dir) {
+    const SigningKeyPair keys = generate_signing_key_pair();
+    write_pair(dir, kPublisherSecretKeyFile, key_to_text(keys.secret_key), kPublisherPublicKeyFile,
+               key_to_text(keys.public_key));
+    return keys;
+}
+
+SigningSecretKey read_publisher_secret_key(const fs::path& file) {
+    check_private(file);
+    return read_key(file, parse_signing_secret_key);
 }
 
 }  // namespace selfcheck::collector

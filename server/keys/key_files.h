@@ -1,8 +1,11 @@
 #pragma once
 // The NGO key pair on disk (docs/protocol.md, "NGO key pair"): ngo_public.key and
-// ngo_secret.key, each one line of base64 (original alphabet, padded) holding 32 bytes.
+// ngo_secret.key, each one line of base64 (original alphabet, padded) holding 32 bytes. And
+// the content publisher's signing pair: publisher_public.key (32 bytes) and
+// publisher_secret.key (64), the same way.
 
 #include "protocol/crypto/sealing.h"
+#include "protocol/crypto/signing.h"
 
 #include <filesystem>
 #include <stdexcept>
@@ -30,5 +33,13 @@ std::string read_public_key_text(const std::filesystem::path& file);
 // The secret key, with its public half derived from it. Refuses a file that group or
 // others may read.
 KeyPair read_secret_key(const std::filesystem::path& file);
+
+inline constexpr const char* kPublisherPublicKeyFile = "publisher_public.key";
+inline constexpr const char* kPublisherSecretKeyFile = "publisher_secret.key";
+
+// As write_new_key_pair, for the key that signs content bundles.
+SigningKeyPair write_new_publisher_key_pair(const std::filesystem::path& dir);
+// The publisher's secret key; refuses a file that group or others may read.
+SigningSecretKey read_publisher_secret_key(const std::filesystem::path& file);
 
 }  // namespace selfcheck::collector
