@@ -18,7 +18,7 @@ struct HeaderLayout {
     ImVec2 exit_min, exit_max;
     ImVec2 language_min, language_max;
     bool language_label = false;  // room for "Language" beside the globe
-    ImVec2 slot_min, slot_max;    // kept free for the speaker control
+    ImVec2 slot_min, slot_max;    // the speaker control (nav.read_aloud), where the screen can be read
     float title_left = 0, title_right = 0;
 };
 HeaderLayout header_layout(const UiContext& ui, float display_width);

@@ -91,6 +91,10 @@ const std::map<std::string, std::vector<std::string>>& chrome_messages() {
         {"staff.storage_failed", {"error"}},
         {"staff.outbox_dropped", {"count"}},
         {"staff.outbox_near_cap", {}},
+        // Read aloud (issue #16): the welcome screen's choice and sign, the staff's sound test.
+        {"welcome.auto_read", {}},
+        {"welcome.headphones", {}},
+        {"staff.test_sound", {}},
     };
     return keys;
 }
