@@ -179,3 +179,30 @@ TEST_CASE("the speaker control passes the frame check at every size, in every la
         driver.settle();
     }
 }
+
+TEST_CASE("a new screen and the idle wipe each silence the speaker within one frame", "[ui][speaker]") {
+    const bool idle = GENERATE(false, true);
+    INFO((idle ? "idle wipe" : "new screen"));
+    Sound sound;
+    FakeClock clock;
+    KioskConfig config = sound.config(480, 800);
+    config.clock = clock.source();
+    KioskApp app(config);
+    TestDriver driver(app);
+    driver.settle();
+    driver.tap("lang.en");
+    REQUIRE(app.screen_name() == "privacy");
+    driver.tap("nav.read_aloud");  // 3.5 s of the privacy notice
+    REQUIRE(app.audio().reading());
+    if (idle) {
+        clock.advance(std::chrono::hours(1));  // past "Still there?" and its countdown
+        app.render_frame();
+        CHECK(app.screen_name() == "welcome");
+        CHECK_FALSE(app.audio().auto_read());
+    } else {
+        driver.tap("privacy.continue");
+        app.render_frame();  // the first frame of the question: a new screen
+        CHECK(app.screen_name() == "question");
+    }
+    CHECK_FALSE(app.audio().reading());
+}
