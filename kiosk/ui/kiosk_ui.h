@@ -1,6 +1,6 @@
 #pragma once
-// The whole kiosk UI for one frame: a one-row header (the neutral title, Language and the
-// quick exit; staff mode's own on staff screens), the current screen in a scroll region, a
+// The whole kiosk UI for one frame: a one-row header (the neutral title, the speaker control,
+// Language and the quick exit; staff mode's own on staff screens), the current screen in a scroll region, a
 // strip that says when more lies below, and a fixed bottom bar with Back and the screen's
 // main action.
 #include "kiosk/ui/ui_context.h"
