@@ -96,6 +96,11 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     StartupTimes::get().mark("content and messages");
     if (!config_.device_config_file.empty()) apply_device_config(config_, content_.form);
     offer_only_configured_languages(content_.form, config_.device.languages);
+    audio_ = std::make_unique<audio::ReadAloud>(
+        config_.device.audio, *messages_,
+        audio::make_clip_catalog(content_, *messages_, config_.clip_dirs.value_or(audio::default_clip_dirs())));
+    if (!audio_->problem().empty()) std::fprintf(stderr, "kiosk: read aloud is off: %s\n", audio_->problem().c_str());
+    StartupTimes::get().mark("read aloud");
 
     open_outbox();
     StartupTimes::get().mark("outbox");
@@ -245,6 +250,7 @@ void KioskApp::refresh_dated_values() {
 }
 
 void KioskApp::reset_for_next_person() {
+    audio_->wipe();  // silent at once; auto-read off, the next person chooses again
     session_->wipe();
     ui_memory_ = ui::UiMemory{};
     staff_service_->clear();
@@ -294,6 +300,8 @@ int KioskApp::sleep_limit_ms() const {
     if (const auto hold = corner_hold_.completes_at()) at_most(until(*hold));
     // The panel's counts, a lockout countdown and action outcomes move by themselves.
     if (staff_panel_->view() != StaffPanel::View::Closed) at_most(1000);
+    // The speaker shows a playing state: it turns back soon after the sound ends.
+    if (audio_->reading()) at_most(100);
     if (session_->step() != Step::Welcome || staff_panel_->view() != StaffPanel::View::Closed)
         at_most(until(idle_->next_change(now)));
     return limit;
@@ -317,7 +325,8 @@ void KioskApp::build_frame(int idle_seconds_left) {
                           config_.device.title,
                           [this] { reset_for_next_person(); },
                           outbox_ != nullptr,
-                          dpi_};
+                          dpi_,
+                          audio_.get()};
     ui::draw_kiosk(context, ImGui::GetIO().DisplaySize);
     if (staff.exit_requested) exit_requested_ = true;
 }

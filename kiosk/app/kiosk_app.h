@@ -3,6 +3,7 @@
 // kiosk's fonts and theme, the session, the outbox and its sync worker. Runs the event-driven loop, or is
 // driven frame by frame by a TestDriver.
 #include "kiosk/app/kiosk_config.h"
+#include "kiosk/audio/read_aloud.h"
 #include "kiosk/core/corner_hold.h"
 #include "kiosk/core/idle_timer.h"
 #include "kiosk/core/session.h"
@@ -43,6 +44,7 @@ public:
     const Form& form() const { return content_.form; }
     const Content& content() const { return content_; }
     const Messages& messages() const { return *messages_; }
+    audio::ReadAloud& audio() { return *audio_; }
     platform::PointerInput& input() { return input_; }
     platform::Display& display() { return *display_; }
     const platform::Display& display() const { return *display_; }
@@ -91,8 +93,9 @@ private:
     KioskConfig config_;
     Content content_;
     std::unique_ptr<Messages> messages_;
-    std::string dated_values_on_;           // the day (YYYY-MM-DD) messages_ has the dated values of
-    std::unique_ptr<RecordSealer> sealer_;  // set with the outbox: records are sealed before they are kept
+    std::string dated_values_on_;              // the day (YYYY-MM-DD) messages_ has the dated values of
+    std::unique_ptr<audio::ReadAloud> audio_;  // holds *messages_: declared after it
+    std::unique_ptr<RecordSealer> sealer_;     // set with the outbox: records are sealed before they are kept
     std::unique_ptr<Outbox> outbox_;
     std::unique_ptr<SyncWorker> sync_;
     std::string storage_error_;

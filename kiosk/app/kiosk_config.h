@@ -2,6 +2,7 @@
 // How this kiosk runs: what kiosk.yaml sets (`device`, kiosk/core/device_config.h), plus what
 // only the command line and tests choose (paths, the display, timing, the clock). Defaults
 // come from kiosk/core/kiosk_defaults.h.
+#include "kiosk/audio/clip_catalog.h"
 #include "kiosk/core/device_config.h"
 #include "kiosk/core/kiosk_defaults.h"
 #include "protocol/time/dates.h"
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace selfcheck {
@@ -20,6 +22,8 @@ struct KioskConfig {
     std::filesystem::path content_dir = SELFCHECK_DEFAULT_CONTENT_DIR;
     std::filesystem::path locales_dir = SELFCHECK_DEFAULT_LOCALES_DIR;
     std::filesystem::path data_dir;  // the outbox lives here; empty: beside kiosk.yaml
+    // Where the clips are; unset: this build's or package's (audio::default_clip_dirs()).
+    std::optional<audio::ClipDirs> clip_dirs;
     // Sync timing; tests shorten the random delay so a walk's record goes at once.
     std::chrono::milliseconds sync_min_delay = defaults::kSyncMinDelay;
     std::chrono::milliseconds sync_max_delay = defaults::kSyncMaxDelay;

@@ -24,6 +24,9 @@ inline constexpr const char* kCheckCircle = "\xee\xa1\xac";  // U+E86C check_cir
 inline constexpr const char* kCall = "\xee\x82\xb0";         // U+E0B0 call
 inline constexpr const char* kExit = "\xee\xa6\xba";         // U+E9BA logout
 inline constexpr const char* kForward = "\xee\x97\x88";      // U+E5C8 arrow_forward
+inline constexpr const char* kReadAloud = "\xee\x81\x90";    // U+E050 volume_up (a speaker)
+inline constexpr const char* kStopReading = "\xee\x81\x87";  // U+E047 stop (a square)
+inline constexpr const char* kHeadphones = "\xee\x8c\x90";   // U+E310 headset
 
 // Every code point above, for the atlas.
 std::vector<unsigned> all_code_points();

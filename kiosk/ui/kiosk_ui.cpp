@@ -1,5 +1,6 @@
 #include "kiosk/ui/kiosk_ui.h"
 
+#include "kiosk/audio/screen_speech.h"
 #include "kiosk/ui/icons.h"
 #include "kiosk/ui/overlays.h"
 #include "kiosk/ui/screens/screens.h"
@@ -56,7 +57,7 @@ HeaderLayout header_layout(const UiContext& ui, float display_width) {
     // Language: a globe and its name where there is room beside a title, else the globe alone.
     const float globe_only = std::max(2.4f * em, button_height);
     const float with_label = widest_label(ui, "nav.change_language") + icon_room + 1.2f * em;
-    const float slot = button_height;  // the speaker control's place (a later change), kept free now
+    const float slot = button_height;  // the speaker control's place, kept on every screen so nothing moves
     h.language_label = display_width - exit_width - with_label - slot - 4 * inset >= 10 * em;
     const float language_width = h.language_label ? with_label : globe_only;
     h.language_min = ImVec2(h.exit_min.x - inset - language_width, inset);
@@ -70,9 +71,30 @@ HeaderLayout header_layout(const UiContext& ui, float display_width) {
 
 namespace {
 
-// Worker screens: the neutral title at the left where it fits on one line, the speaker's
-// slot, Language and the quick exit at the right, in the same place on every screen.
-void draw_worker_header(UiContext& ui, const HeaderLayout& h, ImVec2 display) {
+// The speaker in its slot, only where every part of what shows can be heard in her language
+// (never for a Tagalog message without a recording). A tap reads, the next stops; while it
+// reads it is filled and shows a stop square.
+void draw_speaker(UiContext& ui, const HeaderLayout& h, const audio::ScreenSpeech& speech) {
+    if (!ui.audio || !ui.audio->can_read(ui.locale(), speech.what)) {
+        ui.registry.record_widget("slot.speaker", {h.slot_min, h.slot_max});
+        return;
+    }
+    audio::ReadAloud& audio = *ui.audio;
+    const bool reading = audio.reading();
+    ImGui::SetCursorScreenPos(h.slot_min);
+    const ImVec2 size(h.slot_max.x - h.slot_min.x, h.slot_max.y - h.slot_min.y);
+    if (tap_button(ui, "nav.read_aloud", std::string(), size, reading ? ButtonKind::Primary : ButtonKind::Secondary,
+                   {reading ? icon::kStopReading : icon::kReadAloud})) {
+        if (reading)
+            audio.stop();
+        else
+            audio.read(ui.locale(), speech.what);
+    }
+}
+
+// Worker screens: the neutral title at the left where it fits on one line, the speaker,
+// Language and the quick exit at the right, in the same place on every screen.
+void draw_worker_header(UiContext& ui, const HeaderLayout& h, ImVec2 display, const audio::ScreenSpeech& speech) {
     const Theme& t = theme();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, h.height), t.top_bar);
     ui.registry.set_backdrop(t.top_bar);
@@ -81,7 +103,7 @@ void draw_worker_header(UiContext& ui, const HeaderLayout& h, ImVec2 display) {
         ImGui::SetCursorScreenPos(ImVec2(h.title_left, (h.height - ui.fonts.body->FontSize) * 0.5f));
         wrapped_text(ui, title, ui.fonts.body, h.title_right - h.title_left, t.muted_text);
     }
-    ui.registry.record_widget("slot.speaker", {h.slot_min, h.slot_max});
+    draw_speaker(ui, h, speech);
     ImGui::SetCursorScreenPos(h.exit_min);
     const ImVec2 exit_size(h.exit_max.x - h.exit_min.x, h.exit_max.y - h.exit_min.y);
     if (tap_button(ui, "nav.quick_exit", ui.text("nav.quick_exit"), exit_size, ButtonKind::Exit, {icon::kExit}))
@@ -161,10 +183,16 @@ void draw_kiosk(UiContext& ui, ImVec2 display) {
     ImGui::Begin("##kiosk", nullptr, flags);
     const bool staff = staff_showing(ui);
     const HeaderLayout header = header_layout(ui, display.x);
+    // What shows, as it is read: a new screen or language stops the sound (and with auto-read
+    // on, reads the new one) from this frame on. "Still there?" is read over any screen.
+    const audio::ScreenSpeech speech = staff                      ? audio::staff_speech()
+                                       : ui.idle_seconds_left > 0 ? audio::idle_speech(ui.idle_seconds_left)
+                                                                  : audio::screen_speech(ui.session, ui.keeps_records);
+    if (ui.audio) ui.audio->show(speech.id, ui.locale(), speech.what);
     if (staff)
         draw_staff_header(ui, header, display);
     else
-        draw_worker_header(ui, header, display);
+        draw_worker_header(ui, header, display, speech);
 
     // A new screen or question starts at the top, however far the last one was scrolled.
     const Question* question = ui.session.current_question();

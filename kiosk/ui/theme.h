@@ -57,6 +57,7 @@ struct Theme {
     float padding = 1.0f;
     float gap = 0.6f;
     float button_height = 2.8f;
+    float min_target = 1.45f;  // the smallest control: 9 mm at every size the kiosk runs at (em_for_display)
     float rounding = 0.35f;
     float edge_width = 0.09f;    // secondary controls' and cards' edge
     float header_height = 2.6f;  // one row on every screen, in every language

@@ -1,6 +1,7 @@
 #pragma once
 // What a screen needs to draw itself and send intents: the session (model), the words, the
 // fonts and the registry of named widgets.
+#include "kiosk/audio/read_aloud.h"
 #include "kiosk/core/session.h"
 #include "kiosk/core/staff_panel.h"
 #include "kiosk/core/staff_service.h"
@@ -49,8 +50,9 @@ struct UiContext {
     std::string title;  // the neutral title in the top bar; empty: the messages' app.title
     // Quick exit and Finish: forget her and show the welcome screen (KioskApp's one reset).
     std::function<void()> reset_for_next_person;
-    bool keeps_records = false;  // enrolled: a finished result is sealed and kept; demo mode: nothing is
-    float dpi = 96;              // the screen's density: QR codes are sized in millimetres
+    bool keeps_records = false;         // enrolled: a finished result is sealed and kept; demo mode: nothing is
+    float dpi = 96;                     // the screen's density: QR codes are sized in millimetres
+    audio::ReadAloud* audio = nullptr;  // read aloud (kiosk/audio/README.md); null in tests without sound
 
     float em() const { return fonts.em; }
     const std::string& locale() const { return session.locale().empty() ? chrome_locale : session.locale(); }

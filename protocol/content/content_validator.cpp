@@ -92,6 +92,10 @@ const std::map<std::string, std::vector<std::string>>& chrome_messages() {
         {"staff.outbox_dropped", {"count"}},
         {"staff.outbox_near_cap", {}},
         {"staff.content_review_overdue", {"count"}},
+        // Read aloud (issue #16): the welcome screen's choice and sign, the staff's sound test.
+        {"welcome.auto_read", {}},
+        {"welcome.headphones", {}},
+        {"staff.test_sound", {}},
     };
     return keys;
 }

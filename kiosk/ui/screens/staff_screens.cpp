@@ -208,6 +208,15 @@ void draw_staff_panel(UiContext& ui, StaffView& staff, const ScreenArea& area) {
     }
     const int rows = (int(buttons.size()) + columns - 1) / columns;
     ImGui::SetCursorScreenPos(ImVec2(column.left, top + float(rows) * (height + key_gap)));
+    // The sound test on its own row, one line high: rarely needed, so it does not make every
+    // action above as tall as its label, and it is no service action (it works while one runs).
+    if (ui.audio && ui.audio->enabled()) {
+        const std::string label = ui.text("staff.test_sound");
+        const float h = button_height_for(ui, label, column.width, theme().min_target * em, {}, 0.45f);
+        if (tap_button(ui, "staff.test_sound", label, ImVec2(column.width, h), ButtonKind::Secondary))
+            ui.audio->test_sound(ui.locale());  // the welcome prompt, at the mode's volume
+        ImGui::SetCursorScreenPos(ImVec2(column.left, ImGui::GetItemRectMax().y + key_gap));
+    }
     const std::string outcome = action_text(ui, action);
     if (!outcome.empty()) {
         wrapped_text(ui, outcome, ui.fonts.body, column.width, t.text);
