@@ -539,8 +539,10 @@ std::int64_t PostgresRecordStore::rebuild_tallies() {
     if (!tallier_) throw StorageError(describe_db(connection_string_), "rebuilding report tallies", 0, "no tallier set");
     return with_connection("rebuilding report tallies", [&](pqxx::connection& connection) {
         pqxx::work work(connection);
-        // No record is stored meanwhile, by this collector or another sharing the database.
-        work.exec("LOCK TABLE records IN SHARE MODE");
+        // No record is stored meanwhile, by this collector or another sharing the database, and
+        // no other rebuild runs (this mode conflicts with itself, SHARE would not): two at once
+        // would each add their counts to the other's.
+        work.exec("LOCK TABLE records IN SHARE ROW EXCLUSIVE MODE");
         work.exec("DELETE FROM tally_days");
         work.exec("DELETE FROM tally_months");
         constexpr int kPage = 10000;
