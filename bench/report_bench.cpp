@@ -4,7 +4,7 @@
 // then counting and suppression), each with CSV; medians of several runs. Also the time to
 // store the records with their tallies, and a rebuild of the tallies from the records (what
 // `collector serve` does once on a database from before tallies).
-//   build/bench/report_bench [RECORDS=100000] [RUNS=5]
+//   build/bench/report_bench [RECORDS=100000] [RUNS=5] [sqlite|postgresql]  (default both)
 #include "protocol/content/content.h"
 #include "server/reports/record_tallier.h"
 #include "server/reports/report_builder.h"
@@ -139,9 +139,12 @@ int main(int argc, char** argv) {
     std::printf("report over %d records (form %s v%d, every choice question answered 90%% of the time), "
                 "medians of %d runs\n",
                 count, content->form.id.c_str(), content->form.version, runs);
+    const std::string only = argc > 3 ? argv[3] : "";
     selfcheck::testing::TempDir dir;
-    run("sqlite", (dir.path() / "records.db").string(), records, content, runs);
-    selfcheck::testing::PostgresCluster postgres;
-    run("postgresql", postgres.create_database(), records, content, runs);
+    if (only.empty() || only == "sqlite") run("sqlite", (dir.path() / "records.db").string(), records, content, runs);
+    if (only.empty() || only == "postgresql") {
+        selfcheck::testing::PostgresCluster postgres;
+        run("postgresql", postgres.create_database(), records, content, runs);
+    }
     return 0;
 }

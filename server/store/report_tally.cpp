@@ -62,6 +62,13 @@ TallyRange tally_range(const RecordFilter& filter) {
     return range;
 }
 
+const char* const kTallyRangeRowsSql =
+    "SELECT form_id, language, nationality, kind, item, value, count, first FROM tally_months"
+    " WHERE month >= $3 AND month <= $4 AND ($7 = '' OR site = $7)"
+    " UNION ALL"
+    " SELECT form_id, language, nationality, kind, item, value, count, first FROM tally_days"
+    " WHERE day >= $1 AND day <= $2 AND (day < $5 OR day >= $6) AND ($7 = '' OR site = $7)";
+
 const char* const kTallyRangeSql =
     "SELECT form_id, language, nationality, kind, item, value, sum(count), min(first) FROM ("
     " SELECT form_id, language, nationality, kind, item, value, count, first FROM tally_months"

@@ -80,6 +80,9 @@ TallyRange tally_range(const RecordFilter& filter);
 // The range's cells summed over days, months and sites: form_id, language, nationality,
 // kind, item, value, count, first.
 extern const char* const kTallyRangeSql;
+// The same rows unsummed, for a store that sums them faster itself (SQLite's GROUP BY over a
+// UNION sorts every row through a temporary index).
+extern const char* const kTallyRangeRowsSql;
 // Adds `rows` counts to `table` (tally_days or tally_months, period column `day` or `month`),
 // each row's parameters as tally_upsert_values() gives them. `least` is the dialect's
 // two-argument minimum ("min" in SQLite, "least" in PostgreSQL).

@@ -74,7 +74,7 @@ std::optional<Tallies> SqliteRecordStore::tallies_in_range(const RecordFilter& f
         return std::nullopt;
     }
     const TallyRange range = tally_range(filter);
-    Statement rows(db_, sqlite_placeholders(kTallyRangeSql).c_str(), "reading report tallies");
+    Statement rows(db_, sqlite_placeholders(kTallyRangeRowsSql).c_str(), "reading report tallies");
     rows.bind(1, range.from)
         .bind(2, range.to)
         .bind(3, range.first_month)
@@ -84,8 +84,8 @@ std::optional<Tallies> SqliteRecordStore::tallies_in_range(const RecordFilter& f
         .bind(7, range.site);
     Tallies tallies;
     while (rows.step()) {
-        tallies[TallyCell{rows.text(0), rows.text(1), rows.text(2), rows.text(3), rows.text(4), rows.text(5)}] =
-            TallyCount{rows.integer(6), rows.text(7)};
+        tallies[TallyCell{rows.text(0), rows.text(1), rows.text(2), rows.text(3), rows.text(4), rows.text(5)}].add(
+            rows.integer(6), rows.text(7));
     }
     return tallies;
 }
