@@ -1,6 +1,7 @@
 // Collector ingest rate, printed not asserted: sealed records per second through the real
 // HTTP API (open the seal, decode, check against the form, store), for SQLite and for
-// PostgreSQL (a throwaway server on loopback, as the pg tests use).
+// PostgreSQL (a throwaway server on loopback, as the pg tests use); each without report
+// tallies and with them (kept in the same transaction as the records).
 //   build/bench/collector_ingest_bench [RECORDS] [KIOSKS] [BATCH]     defaults 20000 8 100
 // SQLite runs with synchronous=FULL as in production; the throwaway PostgreSQL runs with
 // fsync off, so its figure is an upper bound for the collector's own work.
@@ -9,6 +10,7 @@
 #include "server/catalog/form_catalog.h"
 #include "server/devices/device_token.h"
 #include "server/http/http_server.h"
+#include "server/reports/report_source.h"
 #include "server/store/open_store.h"
 #include "tests/server/postgres_cluster.h"  // tests/server
 #include "tests/server/sample_records.h"    // tests/server
@@ -23,6 +25,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -38,9 +41,12 @@ struct Settings {
 };
 
 // Returns records/s for one store, or a negative number if some record was not stored.
-double run(const std::string& db, const Settings& settings, const collector::FormCatalog& forms) {
+// `tallied`: the store keeps report tallies as `collector serve` has it do; otherwise none,
+// as before tallies (the first batch marks them stale, later ones find them so).
+double run(const std::string& db, const Settings& settings, const collector::FormCatalog& forms, bool tallied) {
     const KeyPair keys = generate_key_pair();
     const auto store = collector::open_store(db, collector::StoreOpenMode::CreateIfMissing);
+    if (tallied) collector::ensure_tallies(*store, forms.newest(), std::cerr);
     std::vector<std::string> tokens;
     for (int k = 0; k < settings.kiosks; ++k) {
         tokens.push_back(collector::new_device_token());
@@ -106,11 +112,16 @@ int main(int argc, char** argv) {
                 settings.records, settings.kiosks, settings.batch);
 
     selfcheck::testing::TempDir dir;
-    const double sqlite_rate = run((dir.path() / "records.db").string(), settings, forms);
-    std::printf("  sqlite (WAL, synchronous=FULL):      %8.0f records/s\n", sqlite_rate);
-
     selfcheck::testing::PostgresCluster postgres;
-    const double pg_rate = run(postgres.create_database(), settings, forms);
-    std::printf("  postgresql 15 (loopback, fsync off): %8.0f records/s\n", pg_rate);
-    return sqlite_rate > 0 && pg_rate > 0 ? 0 : 1;
+    bool all_stored = true;
+    for (const bool tallied : {false, true}) {
+        const char* how = tallied ? "with report tallies" : "without tallies    ";
+        const double sqlite_rate =
+            run((dir.path() / (tallied ? "tallied.db" : "records.db")).string(), settings, forms, tallied);
+        std::printf("  sqlite (WAL, synchronous=FULL),      %s: %8.0f records/s\n", how, sqlite_rate);
+        const double pg_rate = run(postgres.create_database(), settings, forms, tallied);
+        std::printf("  postgresql 15 (loopback, fsync off), %s: %8.0f records/s\n", how, pg_rate);
+        all_stored = all_stored && sqlite_rate > 0 && pg_rate > 0;
+    }
+    return all_stored ? 0 : 1;
 }

@@ -6,6 +6,7 @@
 #include "server/dashboard/dashboard_routes.h"
 #include "server/http/http_server.h"
 #include "server/keys/key_files.h"
+#include "server/reports/report_source.h"
 #include "server/store/open_store.h"
 
 #include <csignal>
@@ -32,6 +33,8 @@ int run_serve(const Options& options) {
         keys = read_secret_key(options.secret_key_file);
         content = load_report_content(options);
         store = open_store(options.db, StoreOpenMode::CreateIfMissing);
+        // Before listening: reports then never count every record, and uploads never wait on a rebuild.
+        ensure_tallies(*store, content.report_form, std::cerr);
     } catch (const std::exception& error) {
         std::cerr << "collector: " << error.what() << '\n';
         return kExitFailure;

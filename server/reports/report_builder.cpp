@@ -1,28 +1,27 @@
 #include "server/reports/report_builder.h"
 
 #include "protocol/content/content.h"
+#include "server/reports/record_tallier.h"
 #include "server/reports/suppression.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <stdexcept>
 
 namespace selfcheck::collector {
 namespace {
 
-constexpr const char* kNationalityQuestion = "nationality";
 constexpr const char* kNotStated = "not_stated";
 
-// One record as the counting needs it.
-struct Respondent {
-    selfcheck::Answers answers;
-    std::string nationality;  // a code, or kNotStated
-    std::string language;
-    const Record* record;
-    std::size_t nationality_group = 0;  // index into the nationality grouping's ids
-    std::size_t language_group = 0;     // index into the language grouping's ids
+// Answers to one question from the tallies: a cell's count with its groups.
+struct AnswerCount {
+    std::size_t nationality_group;  // index into the nationality grouping's ids
+    std::size_t language_group;     // index into the language grouping's ids
+    const std::string* code;        // nullptr: asked, not answered
+    std::int64_t count;
 };
 
 // Groups of one breakdown, in the order they are shown.
@@ -30,14 +29,24 @@ struct Grouping {
     std::string by;
     std::vector<std::string> ids;
     std::vector<std::string> labels;
-    std::size_t (*of)(const Respondent&);  // the respondent's group, as an index into ids
+    std::size_t (*of)(const AnswerCount&);  // the cell's group, as an index into ids
 };
 
-std::size_t nationality_of(const Respondent& respondent) { return respondent.nationality_group; }
-std::size_t language_of(const Respondent& respondent) { return respondent.language_group; }
+std::size_t nationality_of(const AnswerCount& answer) { return answer.nationality_group; }
+std::size_t language_of(const AnswerCount& answer) { return answer.language_group; }
 
 std::size_t index_in(const std::vector<std::string>& ids, const std::string& id) {
     return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+}
+
+// Ids no form names, in the order they first appear (their tallies' smallest order key).
+void append_in_order_seen(std::vector<std::string>& ids, const std::map<std::string, std::string>& first_seen) {
+    std::vector<std::pair<std::string, std::string>> extra;
+    for (const auto& [id, first] : first_seen) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) extra.emplace_back(first, id);
+    }
+    std::sort(extra.begin(), extra.end());
+    for (const auto& [first, id] : extra) ids.push_back(id);
 }
 
 Grouping nationality_grouping(const selfcheck::Content& content, const ReportLabels& labels) {
@@ -55,19 +64,59 @@ Grouping nationality_grouping(const selfcheck::Content& content, const ReportLab
 }
 
 // The form's languages, each labelled in its own script, plus any other a record names.
-Grouping language_grouping(const selfcheck::Content& content, const std::vector<Respondent>& respondents) {
+Grouping language_grouping(const selfcheck::Content& content, const std::map<std::string, std::string>& first_seen) {
     Grouping grouping{"language", {}, {}, language_of};
     for (const selfcheck::Language& language : content.form.languages) {
         grouping.ids.push_back(language.locale);
         grouping.labels.push_back(language.label);
     }
-    for (const Respondent& respondent : respondents) {
-        if (std::find(grouping.ids.begin(), grouping.ids.end(), respondent.language) == grouping.ids.end()) {
-            grouping.ids.push_back(respondent.language);
-            grouping.labels.push_back(respondent.language);
+    const std::size_t named = grouping.ids.size();
+    append_in_order_seen(grouping.ids, first_seen);
+    for (std::size_t i = named; i < grouping.ids.size(); ++i) grouping.labels.push_back(grouping.ids[i]);
+    return grouping;
+}
+
+// The tallies of a range, read the way the tables need them.
+struct Counted {
+    std::int64_t respondents = 0;
+    std::int64_t other_form_records = 0;
+    std::map<std::string, std::int64_t> nationality_size;  // raw nationality answer
+    std::map<std::string, std::int64_t> language_size;
+    std::map<std::string, std::string> language_first, level_first;
+    std::map<std::string, std::int64_t> level_counts, raised;
+    struct Answer {
+        std::string nationality, language;
+        const std::string* code;  // nullptr: declined
+        std::int64_t count;
+    };
+    std::map<std::string, std::vector<Answer>> answers;  // per question id
+};
+
+Counted read_tallies(const selfcheck::Content& content, const Tallies& tallies) {
+    Counted counted;
+    for (const auto& [cell, count] : tallies) {
+        if (cell.form_id != content.form.id) {
+            if (cell.kind == "r") counted.other_form_records += count.count;
+            continue;
+        }
+        if (cell.kind == "r") {
+            counted.respondents += count.count;
+            counted.nationality_size[cell.nationality] += count.count;
+            counted.language_size[cell.language] += count.count;
+            std::string& first = counted.language_first[cell.language];
+            if (first.empty() || count.first < first) first = count.first;
+        } else if (cell.kind == "l") {
+            counted.level_counts[cell.value] += count.count;
+            std::string& first = counted.level_first[cell.value];
+            if (first.empty() || count.first < first) first = count.first;
+        } else if (cell.kind == "i") {
+            counted.raised[cell.item] += count.count;
+        } else if (cell.kind == "a" || cell.kind == "d") {
+            counted.answers[cell.item].push_back(Counted::Answer{cell.nationality, cell.language,
+                                                                 cell.kind == "a" ? &cell.value : nullptr, count.count});
         }
     }
-    return grouping;
+    return counted;
 }
 
 // Cell indexes of one answer column in the report's suppression table.
@@ -108,7 +157,7 @@ struct ReportCells {
 
 // Questions tables: cells, then the lines that tie them to each other and to group sizes.
 void add_question(ReportCells& cells, const selfcheck::Question& question, const ReportLabels& labels,
-                  const std::vector<Respondent>& respondents, const std::vector<Grouping>& groupings,
+                  const std::vector<AnswerCount>& answers, const std::vector<Grouping>& groupings,
                   const std::vector<std::size_t>& grouping_index) {
     ReportCells::Question entry{&question, {}, {}, grouping_index, {}};
     QuestionReport& report = entry.report;
@@ -129,23 +178,21 @@ void add_question(ReportCells& cells, const selfcheck::Question& question, const
     }
     // counts[g][c]: column g, code c; [code_count] answered, [code_count + 1] declined.
     std::vector<std::vector<std::int64_t>> counts(columns, std::vector<std::int64_t>(code_count + 2, 0));
-    for (const Respondent& respondent : respondents) {
-        if (question.show_if && !question.show_if->holds(respondent.answers)) continue;  // not asked
-        std::size_t slot = code_count + 1;                                               // asked, no answer: declined
-        const auto answer = respondent.answers.find(question.id);
-        if (answer != respondent.answers.end()) {
-            const std::string* code = std::get_if<std::string>(&answer->second);
-            const auto at = code ? std::find(report.codes.begin(), report.codes.end(), *code) : report.codes.end();
+    // Only those asked have a cell (record_tallier.h).
+    for (const AnswerCount& answer : answers) {
+        std::size_t slot = code_count + 1;  // asked, no answer: declined
+        if (answer.code) {
+            const auto at = std::find(report.codes.begin(), report.codes.end(), *answer.code);
             if (at == report.codes.end()) continue;  // not a code of this form version: not counted
             slot = static_cast<std::size_t>(at - report.codes.begin());
         }
         auto tally = [&](std::size_t g) {
-            ++counts[g][slot];
-            if (slot < code_count) ++counts[g][code_count];
+            counts[g][slot] += answer.count;
+            if (slot < code_count) counts[g][code_count] += answer.count;
         };
         tally(0);
         for (std::size_t b = 0; b < groupings.size(); ++b)
-            tally(entry.first_column_of[b] + groupings[b].of(respondent));
+            tally(entry.first_column_of[b] + groupings[b].of(answer));
     }
 
     SuppressionTable& table = cells.table;
@@ -192,16 +239,12 @@ void add_question(ReportCells& cells, const selfcheck::Question& question, const
 
 // Levels and indicators: every respondent has one level; an indicator is raised or not.
 void add_levels_and_indicators(ReportCells& cells, std::vector<std::string>& level_ids,
-                               const selfcheck::Content& content, const std::vector<Respondent>& respondents) {
+                               const selfcheck::Content& content, Counted& counted) {
     for (const selfcheck::ResultLevel& level : content.scoring.levels) level_ids.push_back(level.id);
-    std::map<std::string, std::int64_t> level_counts, raised;
-    for (const Respondent& respondent : respondents) {
-        const std::string& level = respondent.record->result_level;
-        if (std::find(level_ids.begin(), level_ids.end(), level) == level_ids.end()) level_ids.push_back(level);
-        ++level_counts[level];
-        for (const std::string& indicator : respondent.record->indicators) ++raised[indicator];
-    }
-    const auto total = static_cast<std::int64_t>(respondents.size());
+    append_in_order_seen(level_ids, counted.level_first);
+    std::map<std::string, std::int64_t>& level_counts = counted.level_counts;
+    std::map<std::string, std::int64_t>& raised = counted.raised;
+    const std::int64_t total = counted.respondents;
     SuppressionTable& table = cells.table;
     for (const std::string& id : level_ids) cells.level_cells.push_back(table.add_cell(level_counts[id]));
     table.add_line(cells.level_cells, cells.respondents, false);
@@ -272,55 +315,51 @@ std::optional<double> share(const Count& count, const Count& of) {
 
 Report build_report(const selfcheck::Content& content, const ReportLabels& labels, const std::vector<Record>& records,
                     const ReportRequest& request) {
+    // The same cells the store keeps, counted here; each record's order key is its place.
+    const ContentTallier tallier(content);
+    Tallies tallies;
+    char place[24];
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        std::snprintf(place, sizeof place, "%020zu", i);
+        tallier.tally(records[i], place, tallies);
+    }
+    return build_report_from_tallies(content, labels, tallies, request);
+}
+
+Report build_report_from_tallies(const selfcheck::Content& content, const ReportLabels& labels,
+                                 const Tallies& tallies, const ReportRequest& request) {
     Report report;
     report.filter = request.filter;
     report.k = request.k;
     report.form_id = content.form.id;
 
-    std::vector<Respondent> respondents;
-    respondents.reserve(records.size());
-    for (const Record& record : records) {
-        if (record.form_id != content.form.id) {
-            ++report.other_form_records;
-            continue;
-        }
-        Respondent respondent{record.answers, kNotStated, record.language, &record};
-        const auto nationality = respondent.answers.find(kNationalityQuestion);
-        if (nationality != respondent.answers.end()) {
-            if (const auto* code = std::get_if<std::string>(&nationality->second)) respondent.nationality = *code;
-        }
-        respondents.push_back(std::move(respondent));
-    }
-
-    Grouping by_nationality = nationality_grouping(content, labels);
-    // A nationality a record names that the form does not list is counted as not stated.
-    for (Respondent& respondent : respondents) {
-        if (std::find(by_nationality.ids.begin(), by_nationality.ids.end(), respondent.nationality) ==
-            by_nationality.ids.end()) {
-            respondent.nationality = kNotStated;
-        }
-    }
-    const Grouping by_language = language_grouping(content, respondents);
+    Counted counted = read_tallies(content, tallies);
+    report.other_form_records = counted.other_form_records;
+    const Grouping by_nationality = nationality_grouping(content, labels);
+    const Grouping by_language = language_grouping(content, counted.language_first);
     const std::vector<Grouping> all_groupings = {by_nationality, by_language};
-    for (Respondent& respondent : respondents) {
-        respondent.nationality_group = index_in(by_nationality.ids, respondent.nationality);
-        respondent.language_group = index_in(by_language.ids, respondent.language);
-    }
+    // A nationality a record names that the form does not list is counted as not stated.
+    const auto nationality_group = [&](const std::string& nationality) {
+        const std::size_t group = index_in(by_nationality.ids, nationality);
+        return group < by_nationality.ids.size() ? group : index_in(by_nationality.ids, kNotStated);
+    };
 
     ReportCells cells;
-    cells.respondents = cells.table.add_cell(static_cast<std::int64_t>(respondents.size()));
+    cells.respondents = cells.table.add_cell(counted.respondents);
     cells.table.keep(cells.respondents);
     // Group sizes: never published, but tables of questions everyone is asked add up to them.
-    for (const Grouping& grouping : all_groupings) {
-        std::vector<std::int64_t> sizes(grouping.ids.size(), 0);
-        for (const Respondent& respondent : respondents) ++sizes[grouping.of(respondent)];
+    std::vector<std::vector<std::int64_t>> sizes = {std::vector<std::int64_t>(by_nationality.ids.size(), 0),
+                                                    std::vector<std::int64_t>(by_language.ids.size(), 0)};
+    for (const auto& [nationality, size] : counted.nationality_size) sizes[0][nationality_group(nationality)] += size;
+    for (const auto& [language, size] : counted.language_size) sizes[1][index_in(by_language.ids, language)] += size;
+    for (const std::vector<std::int64_t>& grouping_sizes : sizes) {
         std::vector<std::size_t> size_cells;
-        for (std::int64_t size : sizes) size_cells.push_back(cells.table.add_hidden(size));
+        for (std::int64_t size : grouping_sizes) size_cells.push_back(cells.table.add_hidden(size));
         cells.table.add_line(size_cells, cells.respondents, false);
         cells.group_size.push_back(std::move(size_cells));
     }
     std::vector<std::string> level_ids;
-    add_levels_and_indicators(cells, level_ids, content, respondents);
+    add_levels_and_indicators(cells, level_ids, content, counted);
     for (const selfcheck::Question& question : content.form.questions) {
         if (question.type != selfcheck::QuestionType::Choice) continue;
         std::vector<Grouping> groupings;
@@ -331,7 +370,12 @@ Report build_report(const selfcheck::Content& content, const ReportLabels& label
         }
         groupings.push_back(by_language);
         grouping_index.push_back(1);
-        add_question(cells, question, labels, respondents, groupings, grouping_index);
+        std::vector<AnswerCount> answers;
+        for (const Counted::Answer& answer : counted.answers[question.id]) {
+            answers.push_back(AnswerCount{nationality_group(answer.nationality),
+                                          index_in(by_language.ids, answer.language), answer.code, answer.count});
+        }
+        add_question(cells, question, labels, answers, groupings, grouping_index);
         // The nationality table's overall column gives each nationality group's size.
         if (question.id == kNationalityQuestion) {
             const ColumnCells& all = cells.questions.back().columns[0];

@@ -4,6 +4,7 @@
 #include "protocol/record/record.h"
 #include "server/reports/report.h"
 #include "server/reports/report_labels.h"
+#include "server/store/report_tally.h"
 
 #include <vector>
 
@@ -23,6 +24,11 @@ struct ReportRequest {
 // Throws std::runtime_error naming the record if one holds answers that are not JSON.
 Report build_report(const selfcheck::Content& content, const ReportLabels& labels, const std::vector<Record>& records,
                     const ReportRequest& request);
+
+// The same report from the tallies of the range (record_tallier.h cells, summed; the
+// store's tallies_in_range). Identical to build_report over the range's records.
+Report build_report_from_tallies(const selfcheck::Content& content, const ReportLabels& labels,
+                                 const Tallies& tallies, const ReportRequest& request);
 
 // "1,037"
 std::string with_thousands(std::int64_t value);

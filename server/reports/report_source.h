@@ -5,12 +5,22 @@
 
 #include "server/reports/report_builder.h"
 
+#include <iosfwd>
+#include <memory>
+
 namespace selfcheck::collector {
 
 class RecordStore;
 
-// Throws StorageError when the store cannot be read.
+// From the store's tallies when they are current for `content`'s form; otherwise (saying so
+// on standard error) by counting the range's records. Throws StorageError when the store
+// cannot be read.
 Report report_from_store(const RecordStore& store, const selfcheck::Content& content, const ReportLabels& labels,
                          const ReportRequest& request);
+
+// Makes `store` keep tallies for `content`'s form as records arrive and, if the tallies it
+// has are for another form or stale, rebuilds them from every record (one transaction;
+// uploads wait meanwhile), logging to `log`. Returns true if it rebuilt them.
+bool ensure_tallies(RecordStore& store, std::shared_ptr<const selfcheck::Content> content, std::ostream& log);
 
 }  // namespace selfcheck::collector

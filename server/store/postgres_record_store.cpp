@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace selfcheck::collector {
 
@@ -27,6 +28,29 @@ void prepare_statements(pqxx::connection& connection) {
     connection.prepare("find_device",
                        "SELECT device_id, site, created_at, coalesce(revoked_at, '') FROM devices"
                        " WHERE token_hash = $1");
+}
+
+// kRecordColumns as read back: a record from before devices has device_id "".
+constexpr const char* kRecordReadColumns =
+    "record_id, form_id, form_version, language, site, completed_on, answers_json,"
+    " received_at, schema, indicators_json, result_level, coalesce(device_id, '')";
+
+StoredRecord stored_record_from_row(const pqxx::row& row) {
+    StoredRecord stored;
+    Record& record = stored.record;
+    record.record_id = row[0].as<std::string>();
+    record.form_id = row[1].as<std::string>();
+    record.form_version = row[2].as<int>();
+    record.language = row[3].as<std::string>();
+    record.site = row[4].as<std::string>();
+    record.completed_on = row[5].as<std::string>();
+    record.answers = answers_from_json(row[6].as<std::string>());
+    stored.received_at = row[7].as<std::string>();
+    record.schema = row[8].as<int>();
+    record.indicators = indicators_from_json(row[9].as<std::string>());
+    record.result_level = row[10].as<std::string>();
+    stored.device_id = row[11].as<std::string>();
+    return stored;
 }
 
 Device device_from_row(const pqxx::row& row) {
@@ -133,6 +157,45 @@ std::string multi_row_insert(std::size_t rows) {
     return sql + " ON CONFLICT (record_id) DO NOTHING RETURNING record_id";
 }
 
+// Adds counts to the day and month tallies, a few hundred rows per statement (each row
+// takes ten of PostgreSQL's 65,535 parameters). The map's order is the lock order, so two
+// collectors adding to the same cells cannot deadlock.
+void add_tallies(pqxx::work& work, const PeriodTallies& days, const PeriodTallies& months) {
+    constexpr std::size_t kRowsPerStatement = 500;
+    for (const auto& [table, period, tallies] :
+         {std::tuple{"tally_days", "day", &days}, std::tuple{"tally_months", "month", &months}}) {
+        std::vector<std::string> values;
+        std::size_t rows = 0;
+        auto flush = [&, table = table, period = period] {
+            if (rows == 0) return;
+            work.exec_params(tally_upsert_sql(table, period, "least", rows),
+                             pqxx::prepare::make_dynamic_params(values));
+            values.clear();
+            rows = 0;
+        };
+        for (const auto& [key, count] : *tallies) {
+            for (std::string& value : tally_upsert_values(key, count)) values.push_back(std::move(value));
+            if (++rows == kRowsPerStatement) flush();
+        }
+        flush();
+    }
+}
+
+// Inside insert_batch's transaction, after the records' rows are taken (so a rebuild, which
+// locks the records table, is either wholly before or wholly after): tallies the records
+// stored now, or marks the tallies stale if they are not current for `tallier`.
+void tally_stored(pqxx::work& work, const Tallier* tallier, const std::vector<const Record*>& stored_now) {
+    if (stored_now.empty()) return;
+    const std::string current = work.exec1("SELECT fingerprint FROM tally_state")[0].as<std::string>();
+    if (!tallier || current != tallier->fingerprint()) {
+        if (!current.empty()) work.exec("UPDATE tally_state SET fingerprint = ''");
+        return;
+    }
+    PeriodTallies days, months;
+    for (const Record* record : stored_now) tally_record(*tallier, *record, days, months);
+    add_tallies(work, days, months);
+}
+
 }  // namespace
 
 std::vector<bool> PostgresRecordStore::insert_batch(const std::vector<StoredRecord>& records) {
@@ -161,8 +224,14 @@ std::vector<bool> PostgresRecordStore::insert_batch(const std::vector<StoredReco
             work.exec_params(multi_row_insert(first_of.size()), pqxx::prepare::make_dynamic_params(values));
         for (const auto& [device_id, received_at] : deliveries(records))
             work.exec_params("UPDATE devices SET last_delivery_at = $1 WHERE device_id = $2", received_at, device_id);
+        std::vector<const Record*> tallied;
+        for (const pqxx::row& row : inserted) {
+            const std::size_t i = first_of.at(row[0].as<std::string>());
+            stored_now[i] = true;
+            tallied.push_back(&records[i].record);
+        }
+        tally_stored(work, tallier_.get(), tallied);
         work.commit();
-        for (const pqxx::row& row : inserted) stored_now[first_of.at(row[0].as<std::string>())] = true;
         return stored_now;
     });
 }
@@ -185,27 +254,9 @@ std::optional<StoredRecord> PostgresRecordStore::find(const std::string& record_
     return with_connection("reading a record", [&](pqxx::connection& connection) -> std::optional<StoredRecord> {
         pqxx::read_transaction work(connection);
         const pqxx::result rows = work.exec_params(
-            std::string("SELECT record_id, form_id, form_version, language, site, completed_on, answers_json,"
-                        " received_at, schema, indicators_json, result_level, coalesce(device_id, '')"
-                        " FROM records WHERE record_id = $1"),
-            record_id);
+            std::string("SELECT ") + kRecordReadColumns + " FROM records WHERE record_id = $1", record_id);
         if (rows.empty()) return std::nullopt;
-        const pqxx::row row = rows[0];
-        StoredRecord stored;
-        Record& record = stored.record;
-        record.record_id = row[0].as<std::string>();
-        record.form_id = row[1].as<std::string>();
-        record.form_version = row[2].as<int>();
-        record.language = row[3].as<std::string>();
-        record.site = row[4].as<std::string>();
-        record.completed_on = row[5].as<std::string>();
-        record.answers = answers_from_json(row[6].as<std::string>());
-        stored.received_at = row[7].as<std::string>();
-        record.schema = row[8].as<int>();
-        record.indicators = indicators_from_json(row[9].as<std::string>());
-        record.result_level = row[10].as<std::string>();
-        stored.device_id = row[11].as<std::string>();
-        return stored;
+        return stored_record_from_row(rows[0]);
     });
 }
 
@@ -449,6 +500,72 @@ std::string PostgresRecordStore::get_or_create_secret(const std::string& name, c
         std::string value = rows[0][0].as<std::string>();
         work.commit();
         return value;
+    });
+}
+
+}  // namespace selfcheck::collector
+
+namespace selfcheck::collector {
+
+std::string PostgresRecordStore::tally_fingerprint() const {
+    return with_connection("reading the tally state", [](pqxx::connection& connection) {
+        pqxx::read_transaction work(connection);
+        return work.exec1("SELECT fingerprint FROM tally_state")[0].as<std::string>();
+    });
+}
+
+std::optional<Tallies> PostgresRecordStore::tallies_in_range(const RecordFilter& filter,
+                                                             const std::string& fingerprint) const {
+    return with_connection("reading report tallies", [&](pqxx::connection& connection) -> std::optional<Tallies> {
+        // Repeatable read: the fingerprint and the counts from the same snapshot.
+        pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> work(connection);
+        if (fingerprint.empty() ||
+            work.exec1("SELECT fingerprint FROM tally_state")[0].as<std::string>() != fingerprint) {
+            return std::nullopt;
+        }
+        const TallyRange r = tally_range(filter);
+        const pqxx::result rows = work.exec_params(kTallyRangeSql, r.from, r.to, r.first_month, r.last_month,
+                                                   r.whole_from, r.past_to, r.site);
+        Tallies tallies;
+        for (const pqxx::row& row : rows) {
+            tallies[TallyCell{row[0].c_str(), row[1].c_str(), row[2].c_str(), row[3].c_str(), row[4].c_str(),
+                              row[5].c_str()}] = TallyCount{row[6].as<std::int64_t>(), row[7].c_str()};
+        }
+        return tallies;
+    });
+}
+
+std::int64_t PostgresRecordStore::rebuild_tallies() {
+    if (!tallier_) throw StorageError(describe_db(connection_string_), "rebuilding report tallies", 0, "no tallier set");
+    return with_connection("rebuilding report tallies", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        // No record is stored meanwhile, by this collector or another sharing the database, and
+        // no other rebuild runs (this mode conflicts with itself, SHARE would not): two at once
+        // would each add their counts to the other's.
+        work.exec("LOCK TABLE records IN SHARE ROW EXCLUSIVE MODE");
+        work.exec("DELETE FROM tally_days");
+        work.exec("DELETE FROM tally_months");
+        constexpr int kPage = 10000;
+        std::int64_t counted = 0;
+        std::string after;
+        for (;;) {
+            // A page at a time by record_id, so memory stays bounded.
+            const pqxx::result rows = work.exec_params(std::string("SELECT ") + kRecordReadColumns +
+                                                           " FROM records WHERE record_id > $1 ORDER BY record_id LIMIT $2",
+                                                       after, kPage);
+            PeriodTallies days, months;
+            for (const pqxx::row& row : rows) {
+                const StoredRecord stored = stored_record_from_row(row);
+                tally_record(*tallier_, stored.record, days, months);
+                after = stored.record.record_id;
+            }
+            add_tallies(work, days, months);
+            counted += static_cast<std::int64_t>(rows.size());
+            if (rows.size() < static_cast<std::size_t>(kPage)) break;
+        }
+        work.exec_params("UPDATE tally_state SET fingerprint = $1", tallier_->fingerprint());
+        work.commit();
+        return counted;
     });
 }
 

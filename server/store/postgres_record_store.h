@@ -42,6 +42,10 @@ public:
     void delete_session(const std::string& token_hash) override;
     std::int64_t delete_expired_sessions(const std::string& now) override;
 
+    std::string tally_fingerprint() const override;
+    std::optional<Tallies> tallies_in_range(const RecordFilter& filter, const std::string& fingerprint) const override;
+    std::int64_t rebuild_tallies() override;
+
     void check_writable() override;
     std::int64_t begin_login_attempt(const std::vector<LoginLimit>& limits, std::int64_t now_unix,
                                      std::int64_t window_seconds) override;

@@ -95,6 +95,41 @@ constexpr std::array kMigrations = {
         writes bigint  NOT NULL
       );
     )sql",
+    // 5: as the SQLite store's step 6: report tallies per day and per month, and the
+    // fingerprint they were counted for. Text compares bytewise ("C"), as in SQLite.
+    R"sql(
+      CREATE TABLE tally_days (
+        day         text COLLATE "C" NOT NULL,
+        site        text COLLATE "C" NOT NULL,
+        form_id     text COLLATE "C" NOT NULL,
+        language    text COLLATE "C" NOT NULL,
+        nationality text COLLATE "C" NOT NULL,
+        kind        text COLLATE "C" NOT NULL,
+        item        text COLLATE "C" NOT NULL,
+        value       text COLLATE "C" NOT NULL,
+        count       bigint NOT NULL,
+        first       text COLLATE "C" NOT NULL,
+        PRIMARY KEY (day, site, form_id, language, nationality, kind, item, value)
+      );
+      CREATE TABLE tally_months (
+        month       text COLLATE "C" NOT NULL,
+        site        text COLLATE "C" NOT NULL,
+        form_id     text COLLATE "C" NOT NULL,
+        language    text COLLATE "C" NOT NULL,
+        nationality text COLLATE "C" NOT NULL,
+        kind        text COLLATE "C" NOT NULL,
+        item        text COLLATE "C" NOT NULL,
+        value       text COLLATE "C" NOT NULL,
+        count       bigint NOT NULL,
+        first       text COLLATE "C" NOT NULL,
+        PRIMARY KEY (month, site, form_id, language, nationality, kind, item, value)
+      );
+      CREATE TABLE tally_state (
+        id          integer PRIMARY KEY CHECK (id = 1),
+        fingerprint text NOT NULL
+      );
+      INSERT INTO tally_state (id, fingerprint) VALUES (1, '');
+    )sql",
 };
 
 }  // namespace

@@ -22,6 +22,11 @@ std::map<std::string, std::string> deliveries(const std::vector<StoredRecord>& r
 }
 
 std::vector<Record> RecordStore::records_in_range(const RecordFilter&) const { unsupported("reports"); }
+std::string RecordStore::tally_fingerprint() const { return {}; }
+std::optional<Tallies> RecordStore::tallies_in_range(const RecordFilter&, const std::string&) const {
+    return std::nullopt;
+}
+std::int64_t RecordStore::rebuild_tallies() { unsupported("report tallies"); }
 void RecordStore::add_user(const DashboardUser&) { unsupported("dashboard users"); }
 std::optional<DashboardUser> RecordStore::find_user(const std::string&) const { unsupported("dashboard users"); }
 void RecordStore::add_session(const DashboardSession&) { unsupported("dashboard sessions"); }

@@ -9,10 +9,12 @@
 #include "server/store/device.h"
 #include "server/store/login_limits.h"
 #include "server/store/report_query.h"
+#include "server/store/report_tally.h"
 #include "server/store/stored_record.h"
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -68,6 +70,21 @@ public:
     // of that site; ordered by completed_on then record_id. Uses an index on completed_on.
     virtual std::vector<Record> records_in_range(const RecordFilter& filter) const;
 
+    // ---- report tallies (report_tally.h; both real stores implement these)
+
+    // From now on, records stored are tallied by `tallier` in the same transaction, while the
+    // tallies are current for its fingerprint; a record stored while they are not (or by a
+    // store without a tallier) leaves them stale. Call before the store is shared by threads.
+    void set_tallier(std::shared_ptr<const Tallier> tallier) { tallier_ = std::move(tallier); }
+    // The fingerprint the kept tallies are current for; empty if they are stale.
+    virtual std::string tally_fingerprint() const;
+    // The cells of records in the filter's range, summed; empty optional if the tallies are
+    // not current for `fingerprint` (the caller then counts the records).
+    virtual std::optional<Tallies> tallies_in_range(const RecordFilter& filter, const std::string& fingerprint) const;
+    // Recounts every record with the tallier set (which must be), all in one transaction,
+    // and marks the tallies current for it. Returns the number of records counted.
+    virtual std::int64_t rebuild_tallies();
+
     // Throws StorageError if the name is taken.
     virtual void add_user(const DashboardUser& user);
     virtual std::optional<DashboardUser> find_user(const std::string& name) const;
@@ -94,6 +111,9 @@ public:
     virtual void clear_login_failure(const std::string& key);
     // The secret stored under `name`; the first caller's `candidate` becomes it.
     virtual std::string get_or_create_secret(const std::string& name, const std::string& candidate);
+
+protected:
+    std::shared_ptr<const Tallier> tallier_;
 };
 
 }  // namespace selfcheck::collector

@@ -52,6 +52,7 @@ SqliteRecordStore::SqliteRecordStore(const std::string& path, OpenMode mode) : d
 std::vector<bool> SqliteRecordStore::insert_batch(const std::vector<StoredRecord>& records) {
     std::vector<bool> stored_now;
     stored_now.reserve(records.size());
+    std::vector<const Record*> tallied;
     std::lock_guard lock(mutex_);
     // One transaction for the batch: one fsync instead of one per record, and all or none.
     Transaction transaction(db_, "storing a batch");
@@ -77,7 +78,9 @@ std::vector<bool> SqliteRecordStore::insert_batch(const std::vector<StoredRecord
         insert.run();
         // ON CONFLICT DO NOTHING: an existing record_id leaves zero rows changed.
         stored_now.push_back(db_.changes() == 1);
+        if (stored_now.back()) tallied.push_back(&record);
     }
+    tally_stored(tallied);
     Statement delivered(db_, "UPDATE devices SET last_delivery_at = ?1 WHERE device_id = ?2",
                         "noting a device's delivery");
     for (const auto& [device_id, received_at] : deliveries(records))

@@ -41,6 +41,11 @@ public:
     void delete_session(const std::string& token_hash) override;
     std::int64_t delete_expired_sessions(const std::string& now) override;
 
+    // sqlite_tally_queries.cpp
+    std::string tally_fingerprint() const override;
+    std::optional<Tallies> tallies_in_range(const RecordFilter& filter, const std::string& fingerprint) const override;
+    std::int64_t rebuild_tallies() override;
+
     // sqlite_security_queries.cpp
     void check_writable() override;
     std::int64_t begin_login_attempt(const std::vector<LoginLimit>& limits, std::int64_t now_unix,
@@ -53,6 +58,10 @@ public:
     void backup_to(const std::string& path) const;
 
 private:
+    // Inside insert_batch's transaction: tallies the records stored now, or marks the tallies
+    // stale if they are not current for this store's tallier.
+    void tally_stored(const std::vector<const Record*>& stored_now);
+    void add_tallies(const PeriodTallies& days, const PeriodTallies& months);
     // One connection shared by all threads, one statement at a time.
     mutable std::mutex mutex_;
     mutable Database db_;

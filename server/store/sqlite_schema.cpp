@@ -90,6 +90,42 @@ const std::vector<const char*>& sqlite_store_migrations() {
         writes INTEGER NOT NULL
       ) STRICT;
     )sql",
+        // 6: report tallies (report_tally.h): per day and per month, site and cell, how many
+        // records have it, kept with each record stored; and the fingerprint of the form they
+        // were counted for, empty until `collector serve` has counted the records already held.
+        R"sql(
+      CREATE TABLE tally_days (
+        day         TEXT    NOT NULL,
+        site        TEXT    NOT NULL,
+        form_id     TEXT    NOT NULL,
+        language    TEXT    NOT NULL,
+        nationality TEXT    NOT NULL,
+        kind        TEXT    NOT NULL,
+        item        TEXT    NOT NULL,
+        value       TEXT    NOT NULL,
+        count       INTEGER NOT NULL,
+        first       TEXT    NOT NULL,
+        PRIMARY KEY (day, site, form_id, language, nationality, kind, item, value)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE tally_months (
+        month       TEXT    NOT NULL,
+        site        TEXT    NOT NULL,
+        form_id     TEXT    NOT NULL,
+        language    TEXT    NOT NULL,
+        nationality TEXT    NOT NULL,
+        kind        TEXT    NOT NULL,
+        item        TEXT    NOT NULL,
+        value       TEXT    NOT NULL,
+        count       INTEGER NOT NULL,
+        first       TEXT    NOT NULL,
+        PRIMARY KEY (month, site, form_id, language, nationality, kind, item, value)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE tally_state (
+        id          INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+        fingerprint TEXT    NOT NULL
+      ) STRICT;
+      INSERT INTO tally_state (id, fingerprint) VALUES (1, '');
+    )sql",
     };
     return steps;
 }
