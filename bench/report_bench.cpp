@@ -95,8 +95,9 @@ void run(const char* name, const std::string& db, const std::vector<collector::S
                              records.begin() + static_cast<std::ptrdiff_t>(std::min(i + 100, records.size()))});
     }
     const double fill = ms_since(fill_at);
-    std::printf("  %-10s stored %zu records with their tallies in %.1f s (%.0f records/s, batches of 100, one thread)\n",
-                name, records.size(), fill / 1000, static_cast<double>(records.size()) / (fill / 1000));
+    std::printf(
+        "  %-10s stored %zu records with their tallies in %.1f s (%.0f records/s, batches of 100, one thread)\n", name,
+        records.size(), fill / 1000, static_cast<double>(records.size()) / (fill / 1000));
     const collector::ReportLabels labels(shipped_messages());
     const std::string fingerprint = collector::tally_fingerprint(*content);
     for (const auto& [what, filter] : std::vector<std::pair<const char*, collector::RecordFilter>>{
@@ -115,8 +116,8 @@ void run(const char* name, const std::string& db, const std::vector<collector::S
             recounted_csv =
                 collector::report_to_csv(build_report(*content, labels, store->records_in_range(filter), request));
         });
-        std::printf("  %-10s %s tallies %8.1f ms   recount %9.1f ms   same CSV: %s\n", name, what, tallied,
-                    recounted, tallied_csv == recounted_csv ? "yes" : "NO");
+        std::printf("  %-10s %s tallies %8.1f ms   recount %9.1f ms   same CSV: %s\n", name, what, tallied, recounted,
+                    tallied_csv == recounted_csv ? "yes" : "NO");
     }
     const auto rebuild_at = Clock::now();
     const std::int64_t counted = store->rebuild_tallies();
@@ -136,9 +137,10 @@ int main(int argc, char** argv) {
     const auto content =
         std::make_shared<const selfcheck::Content>(selfcheck::load_content(SELFCHECK_SOURCE_DIR "/content"));
     const std::vector<collector::StoredRecord> records = make_records(count, *content);
-    std::printf("report over %d records (form %s v%d, every choice question answered 90%% of the time), "
-                "medians of %d runs\n",
-                count, content->form.id.c_str(), content->form.version, runs);
+    std::printf(
+        "report over %d records (form %s v%d, every choice question answered 90%% of the time), "
+        "medians of %d runs\n",
+        count, content->form.id.c_str(), content->form.version, runs);
     const std::string only = argc > 3 ? argv[3] : "";
     selfcheck::testing::TempDir dir;
     if (only.empty() || only == "sqlite") run("sqlite", (dir.path() / "records.db").string(), records, content, runs);

@@ -112,8 +112,8 @@ Counted read_tallies(const selfcheck::Content& content, const Tallies& tallies) 
         } else if (cell.kind == "i") {
             counted.raised[cell.item] += count.count;
         } else if (cell.kind == "a" || cell.kind == "d") {
-            counted.answers[cell.item].push_back(Counted::Answer{cell.nationality, cell.language,
-                                                                 cell.kind == "a" ? &cell.value : nullptr, count.count});
+            counted.answers[cell.item].push_back(Counted::Answer{
+                cell.nationality, cell.language, cell.kind == "a" ? &cell.value : nullptr, count.count});
         }
     }
     return counted;
@@ -191,8 +191,7 @@ void add_question(ReportCells& cells, const selfcheck::Question& question, const
             if (slot < code_count) counts[g][code_count] += answer.count;
         };
         tally(0);
-        for (std::size_t b = 0; b < groupings.size(); ++b)
-            tally(entry.first_column_of[b] + groupings[b].of(answer));
+        for (std::size_t b = 0; b < groupings.size(); ++b) tally(entry.first_column_of[b] + groupings[b].of(answer));
     }
 
     SuppressionTable& table = cells.table;
@@ -326,8 +325,8 @@ Report build_report(const selfcheck::Content& content, const ReportLabels& label
     return build_report_from_tallies(content, labels, tallies, request);
 }
 
-Report build_report_from_tallies(const selfcheck::Content& content, const ReportLabels& labels,
-                                 const Tallies& tallies, const ReportRequest& request) {
+Report build_report_from_tallies(const selfcheck::Content& content, const ReportLabels& labels, const Tallies& tallies,
+                                 const ReportRequest& request) {
     Report report;
     report.filter = request.filter;
     report.k = request.k;

@@ -27,8 +27,8 @@ Report build_report(const selfcheck::Content& content, const ReportLabels& label
 
 // The same report from the tallies of the range (record_tallier.h cells, summed; the
 // store's tallies_in_range). Identical to build_report over the range's records.
-Report build_report_from_tallies(const selfcheck::Content& content, const ReportLabels& labels,
-                                 const Tallies& tallies, const ReportRequest& request);
+Report build_report_from_tallies(const selfcheck::Content& content, const ReportLabels& labels, const Tallies& tallies,
+                                 const ReportRequest& request);
 
 // "1,037"
 std::string with_thousands(std::int64_t value);

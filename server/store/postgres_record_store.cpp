@@ -536,7 +536,8 @@ std::optional<Tallies> PostgresRecordStore::tallies_in_range(const RecordFilter&
 }
 
 std::int64_t PostgresRecordStore::rebuild_tallies() {
-    if (!tallier_) throw StorageError(describe_db(connection_string_), "rebuilding report tallies", 0, "no tallier set");
+    if (!tallier_)
+        throw StorageError(describe_db(connection_string_), "rebuilding report tallies", 0, "no tallier set");
     return with_connection("rebuilding report tallies", [&](pqxx::connection& connection) {
         pqxx::work work(connection);
         // No record is stored meanwhile, by this collector or another sharing the database, and
@@ -550,9 +551,10 @@ std::int64_t PostgresRecordStore::rebuild_tallies() {
         std::string after;
         for (;;) {
             // A page at a time by record_id, so memory stays bounded.
-            const pqxx::result rows = work.exec_params(std::string("SELECT ") + kRecordReadColumns +
-                                                           " FROM records WHERE record_id > $1 ORDER BY record_id LIMIT $2",
-                                                       after, kPage);
+            const pqxx::result rows =
+                work.exec_params(std::string("SELECT ") + kRecordReadColumns +
+                                     " FROM records WHERE record_id > $1 ORDER BY record_id LIMIT $2",
+                                 after, kPage);
             PeriodTallies days, months;
             for (const pqxx::row& row : rows) {
                 const StoredRecord stored = stored_record_from_row(row);

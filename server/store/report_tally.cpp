@@ -1,12 +1,9 @@
 #include "server/store/report_tally.h"
 
-
 namespace selfcheck::collector {
 namespace {
 
-int number(const std::string& text, std::size_t at, std::size_t length) {
-    return std::stoi(text.substr(at, length));
-}
+int number(const std::string& text, std::size_t at, std::size_t length) { return std::stoi(text.substr(at, length)); }
 
 std::string month_text(int year, int month) {
     std::string text = std::to_string(year);
@@ -85,8 +82,8 @@ std::string tally_upsert_sql(const std::string& table, const std::string& period
     for (std::size_t row = 0; row < rows; ++row) {
         sql += row == 0 ? "(" : ", (";
         for (std::size_t column = 1; column <= kTallyUpsertColumns; ++column) {
-            sql += "$" + std::to_string(row * kTallyUpsertColumns + column) +
-                   (column == kTallyUpsertColumns ? ")" : ", ");
+            sql +=
+                "$" + std::to_string(row * kTallyUpsertColumns + column) + (column == kTallyUpsertColumns ? ")" : ", ");
         }
     }
     return sql + " ON CONFLICT (" + period +
@@ -96,8 +93,10 @@ std::string tally_upsert_sql(const std::string& table, const std::string& period
 
 std::vector<std::string> tally_upsert_values(const PeriodCell& key, const TallyCount& count) {
     const TallyCell& cell = key.cell;
-    return {key.period, key.site,   cell.form_id, cell.language, cell.nationality, cell.kind,
-            cell.item,  cell.value, std::to_string(count.count), count.first};
+    return {key.period,    key.site,         cell.form_id,
+            cell.language, cell.nationality, cell.kind,
+            cell.item,     cell.value,       std::to_string(count.count),
+            count.first};
 }
 
 }  // namespace selfcheck::collector

@@ -68,11 +68,11 @@ void tally_record(const Tallier& tallier, const Record& record, PeriodTallies& d
 // How a date range is read from the tallies: whole months from tally_months, the ragged ends
 // from tally_days. Parameters $1..$7 of tally_range_sql(), in order.
 struct TallyRange {
-    std::string from, to;            // $1, $2: the filter's days
-    std::string first_month;         // $3: first whole month, "YYYY-MM"
-    std::string last_month;          // $4: last whole month (before first_month if none)
-    std::string whole_from, past_to; // $5, $6: days in [whole_from, past_to) come from months
-    std::string site;                // $7: empty for every site
+    std::string from, to;             // $1, $2: the filter's days
+    std::string first_month;          // $3: first whole month, "YYYY-MM"
+    std::string last_month;           // $4: last whole month (before first_month if none)
+    std::string whole_from, past_to;  // $5, $6: days in [whole_from, past_to) come from months
+    std::string site;                 // $7: empty for every site
 };
 TallyRange tally_range(const RecordFilter& filter);
 

@@ -122,8 +122,7 @@ std::vector<std::string> days() {
 
 // Stores `count` random records in batches of up to 40, resending some already stored
 // (some changed, as a kiosk's resend never is, to show the store keeps the first).
-void store_random(collector::RecordStore& store, RandomRecords& random, int count,
-                  std::vector<StoredRecord>& sent) {
+void store_random(collector::RecordStore& store, RandomRecords& random, int count, std::vector<StoredRecord>& sent) {
     const std::vector<std::string> on = days();
     while (count > 0) {
         std::vector<StoredRecord> batch;
@@ -166,8 +165,8 @@ void check_tallies_match(const collector::RecordStore& store) {
     for (std::size_t i = 0; i < ranges().size(); ++i) {
         const RecordFilter& filter = ranges()[i];
         const ReportRequest request{filter, i % 2 ? 3 : 5};
-        INFO(TestDatabase::backend_name() << " " << filter.from << ".." << filter.to << " site '" << filter.site
-                                          << "' k=" << request.k);
+        INFO(TestDatabase::backend_name()
+             << " " << filter.from << ".." << filter.to << " site '" << filter.site << "' k=" << request.k);
         const auto tallies = store.tallies_in_range(filter, collector::tally_fingerprint(content));
         REQUIRE(tallies.has_value());
         const Report recounted =
@@ -189,8 +188,8 @@ TEST_CASE("reports from the tallies are the reports that count the records, dupl
     RandomRecords random(14);
     std::vector<StoredRecord> sent;
     store_random(*store, random, 3000, sent);
-    const Report year = collector::build_report(report_content(), report_labels(),
-                                                store->records_in_range(ranges()[0]), ReportRequest{ranges()[0], 5});
+    const Report year = collector::build_report(report_content(), report_labels(), store->records_in_range(ranges()[0]),
+                                                ReportRequest{ranges()[0], 5});
     CHECK(year.respondents.value > 2000);
     CHECK(year.other_form_records > 100);
     check_tallies_match(*store);
@@ -219,8 +218,8 @@ TEST_CASE("stale tallies are recounted until a rebuild, which gives the same fig
         CHECK_FALSE(untallied->tallies_in_range(filter, collector::tally_fingerprint(content)).has_value());
         // The report is right anyway: it counts the records.
         CHECK(figures(collector::report_from_store(*untallied, content, report_labels(), {filter, 5})) ==
-              figures(collector::build_report(content, report_labels(), untallied->records_in_range(filter),
-                                              {filter, 5})));
+              figures(
+                  collector::build_report(content, report_labels(), untallied->records_in_range(filter), {filter, 5})));
     }
     const auto store = database.open();
     CHECK(collector::ensure_tallies(*store, shared_content(), std::cerr));
