@@ -55,7 +55,7 @@ std::vector<collector::StoredRecord> make_records(int count, const selfcheck::Co
         record.form_version = content.form.version;
         record.language = languages[rng() % 4];
         record.site = "site-" + std::to_string(rng() % 4);
-        char day[11];
+        char day[32];  // room for any unsigned: -Wformat-truncation under the sanitizer build
         std::snprintf(day, sizeof day, "2026-%02u-%02u", 1 + static_cast<unsigned>(rng() % 12),
                       1 + static_cast<unsigned>(rng() % 28));
         record.completed_on = day;

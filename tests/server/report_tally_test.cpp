@@ -110,7 +110,7 @@ std::vector<std::string> days() {
         const int year = month == 0 ? 2025 : 2026, m = month == 0 ? 12 : month;
         const int length = m == 2 ? 28 : (m == 4 ? 30 : 31);
         for (int d = 1; d <= length; ++d) {
-            char day[11];
+            char day[32];
             std::snprintf(day, sizeof day, "%04d-%02d-%02d", year, m, d);
             const std::string text = day;
             if (text >= "2025-12-20" && text <= "2026-04-10") out.push_back(text);
