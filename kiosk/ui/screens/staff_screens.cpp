@@ -67,7 +67,7 @@ std::vector<std::string> status_lines(UiContext& ui, const StaffStatus& s) {
     return lines;
 }
 
-// Warnings staff must act on, shown above everything else.
+// Warnings staff must act on, shown right under the actions, above the status table.
 std::vector<std::string> warning_lines(UiContext& ui, const StaffStatus& s) {
     std::vector<std::string> lines;
     if (!s.storage_error.empty())
@@ -170,12 +170,9 @@ void draw_staff_panel(UiContext& ui, StaffView& staff, const ScreenArea& area) {
     const float em = ui.em();
     const Column column = begin_staff_screen(ui, area, 40, "staff.title");
     gap(0.4f, em);
-    for (const auto& line : warning_lines(ui, staff.status)) {
-        status_row(ui, line, Health::Act, column.left, column.width, false);
-        gap(0.2f, em);
-    }
 
-    // Every action first, where it is always in view; they ask before ending anything.
+    // Every action first, where it is always in view whatever the warnings below say; they
+    // ask before ending anything.
     const StaffService::Action action = staff.service.action();
     const bool busy = action.outcome == StaffService::Outcome::Working;
     struct Button {
@@ -221,6 +218,10 @@ void draw_staff_panel(UiContext& ui, StaffView& staff, const ScreenArea& area) {
     if (!outcome.empty()) {
         wrapped_text(ui, outcome, ui.fonts.body, column.width, t.text);
         gap(0.4f, em);
+    }
+    for (const auto& line : warning_lines(ui, staff.status)) {
+        status_row(ui, line, Health::Act, column.left, column.width, false);
+        gap(0.2f, em);
     }
 
     // The status as a table of rows, each marked by how it stands.
