@@ -25,9 +25,12 @@ void usage(std::ostream& out) {
     out << "usage: kiosk [--config kiosk.yaml] [--data-dir DIR] [--windowed] [--size WxH] [--dpi N]\n"
            "             [--collector URL] [--site CODE]\n"
            "             [--content DIR] [--locales DIR]\n"
-           "             [--headless --walk DIR [--language LOCALE] [--answers FILE] [--sync-wait SECONDS]]\n"
+           "             [--headless --walk DIR [--language LOCALE] [--answers FILE] [--sync-wait SECONDS]\n"
+           "              [--read-aloud]]\n"
            "                 --answers: a YAML map of question id to answer code (or amount) to walk;\n"
            "                 questions it leaves out get their first answer\n"
+           "                 --read-aloud: first tap the welcome screen's speaker and play the prompt\n"
+           "                 to its end on this device's sound output\n"
            "             [--screenshots DIR [--only-size WxH]... [--only-language LOCALE]...]\n"
            "                 every screen, language and size as PNG, and a contact sheet per size\n";
 }
@@ -41,6 +44,7 @@ struct Options {
     selfcheck::ScreenshotOptions screenshots;
     bool sizes_given = false;
     int sync_wait_seconds = 15;  // how long a walk waits for its record to reach the collector
+    bool read_aloud = false;
 };
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -122,6 +126,8 @@ bool parse(int argc, char** argv, Options& options) {
                 std::cerr << "kiosk: --sync-wait expects seconds from 1 to 600, got '" << v << "'\n";
                 return false;
             }
+        } else if (arg == "--read-aloud") {
+            options.read_aloud = true;
         } else if (arg == "--help" || arg == "-h") {
             usage(std::cout);
             std::exit(0);
@@ -133,6 +139,10 @@ bool parse(int argc, char** argv, Options& options) {
     }
     if (!options.answers_file.empty() && options.walk_dir.empty()) {
         std::cerr << "kiosk: --answers needs --walk\n";
+        return false;
+    }
+    if (options.read_aloud && options.walk_dir.empty()) {
+        std::cerr << "kiosk: --read-aloud needs --walk\n";
         return false;
     }
     if (!options.walk_dir.empty() && !options.config.headless) {
@@ -150,7 +160,10 @@ int walk(selfcheck::KioskApp& app, const Options& options) {
     selfcheck::AnswerPolicy policy = selfcheck::first_answer;
     if (!options.answers_file.empty())
         policy = selfcheck::answers_policy(selfcheck::load_answers_file(options.answers_file, app.form()));
-    const auto result = selfcheck::walk_one_session(app, options.walk_language, options.walk_dir, policy);
+    const auto result =
+        selfcheck::walk_one_session(app, options.walk_language, options.walk_dir, policy, options.read_aloud);
+    if (options.read_aloud)
+        std::cout << "read aloud: the welcome prompt played for " << long(result.heard_ms) << " ms\n";
     for (const auto& file : result.screenshots) std::cout << "screenshot: " << file.string() << "\n";
     if (auto* sync = app.sync()) {
         const bool sent = sync->wait_until_sent(std::chrono::seconds(options.sync_wait_seconds));

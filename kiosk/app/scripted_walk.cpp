@@ -5,6 +5,8 @@
 #include "kiosk/core/staff_pin.h"
 
 #include <optional>
+#include <stdexcept>
+#include <thread>
 
 namespace selfcheck {
 
@@ -83,8 +85,30 @@ std::string size_name(KioskApp& app) {
 
 }  // namespace
 
+double read_welcome_aloud(TestDriver& driver, KioskApp& app, std::chrono::milliseconds limit) {
+    driver.settle();
+    if (!app.audio().enabled())
+        throw std::runtime_error("read aloud: no sound: " + (app.audio().problem().empty()
+                                                                 ? std::string("audio is off in kiosk.yaml")
+                                                                 : app.audio().problem()));
+    if (!driver.has("nav.read_aloud"))
+        throw std::runtime_error("read aloud: the welcome screen shows no speaker (no clip for its prompt)");
+    const auto start = std::chrono::steady_clock::now();
+    driver.tap("nav.read_aloud");
+    if (!app.audio().reading()) throw std::runtime_error("read aloud: the speaker was tapped but nothing plays");
+    // Frames as the app draws them while sound plays (it wakes every 100 ms then).
+    while (app.audio().reading() && std::chrono::steady_clock::now() - start < limit) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        app.render_frame();
+    }
+    const auto played = std::chrono::steady_clock::now() - start;
+    if (app.audio().reading())
+        throw std::runtime_error("read aloud: the welcome prompt was still playing at the limit");
+    return std::chrono::duration<double, std::milli>(played).count();
+}
+
 WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std::filesystem::path& out_dir,
-                            const AnswerPolicy& policy) {
+                            const AnswerPolicy& policy, bool listen) {
     std::filesystem::create_directories(out_dir);
     TestDriver driver(app);
     WalkResult result;
@@ -100,6 +124,7 @@ WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std:
     };
 
     driver.settle();
+    if (listen) result.heard_ms = read_welcome_aloud(driver, app, std::chrono::seconds(60));
     shoot("");
     driver.tap("lang." + locale);
     shoot("");

@@ -4,6 +4,7 @@
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/test_driver.h"
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -46,12 +47,19 @@ struct WalkResult {
     std::vector<std::filesystem::path> screenshots;
     std::vector<std::filesystem::path> contact_sheets;
     std::vector<std::string> problems;  // frame_problems() of each shot, prefixed by its file name
+    double heard_ms = 0;                // how long the welcome prompt played (listen)
 };
 
+// Taps the welcome screen's speaker and lets the prompt play to its end (at most `limit`):
+// what a device's own audio path is tested with (image/test-boot). Returns how long it
+// played, in ms; throws std::runtime_error when it cannot be heard (no sound device, no clip).
+double read_welcome_aloud(TestDriver& driver, KioskApp& app, std::chrono::milliseconds limit);
+
 // Chooses `locale`, answers each question by `policy` (by default its first answer), shows
-// the result, and finishes; a PNG of every screen on the way.
+// the result, and finishes; a PNG of every screen on the way. With `listen`, first plays the
+// welcome prompt through read_welcome_aloud() and puts its length in `WalkResult::heard_ms`.
 WalkResult walk_one_session(KioskApp& app, const std::string& locale, const std::filesystem::path& out_dir,
-                            const AnswerPolicy& policy = first_answer);
+                            const AnswerPolicy& policy = first_answer, bool listen = false);
 
 struct ScreenshotOptions {
     std::vector<std::pair<int, int>> sizes = {{480, 800}, {800, 1280}, {1920, 1080}};

@@ -2,6 +2,7 @@
 // driver: a tap plays the screen's clips for as long as they are, quick exit silences them
 // within one frame, a screen her language cannot be heard in (Tagalog without a recording)
 // has no control, auto-read reads the next screen, and the control passes the frame check.
+#include "kiosk/app/scripted_walk.h"
 #include "kiosk/app/test_driver.h"
 #include "tests/audio/audio_fixtures.h"
 #include "tests/support/temp_dir.h"
@@ -63,6 +64,26 @@ TEST_CASE("a tap on the speaker writes non-silent samples about as long as the c
         CHECK(finished(app));
     }
     CHECK(sound.heard().audible_seconds() == Approx(1.0).epsilon(0.04));
+}
+
+TEST_CASE("the walk's --read-aloud plays the welcome prompt to its end, or says why it cannot", "[ui][speaker]") {
+    Sound sound;
+    {
+        KioskApp app(sound.config(480, 800));
+        TestDriver driver(app);
+        const double played_ms = read_welcome_aloud(driver, app, std::chrono::seconds(10));
+        CHECK(played_ms == Approx(1000).margin(150));  // the 1 s clip, and the device's drain
+        CHECK_FALSE(app.audio().reading());
+        CHECK(app.screen_name() == "welcome");  // nothing else tapped
+    }
+    CHECK(sound.heard().audible_seconds() == Approx(1.0).epsilon(0.04));
+
+    KioskConfig off = sound.config(480, 800);
+    off.device.audio = AudioMode::Off;
+    KioskApp silent(off);
+    TestDriver driver(silent);
+    CHECK_THROWS_WITH(read_welcome_aloud(driver, silent, std::chrono::seconds(10)),
+                      Catch::Contains("audio is off in kiosk.yaml"));
 }
 
 TEST_CASE("a second tap on the speaker stops it", "[ui][speaker]") {
