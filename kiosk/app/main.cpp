@@ -1,6 +1,6 @@
 // kiosk: the touchscreen self-assessment. Full screen by default.
 //   kiosk [--config kiosk.yaml] [--data-dir DIR] [--windowed] [--size WxH] [--dpi N] [--collector URL] [--site CODE]
-//         [--content DIR] [--locales DIR]
+//         [--content DIR] [--locales DIR] [--clips RECORDED_DIR SYNTHESISED_DIR]
 //         [--headless --walk DIR [--language LOCALE] [--answers FILE] [--sync-wait SECONDS]]
 //         [--screenshots DIR [--only-size WxH]... [--only-language LOCALE]...]
 #include "kiosk/app/answers_file.h"
@@ -24,7 +24,7 @@ const auto g_process_start = std::chrono::steady_clock::now();
 void usage(std::ostream& out) {
     out << "usage: kiosk [--config kiosk.yaml] [--data-dir DIR] [--windowed] [--size WxH] [--dpi N]\n"
            "             [--collector URL] [--site CODE]\n"
-           "             [--content DIR] [--locales DIR]\n"
+           "             [--content DIR] [--locales DIR] [--clips RECORDED_DIR SYNTHESISED_DIR]\n"
            "             [--headless --walk DIR [--language LOCALE] [--answers FILE] [--sync-wait SECONDS]\n"
            "              [--read-aloud]]\n"
            "                 --answers: a YAML map of question id to answer code (or amount) to walk;\n"
@@ -98,6 +98,11 @@ bool parse(int argc, char** argv, Options& options) {
         } else if (arg == "--locales") {
             if (!value(v)) return false;
             options.config.locales_dir = v;
+        } else if (arg == "--clips") {
+            // As --content and --locales: a packaged binary pointed at a source and build tree.
+            std::string recorded, synthesised;
+            if (!value(recorded) || !value(synthesised)) return false;
+            options.config.clip_dirs = selfcheck::audio::ClipDirs{recorded, synthesised};
         } else if (arg == "--walk") {
             if (!value(options.walk_dir)) return false;
         } else if (arg == "--screenshots") {
