@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the kiosk's start-up time to first frame with its stages, against a floor (a bare
-# SDL + ImGui program, bench/imgui_floor), its memory, and its idle CPU, in a real
-# window under Xvfb (installed from Debian if missing). Figures are printed, not asserted.
+# SDL + ImGui program, bench/imgui_floor) and Chromium showing a static question page
+# (bench/chromium_question.html), its memory, and its idle CPU, in a real window under Xvfb
+# (installed from Debian if missing). Figures are printed, not asserted.
 #   bench/kiosk_startup.sh [BUILD_DIR] [RUNS]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,7 +17,8 @@ fi
 display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $kiosk_pid $xvfb 2>/dev/null || true' EXIT
+chromium_pid=
+trap 'kill $kiosk_pid $chromium_pid $xvfb 2>/dev/null || true' EXIT
 sleep 1
 
 # Each run's stage line, "(exec to main 3 ms, content and messages +41.2 ms, ... = 205.3 ms)".
@@ -78,5 +80,49 @@ else
   echo "floor: build it first (cmake --build $build --target imgui_floor)"
 fi
 rm -f "$stage_log" "$floor_log"
-echo "kiosk memory after start-up: RSS $((rss_kib / 1024)) MiB, PSS $((pss_kib / 1024)) MiB"
+
+# Chromium in kiosk mode on a static question page (bench/chromium_question.html), in the
+# same Xvfb, a fresh profile each run as on a kiosk's cold start: exec to its first contentful
+# paint, and the PSS of all its processes once it has painted.
+chromium_pss_kib() {  # PSS of a process and all its descendants
+  local pids=("$1") i=0 total=0 pid
+  while [ $i -lt ${#pids[@]} ]; do
+    for pid in $(cat /proc/"${pids[$i]}"/task/*/children 2>/dev/null); do pids+=("$pid"); done
+    i=$((i + 1))
+  done
+  for pid in "${pids[@]}"; do
+    total=$((total + $(awk '/^Pss:/ {print $2}' /proc/"$pid"/smaps_rollup 2>/dev/null || echo 0)))
+  done
+  echo $total
+}
+if command -v chromium >/dev/null; then
+  paints=()
+  chromium_pss=0
+  for run in $(seq "$runs"); do
+    profile=$(mktemp -d)
+    log=$(mktemp)
+    start_ms=$(date +%s%3N)
+    DISPLAY=$display chromium --no-sandbox --disable-background-networking --no-first-run --kiosk \
+      --user-data-dir="$profile" --enable-logging=stderr --v=0 \
+      "file://$root/bench/chromium_question.html" >/dev/null 2>"$log" &
+    chromium_pid=$!
+    for _ in $(seq 400); do grep -q FCP_EPOCH_MS "$log" && break; sleep 0.05; done
+    paint=$(sed -n 's/.*FCP_EPOCH_MS \([0-9.]*\).*/\1/p' "$log" | head -1)
+    [ -n "$paint" ] && paints+=("$(awk -v p="$paint" -v s="$start_ms" 'BEGIN {printf "%.1f", p - s}')")
+    if [ "$run" -eq "$runs" ]; then sleep 2; chromium_pss=$(chromium_pss_kib $chromium_pid); fi
+    kill $chromium_pid 2>/dev/null; wait $chromium_pid 2>/dev/null || true
+    rm -rf "$profile" "$log"
+  done
+  if [ ${#paints[@]} -gt 0 ]; then
+    chromium_median=$(printf '%s\n' "${paints[@]}" | sort -n | sed -n "$(( (${#paints[@]} + 1) / 2 ))p")
+    echo "chromium --kiosk, static question page, exec to first contentful paint: median $chromium_median ms; all: ${paints[*]}"
+    echo "chromium memory after start-up (all its processes): PSS $((chromium_pss / 1024)) MiB"
+    awk -v k="$kiosk_total" -v c="$chromium_median" 'BEGIN { if (c > 0) printf "kiosk / chromium, to first frame: %.2f (target at most 0.20)\n", k / c }'
+  else
+    echo "chromium: no first paint logged"
+  fi
+else
+  echo "chromium: not installed (apt-get install chromium), no comparison"
+fi
+echo "kiosk memory after start-up: RSS $((rss_kib / 1024)) MiB, PSS $((pss_kib / 1024)) MiB (target PSS at most 15 MiB)"
 echo "kiosk idle CPU over ${idle_seconds} s: $(( (after - before) * 1000 / hz )) ms of CPU ($(awk "BEGIN {printf \"%.2f\", ($after - $before) * 100 / $hz / $idle_seconds}")%)"
