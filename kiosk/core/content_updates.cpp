@@ -50,6 +50,12 @@ std::vector<InstalledBundle> bundles_on_disk(const std::filesystem::path& data_d
 
 std::filesystem::path bundles_dir(const std::filesystem::path& data_dir) { return data_dir / "bundles"; }
 
+std::string content_version_text(const std::string& form_id, int form_version, std::int64_t content_version) {
+    std::string text = form_id + "/" + std::to_string(form_version);
+    if (content_version > 0) text += "@" + std::to_string(content_version);
+    return text;
+}
+
 void refuse_invalid_content(const Content& content, const Messages& messages, const std::string& where) {
     const ContentReport report = validate_content(content, messages);
     std::string errors;

@@ -29,6 +29,10 @@ struct InstalledBundle {
 // Where the bundles live: the one rule for the path, for the kiosk and the device image.
 std::filesystem::path bundles_dir(const std::filesystem::path& data_dir);
 
+// What check-ins and the dashboard call the content shown: "<form id>/<form version>", and
+// "@<content version>" when it came in a bundle.
+std::string content_version_text(const std::string& form_id, int form_version, std::int64_t content_version);
+
 // Throws ContentError (naming `where`) with the validator's words when `content` has errors:
 // the kiosk shows no broken form, whether installed or from a bundle.
 void refuse_invalid_content(const Content& content, const Messages& messages, const std::string& where);

@@ -1,0 +1,173 @@
+// End to end on loopback (issue #13): the NGO changes a phone number in content/directory.yaml,
+// signs it with `collector content publish`, the real collector serves it, and an enrolled
+// kiosk (in this process, headless) fetches it while syncing and shows the new number from its
+// next welcome screen on, never in the middle of the session under way; a kiosk started
+// afterwards starts with it, and the check-in names the content version.
+#include "kiosk/app/kiosk_app.h"
+#include "kiosk/app/scripted_walk.h"
+#include "kiosk/app/test_driver.h"
+#include "kiosk/core/http_client.h"
+#include "tests/support/child_process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/ui/ui_test_support.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace selfcheck;
+using namespace selfcheck::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+const std::string kOldNumber = "+852 2157 9537";  // the Labour Department's FDH hotline
+const std::string kNewNumber = "+852 2157 9538";
+
+std::string read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+RunResult collector(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {"/bin/sh", "-c", "exec \"$0\" \"$@\" 2>&1", COLLECTOR_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_program(argv, 60s);
+}
+
+std::string phone_of(const KioskApp& app, const std::string& id) {
+    for (const auto& org : app.content().directory)
+        if (org.id == id) return org.phone;
+    return "";
+}
+
+bool drawn(const KioskApp& app, const std::string& text) {
+    for (const auto& d : app.registry().texts())
+        if (d.text.find(text) != std::string::npos) return true;
+    return false;
+}
+
+// Frames at the welcome screen until `done`, as a kiosk waiting for the next person draws them.
+bool wait_for(TestDriver& driver, const std::function<bool()>& done, std::chrono::seconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+        driver.settle();
+        if (done()) return true;
+        std::this_thread::sleep_for(100ms);
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("a phone number published on the collector reaches a kiosk at its next welcome screen") {
+    TempDir dir;
+    const auto keys = dir.path() / "keys";
+    REQUIRE(collector({"keygen", "--out", keys.string()}).status == 0);
+    REQUIRE(collector({"content", "keygen", "--out", keys.string()}).status == 0);
+
+    // The NGO's copy of the content with the hotline's new number, signed.
+    const auto content = dir.path() / "content";
+    std::filesystem::copy(std::filesystem::path(SELFCHECK_SOURCE_DIR) / "content", content,
+                          std::filesystem::copy_options::recursive);
+    std::string directory = read_file(content / "directory.yaml");
+    const auto at = directory.find("\"" + kOldNumber + "\"");
+    REQUIRE(at != std::string::npos);
+    directory.replace(at + 1, kOldNumber.size(), kNewNumber);
+    std::ofstream(content / "directory.yaml", std::ios::trunc) << directory;
+    const auto bundle = dir.path() / "published" / "content.bundle";
+    std::filesystem::create_directories(bundle.parent_path());
+    const RunResult published = collector({"content", "publish", "--content", content.string(), "--locales",
+                                           std::string(SELFCHECK_BINARY_DIR) + "/locales", "--key",
+                                           (keys / "publisher_secret.key").string(), "--out", bundle.string()});
+    INFO(published.output);
+    REQUIRE(published.status == 0);
+
+    const auto db = dir.path() / "collector.db";
+    ChildProcess serve({COLLECTOR_BINARY, "serve", "--db", db.string(), "--host", "127.0.0.1", "--port", "0",
+                        "--secret-key", (keys / "ngo_secret.key").string(), "--bundle", bundle.string()});
+    const std::string line = serve.read_line(10s);
+    const std::string prefix = "collector listening on ";
+    REQUIRE(line.rfind(prefix, 0) == 0);
+    const std::string url = line.substr(prefix.size());
+    REQUIRE(url.rfind("http://127.0.0.1:", 0) == 0);  // loopback only
+
+    // Enrolled as `collector device add` prints it, with the publisher key pinned.
+    const RunResult added = collector({"device", "add", "--db", db.string(), "--site", "wan-chai", "--public-key",
+                                       (keys / "ngo_public.key").string(), "--url", url});
+    REQUIRE(added.status == 0);
+    const auto kiosk_yaml = dir.path() / "kiosk.yaml";
+    std::string publisher = read_file(keys / "publisher_public.key");
+    publisher.erase(publisher.find_last_not_of("\n") + 1);
+    std::ofstream(kiosk_yaml) << added.output << "\ncontent_publisher_key: \"" << publisher << "\"\n";
+
+    // The route itself: the bundle with an ETag, then 304 and no body for a kiosk that has it.
+    std::string token = added.output.substr(added.output.find("device_token:") + 13);
+    token = token.substr(0, token.find('\n'));
+    token.erase(std::remove_if(token.begin(), token.end(), [](char c) { return c == ' ' || c == '"'; }), token.end());
+    HttpClient http;
+    const HttpResponse first = http.get(url + "/api/v1/content", token, "");
+    CHECK(first.status == 200);
+    CHECK(first.body == read_file(bundle));
+    REQUIRE_FALSE(first.etag.empty());
+    const HttpResponse again = http.get(url + "/api/v1/content", token, first.etag);
+    CHECK(again.status == 304);
+    CHECK(again.body.empty());
+    CHECK(http.get(url + "/api/v1/content", "not-a-token-of-this-collector-at-all-xxxxxxxx", "").status == 401);
+
+    KioskConfig config = headless(480, 800);
+    config.device_config_file = kiosk_yaml;
+    config.data_dir = dir.path() / "kiosk-data";
+    config.sync_min_delay = 0ms;
+    config.sync_max_delay = 0ms;
+    std::filesystem::create_directories(config.data_dir);
+    {
+        KioskApp app(config);
+        TestDriver driver(app);
+        driver.settle();
+        REQUIRE(app.sync());
+        CHECK(phone_of(app, "labour_dept_fdh_hotline") == kOldNumber);
+
+        // Someone starts; the kiosk syncs meanwhile and takes the bundle, but her session keeps
+        // what it showed her.
+        driver.tap("lang.en");
+        app.sync()->send_now();
+        REQUIRE(wait_for(
+            driver, [&] { return std::filesystem::exists(config.data_dir / "bundles"); }, 30s));
+        std::this_thread::sleep_for(1s);  // the install's rename
+        driver.settle();
+        CHECK(app.screen_name() != "welcome");
+        CHECK(phone_of(app, "labour_dept_fdh_hotline") == kOldNumber);
+
+        // She leaves: the welcome screen switches, and the next person is shown the new number.
+        driver.tap("nav.quick_exit");
+        REQUIRE(wait_for(
+            driver, [&] { return phone_of(app, "labour_dept_fdh_hotline") == kNewNumber; }, 30s));
+        walk_to(driver, app, "en", declining_answer);
+        REQUIRE(app.screen_name() == "result");
+        driver.scroll_to_end("screen.scroll");
+        bool shown = drawn(app, kNewNumber);
+        CHECK(shown);
+        CHECK_FALSE(drawn(app, kOldNumber));
+    }
+    // Restarted, the kiosk starts with the newest bundle under its data dir.
+    {
+        KioskApp app(config);
+        CHECK(phone_of(app, "labour_dept_fdh_hotline") == kNewNumber);
+    }
+    // The check-in named the bundle's content version (form id/version@content version).
+    const RunResult devices = collector({"device", "list", "--db", db.string()});
+    INFO(devices.output);
+    CHECK_THAT(devices.output, Catch::Contains("@"));
+    CHECK(serve.stop(SIGTERM, 10s) == 0);
+}
