@@ -152,7 +152,7 @@ TEST_CASE("an older or the same content version offered again changes nothing", 
                Catch::Contains("content version 50 is not newer"));
 }
 
-TEST_CASE("at start the newest bundle that checks out is chosen; older ones beyond the rollback go") {
+TEST_CASE("at start the newest bundle that checks out is chosen, and older ones beyond the rollback go") {
     TempDir data;
     const SigningKeyPair publisher = generate_signing_key_pair();
     for (std::int64_t version : {100, 200, 300})
