@@ -80,16 +80,23 @@ BundleOutcome install_bundle(const std::string& signed_bytes, const SigningPubli
     std::filesystem::path staging;
     try {
         const ContentBundle bundle = open_bundle(signed_bytes, publisher, source);
-        if (bundle.content_version <= have_version)
+        // The one it has (as after a restart, when the ETag is forgotten): nothing new, no fault.
+        if (bundle.content_version == have_version) return {std::nullopt, ""};
+        if (bundle.content_version < have_version)
             return {std::nullopt, source + ": content version " + std::to_string(bundle.content_version) +
-                                      " is not newer than this kiosk's " + std::to_string(have_version)};
+                                      " is older than this kiosk's " + std::to_string(have_version)};
         const InstalledBundle ready{bundle.content_version,
                                     bundles_dir(data_dir) / std::to_string(bundle.content_version)};
         if (std::filesystem::is_directory(ready.dir)) return {ready, ""};  // taken before, not yet shown
-        std::filesystem::create_directories(bundles_dir(data_dir));
         staging = staging_dir(data_dir, bundle.content_version);
         remove_quietly(staging);
-        write_bundle_files(bundle, staging);
+        try {
+            std::filesystem::create_directories(bundles_dir(data_dir));
+            write_bundle_files(bundle, staging);
+        } catch (const std::exception& error) {
+            remove_quietly(staging);
+            return {std::nullopt, error.what(), true};
+        }
         check({bundle.content_version, staging});
         std::filesystem::rename(staging, ready.dir);  // whole and checked, or not there at all
         return {ready, ""};

@@ -42,14 +42,16 @@ void refuse_invalid_content(const Content& content, const Messages& messages, co
 using BundleCheck = std::function<void(const InstalledBundle& bundle)>;
 void check_bundle_as_kiosk(const InstalledBundle& bundle);
 
+// Installed, refused, or neither: the very version the kiosk has, offered again.
 struct BundleOutcome {
     std::optional<InstalledBundle> installed;  // ready for the next welcome screen
-    std::string refusal;                       // why nothing changed; empty when installed
+    std::string refusal;                       // why it was refused; empty when it was not
+    bool device_fault = false;                 // refused for this device's sake (a full disk): worth fetching again
 };
 
 // Takes the signed bytes of an offered bundle (from `source`, a URL, for the messages).
-// `have_version` is the newest content version the kiosk shows or has waiting; an offer not
-// newer is refused. Never throws: any failure (signature, truncation, full disk, validation)
+// `have_version` is the newest content version the kiosk shows or has waiting; an older offer
+// is refused, the same one changes nothing. Never throws: any failure (signature, truncation, full disk, validation)
 // removes what it had written and is returned as `refusal`.
 BundleOutcome install_bundle(const std::string& signed_bytes, const SigningPublicKey& publisher,
                              const std::filesystem::path& data_dir, std::int64_t have_version,

@@ -20,7 +20,9 @@ void ContentFetch::fetch(HttpClient& http, const std::string& collector_url, con
     if (response.status != 200) return;  // 304 nothing new, 404 none published, or no answer: next round
     const BundleOutcome outcome = install_bundle(response.body, publisher_, data_dir_, have, url);
     std::lock_guard<std::mutex> lock(mutex_);
-    etag_ = response.etag;
+    // A bundle refused for what it is is not fetched again until the collector serves another;
+    // one the disk could not take is, next round.
+    etag_ = outcome.device_fault ? std::string() : response.etag;
     refusal_ = outcome.refusal;
     if (outcome.installed) ready_ = outcome.installed;
 }
