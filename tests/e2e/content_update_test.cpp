@@ -7,8 +7,10 @@
 #include "kiosk/app/scripted_walk.h"
 #include "kiosk/app/test_driver.h"
 #include "kiosk/core/http_client.h"
+#include "kiosk/core/staff_pin.h"
 #include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
+#include "tests/sync/local_collector.h"
 #include "tests/ui/ui_test_support.h"
 
 #include <catch2/catch.hpp>
@@ -105,7 +107,11 @@ TEST_CASE("a phone number published on the collector reaches a kiosk at its next
     const auto kiosk_yaml = dir.path() / "kiosk.yaml";
     std::string publisher = read_file(keys / "publisher_public.key");
     publisher.erase(publisher.find_last_not_of("\n") + 1);
-    std::ofstream(kiosk_yaml) << added.output << "\ncontent_publisher_key: \"" << publisher << "\"\n";
+    std::string yaml = added.output;
+    const std::string no_pin = "staff_pin_hash: \"\"";
+    REQUIRE(yaml.find(no_pin) != std::string::npos);
+    yaml.replace(yaml.find(no_pin), no_pin.size(), "staff_pin_hash: \"" + hash_staff_pin("2468") + "\"");
+    std::ofstream(kiosk_yaml) << yaml << "\ncontent_publisher_key: \"" << publisher << "\"\n";
     std::string token = added.output.substr(added.output.find("device_token:") + 13);
     token = token.substr(0, token.find('\n'));
     token.erase(std::remove_if(token.begin(), token.end(), [](char c) { return c == ' ' || c == '"'; }), token.end());
@@ -117,6 +123,8 @@ TEST_CASE("a phone number published on the collector reaches a kiosk at its next
     config.data_dir = dir.path() / "kiosk-data";
     config.sync_min_delay = 0ms;
     config.sync_max_delay = 0ms;
+    const FakeClock clock;  // the staff corner is held by moving it on
+    config.clock = clock.source();
     std::filesystem::create_directories(config.data_dir);
     {
         KioskApp app(config);
@@ -173,6 +181,30 @@ TEST_CASE("a phone number published on the collector reaches a kiosk at its next
         CHECK(shown);
         CHECK_FALSE(old_shown);
         REQUIRE(app.sync()->wait_until_sent(30s));
+
+        // A bundle altered on the collector's disk is refused: the kiosk keeps the new number
+        // and its check-in says why.
+        std::string tampered = read_file(bundle);
+        tampered[tampered.size() / 2] ^= 0x01;
+        std::ofstream(bundle, std::ios::binary | std::ios::trunc) << tampered;
+        app.sync()->send_now();
+        auto last_error = [&] {
+            const auto rows = query_collector_db(db, "SELECT last_error FROM checkins");
+            return rows.empty() ? std::string() : rows.front().at("last_error");
+        };
+        REQUIRE(wait_for(
+            driver, [&] { return last_error().find("content bundle refused") != std::string::npos; }, 30s));
+        CHECK_THAT(last_error(), Catch::Contains("not signed by the publisher key"));
+        CHECK(phone_of(app, "labour_dept_fdh_hotline") == kNewNumber);
+        CHECK(bundles_taken(config.data_dir) == 1);
+        // ...and so does the staff panel.
+        driver.settle();
+        const ImVec2 corner = app.staff_corner();
+        driver.hold(ImVec2(corner.x * 0.5f, corner.y * 0.5f), [&] { clock.advance(3s); });
+        for (const char* key : {"pin.2", "pin.4", "pin.6", "pin.8", "pin.ok"}) driver.tap(key);
+        REQUIRE(app.screen_name() == "staff_panel");
+        CHECK(drawn(app, "Content update refused"));
+        CHECK(drawn(app, "not signed by the publisher key"));
     }
     // Restarted, the kiosk starts with the newest bundle under its data dir.
     {
