@@ -2,6 +2,7 @@
 
 #include "common/sqlite/storage_error.h"
 #include "kiosk/app/startup_times.h"
+#include "kiosk/core/content_updates.h"
 #include "kiosk/core/device_config.h"
 #include "kiosk/platform/system_events.h"
 #include "kiosk/platform/watchdog.h"
@@ -36,19 +37,6 @@ float em_for_display(int width, int height, float dpi) {
 }
 
 namespace {
-
-// The kiosk shows no broken form: content errors stop it with the validator's words.
-void refuse_invalid_content(const Content& content, const Messages& messages, const std::filesystem::path& dir) {
-    const ContentReport report = validate_content(content, messages);
-    std::string errors;
-    for (const auto& problem : report.problems) {
-        if (problem.severity == ContentProblem::Severity::Warning) continue;
-        errors += "\n  " + describe(problem);
-    }
-    if (!errors.empty())
-        throw ContentError(dir.string(), 0, 0,
-                           "the content is not valid (" + std::to_string(report.errors()) + " errors):" + errors);
-}
 
 // kiosk.yaml wins over the defaults and the command line: it is what the NGO enrolled. Only
 // a screen density it leaves unset (0) keeps the one given with --dpi.
@@ -89,10 +77,17 @@ void read_power(StaffStatus& status) {
 }  // namespace
 
 KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
+    // The newest content bundle taken while syncing, if one checks out; else what was installed.
+    if (!config_.data_dir.empty() || !config_.device_config_file.empty())
+        if (const auto bundle = newest_valid_bundle(data_dir())) {
+            config_.content_dir = bundle->dir;
+            config_.locales_dir = bundle->locales_dir();
+            content_version_ = bundle->content_version;
+        }
     content_ = load_content(config_.content_dir);
     messages_ = std::make_unique<Messages>(config_.locales_dir);
     refresh_dated_values();
-    refuse_invalid_content(content_, *messages_, config_.content_dir);
+    refuse_invalid_content(content_, *messages_, config_.content_dir.string());
     StartupTimes::get().mark("content and messages");
     if (!config_.device_config_file.empty()) apply_device_config(config_, content_.form);
     offer_only_configured_languages(content_.form, config_.device.languages);
@@ -104,11 +99,7 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
 
     open_outbox();
     StartupTimes::get().mark("outbox");
-    SessionSettings settings;
-    settings.site = config_.device.site;
-    settings.today = config_.today;
-    settings.on_complete = [this](Record record) { keep(record); };
-    session_ = std::make_unique<Session>(content_, std::move(settings));
+    start_session();
 
     platform::DisplayOptions options;
     options.headless = config_.headless;
@@ -176,14 +167,27 @@ void KioskApp::rebuild_fonts_if_needed() {
     ui::apply_theme(em);
 }
 
+std::filesystem::path KioskApp::data_dir() const {
+    std::filesystem::path dir = config_.data_dir;
+    if (dir.empty()) dir = config_.device_config_file.parent_path();
+    if (dir.empty()) dir = ".";
+    return dir;
+}
+
+void KioskApp::start_session() {
+    SessionSettings settings;
+    settings.site = config_.device.site;
+    settings.today = config_.today;
+    settings.on_complete = [this](Record record) { keep(record); };
+    session_ = std::make_unique<Session>(content_, std::move(settings));
+}
+
 void KioskApp::open_outbox() {
     if (!config_.device.ngo_public_key) {
         std::fprintf(stderr, "kiosk: no NGO public key (no --config): results are shown but not kept\n");
         return;
     }
-    std::filesystem::path dir = config_.data_dir;
-    if (dir.empty()) dir = config_.device_config_file.parent_path();
-    if (dir.empty()) dir = ".";
+    const std::filesystem::path dir = data_dir();
     sealer_ = std::make_unique<RecordSealer>(content_, *config_.device.ngo_public_key);
     OutboxOptions options;
     options.limits.max_records = config_.device.max_queued_records;
@@ -196,7 +200,11 @@ void KioskApp::open_outbox() {
     SyncSettings sync;
     sync.collector_url = config_.device.collector_url;
     sync.device_token = config_.device.device_token;
-    sync.content_version = content_.form.id + "/" + std::to_string(content_.form.version);
+    sync.content_version = content_version_text(content_.form.id, content_.form.version, content_version_);
+    if (config_.device.content_publisher_key) {
+        content_fetch_ = std::make_unique<ContentFetch>(*config_.device.content_publisher_key, dir, content_version_);
+        sync.content = content_fetch_.get();
+    }
     sync.app_version = SELFCHECK_VERSION;
     sync.min_delay = config_.sync_min_delay;
     sync.max_delay = config_.sync_max_delay;
@@ -249,6 +257,50 @@ void KioskApp::refresh_dated_values() {
     dated_values_on_ = today;
 }
 
+bool KioskApp::at_rest() const {
+    return session_->step() == Step::Welcome && staff_panel_->view() == StaffPanel::View::Closed;
+}
+
+// A bundle the sync worker took is shown from the welcome screen on, never mid-session: the
+// content, messages, read-aloud clips, sealer and session all change together, or, when the
+// bundle does not load here, none of them does and staff are told why.
+void KioskApp::take_content_update() {
+    if (!content_fetch_ || !at_rest()) return;
+    const std::optional<InstalledBundle> bundle = content_fetch_->take_ready();
+    if (!bundle) return;
+    Content content;
+    std::unique_ptr<Messages> messages;
+    try {
+        content = load_content(bundle->dir);
+        messages = std::make_unique<Messages>(bundle->locales_dir());
+        refuse_invalid_content(content, *messages, bundle->dir.string());
+        offer_only_configured_languages(content.form, config_.device.languages);
+    } catch (const std::exception& error) {
+        content_fetch_->refused(error.what());
+        return;
+    }
+    audio_.reset();  // holds *messages_
+    session_.reset();
+    content_ = std::move(content);
+    messages_ = std::move(messages);
+    config_.content_dir = bundle->dir;
+    config_.locales_dir = bundle->locales_dir();
+    content_version_ = bundle->content_version;
+    dated_values_on_.clear();
+    refresh_dated_values();
+    audio_ = std::make_unique<audio::ReadAloud>(
+        config_.device.audio, *messages_,
+        audio::make_clip_catalog(content_, *messages_, config_.clip_dirs.value_or(audio::default_clip_dirs())));
+    if (sealer_) sealer_ = std::make_unique<RecordSealer>(content_, *config_.device.ngo_public_key);
+    start_session();
+    ui_memory_ = ui::UiMemory{};
+    fonts_.em = 0;  // the glyph atlas is rebuilt for the new texts before the next frame is drawn
+    content_fetch_->shown(content_version_);
+    if (sync_)
+        sync_->set_content_version(content_version_text(content_.form.id, content_.form.version, content_version_));
+    std::fprintf(stderr, "kiosk: now showing content version %lld\n", static_cast<long long>(content_version_));
+}
+
 void KioskApp::reset_for_next_person() {
     audio_->wipe();  // silent at once; auto-read off, the next person chooses again
     session_->wipe();
@@ -268,14 +320,16 @@ StaffStatus KioskApp::staff_status() const {
     status.form_version = content_.form.version;
     status.site = config_.device.site;
     status.content_overdue = long(overdue_reviews(content_, config_.today()).size());
+    status.content_version = content_version_;
+    if (content_fetch_) status.content_update_refused = content_fetch_->refusal();
     return status;
 }
 
 int KioskApp::check_idle() {
     const auto now = config_.clock();
-    const bool at_rest = session_->step() == Step::Welcome && staff_panel_->view() == StaffPanel::View::Closed;
-    if (at_rest) refresh_dated_values();
-    if (input_.activity() != seen_activity_ || at_rest) {
+    const bool resting = at_rest();
+    if (resting) refresh_dated_values();
+    if (input_.activity() != seen_activity_ || resting) {
         seen_activity_ = input_.activity();
         idle_->touch(now);  // the welcome screen is the resting state: nothing to time out
         return 0;
@@ -332,6 +386,7 @@ void KioskApp::build_frame(int idle_seconds_left) {
 }
 
 void KioskApp::render_frame() {
+    take_content_update();
     rebuild_fonts_if_needed();
     int width = 0, height = 0;
     display_->size(width, height);

@@ -78,6 +78,12 @@ private:
     // The corner hold: a finger held there long enough asks for the staff PIN.
     void check_staff_gesture();
     void refresh_dated_values();
+    // The welcome screen with no staff panel: the moments content may change.
+    bool at_rest() const;
+    void take_content_update();
+    void start_session();
+    // Where the outbox and the content bundles live: --data-dir, else beside kiosk.yaml.
+    std::filesystem::path data_dir() const;
     // The UI laid out for one frame (ImGui::NewFrame to the end of drawing, not yet rendered).
     void build_frame(int idle_seconds_left);
     // The one way the kiosk forgets a person: quick exit, Finish, the idle wipe and the staff
@@ -97,6 +103,8 @@ private:
     std::unique_ptr<audio::ReadAloud> audio_;  // holds *messages_: declared after it
     std::unique_ptr<RecordSealer> sealer_;     // set with the outbox: records are sealed before they are kept
     std::unique_ptr<Outbox> outbox_;
+    std::int64_t content_version_ = 0;             // the bundle shown; 0: the installed content
+    std::unique_ptr<ContentFetch> content_fetch_;  // null: no publisher key pinned; used by sync_
     std::unique_ptr<SyncWorker> sync_;
     std::string storage_error_;
     std::unique_ptr<Session> session_;

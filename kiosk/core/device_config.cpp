@@ -127,6 +127,15 @@ DeviceConfig load_device_config(const std::filesystem::path& path, const std::ve
         throw error_at(file, root["ngo_public_key"], e.what());
     }
 
+    // Optional: without it the kiosk takes no content update and keeps what it was installed with.
+    if (const std::string publisher = map.optional_string("content_publisher_key"); !publisher.empty()) {
+        try {
+            config.content_publisher_key = parse_signing_public_key(publisher, "'content_publisher_key'");
+        } catch (const CryptoError& e) {
+            throw error_at(file, root["content_publisher_key"], e.what());
+        }
+    }
+
     config.staff_pin_hash = map.optional_string("staff_pin_hash");
     if (!config.staff_pin_hash.empty() && !is_valid_pin_hash(config.staff_pin_hash))
         throw error_at(file, root["staff_pin_hash"],

@@ -7,6 +7,7 @@
 #include "kiosk/core/wifi_network.h"
 #include "protocol/content/content_error.h"
 #include "protocol/crypto/sealing.h"
+#include "protocol/crypto/signing.h"
 
 #include <chrono>
 #include <cstdint>
@@ -23,7 +24,10 @@ struct DeviceConfig {
     std::string collector_url;                // empty: records stay queued on the device
     std::string device_token;                 // from `collector device add`
     std::optional<PublicKey> ngo_public_key;  // none (demo mode only): results are shown, not kept
-    std::string staff_pin_hash;               // empty: the staff panel cannot be opened
+    // The NGO's content publisher (`collector content keygen`): only bundles it signed are
+    // taken (kiosk/core/content_updates.h). None: no content updates.
+    std::optional<SigningPublicKey> content_publisher_key;
+    std::string staff_pin_hash;                                           // empty: the staff panel cannot be opened
     std::chrono::seconds idle_prompt_after = defaults::kIdlePromptAfter;  // idle_timeout_seconds
     std::vector<std::string> languages;                                   // empty: every language of the form
     std::string title;                // empty: the neutral default from the messages

@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <cstdlib>
 #include <mutex>
+#include <optional>
+#include <string>
 
 namespace selfcheck {
 namespace {
@@ -26,19 +28,26 @@ size_t append_body(char* data, size_t size, size_t count, void* out) {
     return size * count;
 }
 
-// Picks Retry-After (seconds form; an HTTP date is ignored) out of the response headers.
+// The value of `line` when it is the header `name` (lower case, with the colon), trimmed.
+std::optional<std::string> header_value(const std::string& line, const std::string& name) {
+    if (line.size() <= name.size()) return std::nullopt;
+    std::string head = line.substr(0, name.size());
+    for (auto& c : head) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (head != name) return std::nullopt;
+    const size_t start = line.find_first_not_of(" \t", name.size());
+    const size_t end = line.find_last_not_of(" \t\r\n");
+    if (start == std::string::npos || end == std::string::npos || end < start) return std::string();
+    return line.substr(start, end - start + 1);
+}
+
+// Picks Retry-After (seconds form; an HTTP date is ignored) and ETag out of the response headers.
 size_t read_header(char* data, size_t size, size_t count, void* out) {
     const std::string line(data, size * count);
-    const std::string name = "retry-after:";
-    if (line.size() > name.size()) {
-        std::string head = line.substr(0, name.size());
-        for (auto& c : head) c = char(std::tolower(static_cast<unsigned char>(c)));
-        if (head == name) {
-            char* end = nullptr;
-            const long seconds = std::strtol(line.c_str() + name.size(), &end, 10);
-            if (end != line.c_str() + name.size() && seconds >= 0)
-                static_cast<HttpResponse*>(out)->retry_after_seconds = seconds;
-        }
+    if (auto etag = header_value(line, "etag:")) static_cast<HttpResponse*>(out)->etag = std::move(*etag);
+    if (const auto value = header_value(line, "retry-after:"); value && !value->empty()) {
+        char* end = nullptr;
+        const long seconds = std::strtol(value->c_str(), &end, 10);
+        if (end != value->c_str() && seconds >= 0) static_cast<HttpResponse*>(out)->retry_after_seconds = seconds;
     }
     return size * count;
 }
@@ -127,7 +136,13 @@ HttpResponse HttpClient::post_json(const std::string& url, const std::string& js
 
 HttpResponse HttpClient::get(const std::string& url) { return perform(url, nullptr, ""); }
 
-HttpResponse HttpClient::perform(const std::string& url, const std::string* json, const std::string& bearer_token) {
+HttpResponse HttpClient::get(const std::string& url, const std::string& bearer_token,
+                             const std::string& if_none_match) {
+    return perform(url, nullptr, bearer_token, if_none_match);
+}
+
+HttpResponse HttpClient::perform(const std::string& url, const std::string* json, const std::string& bearer_token,
+                                 const std::string& if_none_match) {
     HttpResponse response;
     Handle& h = *handle_;
     CURL* curl = h.curl;
@@ -163,6 +178,7 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string* json
         headers.reset(curl_slist_append(headers.release(), header.c_str()));
     };
     if (!bearer_token.empty()) add_header("Authorization: Bearer " + bearer_token);
+    if (!if_none_match.empty()) add_header("If-None-Match: " + if_none_match);
     if (json) {
         add_header("Content-Type: application/json");
         add_header("Expect:");  // no 100-continue round trip: on a 2 s link it costs 4 s
@@ -179,6 +195,7 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string* json
     if (code != CURLE_OK) {
         response.body.clear();
         response.retry_after_seconds.reset();
+        response.etag.clear();
         if (h.stalled) {
             response.failure = HttpResponse::Failure::Stalled;
             response.error = "nothing moved for " + std::to_string(limits_.stall_timeout.count()) + " ms";

@@ -26,6 +26,7 @@ struct HttpResponse {
         ConnectionLost,  // connected, then reset or closed before a whole answer
     } failure = Failure::None;
     std::optional<long> retry_after_seconds;  // the server's Retry-After, in seconds, when given
+    std::string etag;                         // the server's ETag, as sent (quotes included)
     bool ok() const { return status >= 200 && status < 300; }
 };
 
@@ -44,11 +45,15 @@ public:
     // `bearer_token`, when not empty, goes in an Authorization header.
     HttpResponse post_json(const std::string& url, const std::string& json, const std::string& bearer_token = "");
     HttpResponse get(const std::string& url);
+    // A conditional GET: with `if_none_match` (an ETag from before) the server may answer 304
+    // with no body when it has nothing new.
+    HttpResponse get(const std::string& url, const std::string& bearer_token, const std::string& if_none_match);
 
     struct Handle;
 
 private:
-    HttpResponse perform(const std::string& url, const std::string* json, const std::string& bearer_token);
+    HttpResponse perform(const std::string& url, const std::string* json, const std::string& bearer_token,
+                         const std::string& if_none_match = "");
 
     HttpLimits limits_;
     std::unique_ptr<Handle> handle_;

@@ -2,6 +2,7 @@
 // What the staff panel shows: counts and device health, never an answer.
 #include "kiosk/core/sync_control.h"
 
+#include <cstdint>
 #include <string>
 
 namespace selfcheck {
@@ -24,6 +25,10 @@ struct StaffStatus {
     // Content items past their review date (protocol/content/review.h): what she is told may
     // no longer be true, so staff tell their coordinator.
     long content_overdue = 0;
+    // The content bundle shown (0: the content the kiosk was installed with), and why the
+    // last one offered was refused (empty: none was, or it was taken).
+    std::int64_t content_version = 0;
+    std::string content_update_refused;
 };
 
 }  // namespace selfcheck

@@ -48,6 +48,14 @@ void SyncWorker::record_added() {
     wake_.notify_all();
 }
 
+void SyncWorker::set_content_version(std::string content_version) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        settings_.content_version = std::move(content_version);
+    }
+    send_now();  // the collector hears of the switch at once
+}
+
 void SyncWorker::send_now() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -124,6 +132,8 @@ void SyncWorker::run() {
 
         lock.unlock();
         const RoundOutcome outcome = send_everything();
+        if (outcome.ok && settings_.content && !stopping())
+            settings_.content->fetch(http_, settings_.collector_url, settings_.device_token);
         if (!stopping()) check_in();  // failed rounds too: a kiosk in trouble is heard
         lock.lock();
         const auto finished = clock_.now();
@@ -275,11 +285,14 @@ void SyncWorker::check_in() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         checkin.last_error = last_error_;
+        checkin.content_version = settings_.content_version;
     }
-    checkin.content_version = settings_.content_version;
+    if (checkin.last_error.empty() && settings_.content)
+        if (const std::string refusal = settings_.content->refusal(); !refusal.empty())
+            checkin.last_error = "content bundle refused: " + refusal;
     checkin.app_version = settings_.app_version;
     const std::string news = std::to_string(checkin.dropped) + (checkin.last_error.empty() ? "/ok" : "/failing") +
-                             (checkin.queue_size == 0 ? "/empty" : "/waiting");
+                             (checkin.queue_size == 0 ? "/empty" : "/waiting") + "/" + checkin.content_version;
     const auto now = clock_.now();
     if (checked_in_ && news == last_checkin_news_ && now - last_checkin_at_ < settings_.checkin_every) return;
     const HttpResponse response =

@@ -16,6 +16,9 @@
 //   a round that acknowledged anything starts the back-off afresh.
 // - Every round ends with a check-in, failed rounds too: the queue, the drops, the oldest
 //   waiting date and the last error, so the collector hears of a kiosk in trouble.
+// - A round that got through also fetches the newest content bundle (ContentFetch), when
+//   the kiosk pins a publisher key; a bundle refused is said in the check-in's last_error
+//   while nothing else is wrong.
 // - All timing goes by a Clock (kiosk/store/clock.h), so tests can drive hours offline.
 #include "kiosk/core/http_client.h"
 #include "kiosk/core/kiosk_defaults.h"
@@ -23,6 +26,7 @@
 #include "kiosk/store/clock.h"
 #include "kiosk/store/outbox.h"
 #include "kiosk/sync/batch_sizer.h"
+#include "kiosk/sync/content_fetch.h"
 #include "kiosk/sync/retry_policy.h"
 
 #include <chrono>
@@ -39,7 +43,8 @@ namespace selfcheck {
 struct SyncSettings {
     std::string collector_url;  // e.g. https://collector.example.org
     std::string device_token;
-    std::string content_version;  // reported at check-in
+    std::string content_version;      // reported at check-in; set_content_version() after a switch
+    ContentFetch* content = nullptr;  // null: no content updates; must outlive the worker
     std::string app_version;
     size_t batch_size = defaults::kSyncMaxBatch;  // the most; fewer while the link is bad
     HttpLimits http{defaults::kSyncConnectTimeout, defaults::kSyncStallTimeout};
@@ -66,6 +71,8 @@ public:
     // A record was just added: send it after a random delay.
     void record_added();
     void send_now() override;
+    // The content now shown (KioskApp switched to a bundle), for the next check-in.
+    void set_content_version(std::string content_version);
     SyncStatus status() const override;
     // True once nothing is queued and no round is under way, so status() then shows the
     // round's outcome (last_error cleared) rather than a state from the middle of it.

@@ -100,6 +100,8 @@ std::string sign_bundle(const ContentBundle& bundle, const SigningSecretKey& pub
     check_bundle_paths(bundle.files);
     if (!std::regex_match(bundle.published_on, date_rule()))
         throw BundleError("bundle: published_on \"" + bundle.published_on + "\" is not YYYY-MM-DD");
+    if (bundle.content_version < 1)
+        throw BundleError("bundle: content_version " + std::to_string(bundle.content_version) + " is not at least 1");
     nlohmann::json files = nlohmann::json::array();
     std::string body;
     for (const BundleFile& file : bundle.files) {
@@ -109,6 +111,7 @@ std::string sign_bundle(const ContentBundle& bundle, const SigningSecretKey& pub
     const nlohmann::json manifest = {{"bundle", kBundleFormat},
                                      {"form_id", bundle.form_id},
                                      {"form_version", bundle.form_version},
+                                     {"content_version", bundle.content_version},
                                      {"published_on", bundle.published_on},
                                      {"files", files}};
     const std::string message = manifest.dump() + "\n" + body;
@@ -135,18 +138,25 @@ ContentBundle open_bundle(const std::string& signed_bytes, const SigningPublicKe
     } catch (const ProtocolError& e) {
         throw BundleError(what + ": manifest: " + e.what());
     }
-    expect_keys(manifest, {"bundle", "form_id", "form_version", "published_on", "files"}, what + ": manifest");
+    expect_keys(manifest, {"bundle", "form_id", "form_version", "content_version", "published_on", "files"},
+                what + ": manifest");
     if (!manifest["bundle"].is_number_integer() || manifest["bundle"].get<int>() != kBundleFormat)
         throw BundleError(what + ": manifest: bundle format " + manifest["bundle"].dump() + ", this kiosk reads " +
                           std::to_string(kBundleFormat));
     if (!manifest["form_id"].is_string() || !manifest["form_version"].is_number_integer() ||
-        !manifest["published_on"].is_string() || !manifest["files"].is_array())
-        throw BundleError(what +
-                          ": manifest: form_id, published_on (text), form_version (whole number) and files "
-                          "(a list) have the wrong types");
+        !manifest["content_version"].is_number_integer() || !manifest["published_on"].is_string() ||
+        !manifest["files"].is_array())
+        throw BundleError(
+            what +
+            ": manifest: form_id, published_on (text), form_version, content_version (whole numbers) and files "
+            "(a list) have the wrong types");
     ContentBundle bundle;
     bundle.form_id = manifest["form_id"].get<std::string>();
     bundle.form_version = manifest["form_version"].get<int>();
+    bundle.content_version = manifest["content_version"].get<std::int64_t>();
+    if (bundle.content_version < 1)
+        throw BundleError(what + ": manifest: content_version " + std::to_string(bundle.content_version) +
+                          " is not at least 1");
     bundle.published_on = manifest["published_on"].get<std::string>();
     if (!std::regex_match(bundle.published_on, date_rule()))
         throw BundleError(what + ": manifest: published_on \"" + bundle.published_on + "\" is not YYYY-MM-DD");

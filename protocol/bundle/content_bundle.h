@@ -3,7 +3,8 @@
 // locales/*.res), as the NGO publishes them to its kiosks, signed with the publisher key
 // (protocol/crypto/signing.h). Layout, inside the signature:
 //
-//   {"bundle":1,"form_id":"...","form_version":2,"published_on":"YYYY-MM-DD",
+//   {"bundle":1,"form_id":"...","form_version":2,"content_version":1764662400,
+//    "published_on":"YYYY-MM-DD",
 //    "files":[{"path":"form.yaml","size":1234,"sha256":"<hex>"},...]}\n
 //   <the files' bytes, one after another, in the manifest's order>
 //
@@ -14,6 +15,7 @@
 #include "protocol/crypto/signing.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -40,6 +42,9 @@ struct ContentBundle {
     int form_version = 0;
     std::string published_on;  // YYYY-MM-DD
     std::vector<BundleFile> files;
+    // Grows with every publication, even when the form version does not (a changed phone
+    // number): a kiosk takes only a bundle newer than the one it shows. At least 1.
+    std::int64_t content_version = 0;
 };
 
 // Throws BundleError naming the file when a path is not a plain relative path of ASCII

@@ -92,6 +92,7 @@ const std::map<std::string, std::vector<std::string>>& chrome_messages() {
         {"staff.outbox_dropped", {"count"}},
         {"staff.outbox_near_cap", {}},
         {"staff.content_review_overdue", {"count"}},
+        {"staff.content_update_refused", {"error"}},
         // Read aloud (issue #16): the welcome screen's choice and sign, the staff's sound test.
         {"welcome.auto_read", {}},
         {"welcome.headphones", {}},

@@ -9,8 +9,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 namespace selfcheck::collector {
@@ -77,6 +81,29 @@ void post_checkin(const HttpApiContext& context, const http::Request& request, h
     response.status = 204;
 }
 
+// The newest published bundle, read anew each time so a publication reaches kiosks without a
+// restart. The ETag is a hash of the bytes: a kiosk that has them gets 304 and no body.
+void get_content(const HttpApiContext& context, const http::Request& request, http::Response& response) {
+    if (!authenticated(context, request, response)) return;
+    std::string bytes;
+    if (!context.options.content_bundle_file.empty()) {
+        std::ifstream in(context.options.content_bundle_file, std::ios::binary);
+        std::stringstream whole;
+        whole << in.rdbuf();
+        if (in) bytes = whole.str();
+    }
+    if (bytes.empty()) return write_json_error(response, 404, "no content bundle is published");
+    char etag[32];
+    std::snprintf(etag, sizeof etag, "\"%016zx\"", std::hash<std::string>{}(bytes));
+    response.set_header("ETag", etag);
+    if (request.header("If-None-Match") == etag) {
+        response.status = 304;
+        return;
+    }
+    response.status = 200;
+    response.set_content(std::move(bytes), "application/octet-stream");
+}
+
 // "Reachable" is any answer at all; 200 here also means a record sent now could be stored.
 void get_health(const HttpApiContext& context, http::Response& response) {
     try {
@@ -132,6 +159,13 @@ void add_http_api(http::Router& router, const HttpApiContext& given) {
                 },
                 limit,
                 {kJson}});
+    router.add({"GET",
+                "/api/v1/content",
+                [context](const http::Request& request, http::Response& response) {
+                    shed_on_store_error(context->options, response, [&] { get_content(*context, request, response); });
+                },
+                0,
+                {}});
     router.add({"POST",
                 "/api/v1/checkin",
                 [context](const http::Request& request, http::Response& response) {

@@ -7,6 +7,9 @@
 //                           415 not JSON (multipart, compressed, ...),
 //                           503 + Retry-After when the store is busy or unavailable
 //   POST /api/v1/checkin    Bearer token; 204, or the same errors
+//   GET  /api/v1/content    Bearer token; 200 the signed content bundle (application/octet-stream)
+//                           with an ETag, 304 when If-None-Match is that ETag, 404 when none is
+//                           published
 // Every reply with a body, errors and unknown paths included, is a JSON object. The body
 // limits, media types and deadlines are applied by the server (server/http) before a route
 // runs.
@@ -15,6 +18,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <string>
 
 namespace selfcheck {
 struct KeyPair;
@@ -29,6 +33,8 @@ struct HttpApiOptions {
     std::size_t max_body_bytes = 1024 * 1024;
     // Sent as Retry-After with a 503 when the store fails.
     std::chrono::seconds retry_after{5};
+    // The signed bundle `collector content publish` wrote (serve --bundle); empty: none.
+    std::string content_bundle_file;
 };
 
 // What the routes use; everything must outlive the server.

@@ -5,6 +5,7 @@
 #include "server/cli/commands.h"
 #include "server/keys/key_files.h"
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -71,12 +72,15 @@ int run_content_publish(const Options& options) {
         const Messages messages(locales);
         const FormCatalog catalog = FormCatalog::load({content_dir}, messages);
         const auto form = catalog.newest();
+        // The second it was signed: grows with each publication without the collector keeping
+        // a counter, and a kiosk compares it to refuse an older bundle offered again.
         const ContentBundle bundle{form->form.id, form->form.version, hong_kong_today(),
-                                   bundle_files(content_dir, locales)};
+                                   bundle_files(content_dir, locales), static_cast<std::int64_t>(std::time(nullptr))};
         const std::string signed_bytes = sign_bundle(bundle, key);
         write_whole(options.bundle_file, signed_bytes);
-        std::cout << "Signed " << form->form.id << " version " << form->form.version << ": " << bundle.files.size()
-                  << " files, " << signed_bytes.size() << " bytes, in " << options.bundle_file << "\n";
+        std::cout << "Signed " << form->form.id << " version " << form->form.version << " as content version "
+                  << bundle.content_version << ": " << bundle.files.size() << " files, " << signed_bytes.size()
+                  << " bytes, in " << options.bundle_file << "\n";
     } catch (const std::exception& error) {
         std::cerr << "collector: content publish: " << error.what() << '\n';
         return kExitFailure;

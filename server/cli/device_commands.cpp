@@ -62,15 +62,16 @@ int run_device_list(const Options& options) {
     return with_store(options, StoreOpenMode::MustExist, [&](RecordStore& store) {
         const std::vector<DeviceStatus> devices = store.list_devices();
         std::cout << std::left << std::setw(14) << "DEVICE" << std::setw(24) << "SITE" << std::setw(22) << "CREATED"
-                  << std::setw(22) << "LAST CHECK-IN" << std::setw(7) << "QUEUE"
+                  << std::setw(22) << "LAST CHECK-IN" << std::setw(7) << "QUEUE" << std::setw(40) << "CONTENT"
                   << "REVOKED\n";
         for (const DeviceStatus& status : devices) {
             const Device& device = status.device;
             const auto& checkin = status.last_checkin;
             std::cout << std::setw(14) << device.device_id << std::setw(24) << device.site << std::setw(22)
                       << device.created_at << std::setw(22) << (checkin ? checkin->received_at : "never")
-                      << std::setw(7) << (checkin ? std::to_string(checkin->queue_size) : "-")
-                      << (device.revoked() ? device.revoked_at : "no") << '\n';
+                      << std::setw(7) << (checkin ? std::to_string(checkin->queue_size) : "-") << std::setw(40)
+                      << (checkin ? checkin->content_version : "-") << (device.revoked() ? device.revoked_at : "no")
+                      << '\n';
         }
         return kExitOk;
     });

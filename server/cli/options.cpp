@@ -71,7 +71,8 @@ std::vector<std::string> accepted_options(Command command) {
                 "--trusted-proxy",
                 "--secure-cookies",
                 "--max-connections",
-                "--max-connections-per-client"};
+                "--max-connections-per-client",
+                "--bundle"};
     case Command::Report: return {"--db", "--from", "--to", "--site", "--format", "--content", "--locales"};
     case Command::Backup: return {"--db", "--to"};
     case Command::Count:
@@ -135,6 +136,8 @@ void apply_option(Options& options, const std::string& name, const std::string& 
         }
     } else if (name == "--out") {
         (options.command == Command::ContentPublish ? options.bundle_file : options.out_dir) = value;
+    } else if (name == "--bundle") {
+        options.bundle_file = value;
     } else if (name == "--key") {
         options.publisher_key_file = value;
     } else if (name == "--site") {
@@ -281,6 +284,10 @@ std::string usage_text() {
            "      --host defaults to 127.0.0.1; --port 0 (the default) picks a\n"
            "      free port. Prints 'collector listening on http://HOST:PORT' once ready; stops\n"
            "      cleanly on SIGINT or SIGTERM. --max-body defaults to 1048576.\n"
+           "                  [--bundle FILE]\n"
+           "      --bundle serves the signed content bundle FILE that 'collector content publish\n"
+           "      --out FILE' writes to enrolled kiosks (GET /api/v1/content), read anew each\n"
+           "      time, so publishing again to FILE reaches the kiosks at their next sync.\n"
            "                  [--trusted-proxy ADDRESS]... [--secure-cookies]\n"
            "                  [--max-connections N] [--max-connections-per-client N]\n"
            "      --trusted-proxy names a reverse proxy (e.g. 127.0.0.1 for Caddy or nginx on the\n"

@@ -49,7 +49,7 @@ struct Options {
     std::string out_dir;
     // content publish (content_dirs and locales_dir above)
     std::string publisher_key_file;
-    std::string bundle_file;
+    std::string bundle_file;  // publish: where it writes the signed bundle; serve: what it serves
     // device add; report
     std::string site;
     std::string public_key_file;

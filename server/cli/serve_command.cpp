@@ -45,6 +45,7 @@ int run_serve(const Options& options) {
     http::Router router = make_collector_router();
     HttpApiOptions api_options;
     api_options.max_body_bytes = options.max_body_bytes;
+    api_options.content_bundle_file = options.bundle_file;
     add_http_api(router, HttpApiContext{*store, keys, forms, api_options});
     DashboardContext dashboard{*store, content.report_form, content.labels};
     dashboard.secure_cookies = options.secure_cookies;

@@ -123,17 +123,25 @@ std::string delivery_text(Delivery delivery) {
     return "";
 }
 
-// Devices that check in but whose records have not arrived for a day come first, marked.
+// Devices that check in but whose records have not arrived for a day come first, marked; then
+// by the content they show ("<form>/<version>@<content version>", from their check-in), so
+// the devices an update has not reached yet stand together.
 std::string devices_section(const std::vector<DeviceStatus>& devices, std::chrono::system_clock::time_point now) {
     std::vector<std::pair<Delivery, const DeviceStatus*>> rows;
     for (const DeviceStatus& status : devices) rows.emplace_back(delivery_of(status, now), &status);
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        return (a.first == Delivery::NotDelivering) > (b.first == Delivery::NotDelivering);
+    auto content_of = [](const DeviceStatus& status) {
+        return status.last_checkin ? status.last_checkin->content_version : std::string();
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+        const bool a_alert = a.first == Delivery::NotDelivering, b_alert = b.first == Delivery::NotDelivering;
+        if (a_alert != b_alert) return a_alert;
+        return content_of(*a.second) < content_of(*b.second);
     });
     std::string html =
         "<section id=\"devices\"><h2>Devices</h2><div class=\"scroll\"><table>"
         "<tr><th>Site</th><th>Device</th><th>Delivery</th><th>Last batch stored</th><th>Last check-in</th>"
-        "<th>Queue</th><th>Oldest queued</th><th>Rejected</th><th>Dropped</th><th>Last error</th><th>Revoked</th></tr>";
+        "<th>Content</th><th>Queue</th><th>Oldest queued</th><th>Rejected</th><th>Dropped</th><th>Last error</th>"
+        "<th>Revoked</th></tr>";
     for (const auto& [delivery, status] : rows) {
         const auto& checkin = status->last_checkin;
         const bool alert = delivery == Delivery::NotDelivering;
@@ -141,7 +149,8 @@ std::string devices_section(const std::vector<DeviceStatus>& devices, std::chron
                 html_escape(status->device.site) + "</td><td>" + html_escape(status->device.device_id) + "</td><td>" +
                 (alert ? "<strong>" + delivery_text(delivery) + "</strong>" : delivery_text(delivery)) + "</td><td>" +
                 (status->last_delivery_at.empty() ? "never" : html_escape(status->last_delivery_at)) + "</td><td>" +
-                (checkin ? html_escape(checkin->received_at) : "never") + "</td><td class=\"num\">" +
+                (checkin ? html_escape(checkin->received_at) : "never") + "</td><td>" +
+                (checkin ? html_escape(checkin->content_version) : "") + "</td><td class=\"num\">" +
                 (checkin ? std::to_string(checkin->queue_size) : "") + "</td><td>" +
                 (checkin ? html_escape(checkin->oldest_queued_on) : "") + "</td><td class=\"num\">" +
                 (checkin ? std::to_string(checkin->rejected) : "") + "</td><td class=\"num\">" +
@@ -149,7 +158,7 @@ std::string devices_section(const std::vector<DeviceStatus>& devices, std::chron
                 (checkin ? html_escape(checkin->last_error) : "") + "</td><td>" +
                 (status->device.revoked() ? html_escape(status->device.revoked_at) : "no") + "</td></tr>";
     }
-    if (devices.empty()) html += "<tr><td colspan=\"11\">No devices yet.</td></tr>";
+    if (devices.empty()) html += "<tr><td colspan=\"12\">No devices yet.</td></tr>";
     return html + "</table></div></section>";
 }
 

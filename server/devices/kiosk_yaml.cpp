@@ -16,7 +16,8 @@ std::string kiosk_yaml(const KioskYamlFields& fields) {
            "staff_pin_hash: \"\"               # set with kiosk-hash-pin; empty: no staff panel\n"
            "# Optional, with the kiosk's defaults when absent (docs/protocol.md, \"Kiosk config file\"):\n"
            "# idle_timeout_seconds, languages, title, locked, screen_dpi, max_queued_records,\n"
-           "# max_queued_days.\n";
+           "# max_queued_days; content_publisher_key (publisher_public.key from 'collector content\n"
+           "# keygen') for signed content updates.\n";
 }
 
 }  // namespace selfcheck::collector

@@ -184,3 +184,15 @@ TEST_CASE("kiosk config wifi: mistakes name the line and what is wrong", "[devic
         CHECK_THAT(error_loading(good_config() + c.wifi), Catch::Contains(c.expected));
     }
 }
+
+TEST_CASE("content_publisher_key pins the publisher, and a bad one names the key", "[device_config]") {
+    testing::TempDir dir;
+    const DeviceConfig without = load_device_config(dir.write("a.yaml", good_config()), kFormLanguages);
+    CHECK_FALSE(without.content_publisher_key);  // no updates unless a publisher is pinned
+    const DeviceConfig with = load_device_config(
+        dir.write("b.yaml", good_config() + "content_publisher_key: \"" + kKey + "\"\n"), kFormLanguages);
+    REQUIRE(with.content_publisher_key);
+    CHECK((*with.content_publisher_key)[31] == 1);
+    CHECK_THAT(error_loading(good_config() + "content_publisher_key: \"AQEB\"\n"),
+               Catch::Contains("content_publisher_key") && Catch::Contains("32 bytes"));
+}

@@ -22,7 +22,8 @@ ContentBundle small_bundle() {
         "hk-mdw-self-assessment",
         2,
         "2026-12-02",
-        {{"form.yaml", "id: hk-mdw-self-assessment\n"}, {"locales/en.res", std::string("\0\x01\x02", 3)}}};
+        {{"form.yaml", "id: hk-mdw-self-assessment\n"}, {"locales/en.res", std::string("\0\x01\x02", 3)}},
+        7};
 }
 
 std::string what_is_wrong(const std::string& bytes, const SigningPublicKey& key) {
@@ -42,6 +43,7 @@ TEST_CASE("a signed bundle opens with the publisher key into the same files") {
     const ContentBundle opened = open_bundle(sign_bundle(bundle, publisher.secret_key), publisher.public_key, "b");
     CHECK(opened.form_id == bundle.form_id);
     CHECK(opened.form_version == 2);
+    CHECK(opened.content_version == 7);
     CHECK(opened.published_on == "2026-12-02");
     REQUIRE(opened.files.size() == 2);
     CHECK(opened.files[1].path == "locales/en.res");
@@ -71,7 +73,8 @@ TEST_CASE("a manifest the publisher signed is still checked: paths, sizes, hashe
         return what_is_wrong(sign_message(manifest + "\n" + body, publisher.secret_key), publisher.public_key);
     };
     const std::string hash_of_abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
-    const std::string head = R"({"bundle":1,"form_id":"f","form_version":1,"published_on":"2026-12-02","files":[)";
+    const std::string head =
+        R"({"bundle":1,"form_id":"f","form_version":1,"content_version":3,"published_on":"2026-12-02","files":[)";
     CHECK(signed_as(head + R"({"path":"form.yaml","size":3,"sha256":")" + hash_of_abc + R"("}]})", "abc").empty());
     CHECK_THAT(signed_as(head + R"({"path":"../etc/passwd","size":3,"sha256":")" + hash_of_abc + R"("}]})", "abc"),
                Catch::Contains("not a plain relative path"));
@@ -85,8 +88,16 @@ TEST_CASE("a manifest the publisher signed is still checked: paths, sizes, hashe
                Catch::Contains("1 bytes after the last file"));
     CHECK_THAT(signed_as(head + R"({"path":"form.yaml","size":3,"sha256":")" + hash_of_abc + R"(","mode":7}]})", "abc"),
                Catch::Contains("unknown key \"mode\""));
-    CHECK_THAT(signed_as(R"({"bundle":2,"form_id":"f","form_version":1,"published_on":"2026-12-02","files":[]})", ""),
-               Catch::Contains("bundle format 2"));
+    CHECK_THAT(
+        signed_as(
+            R"({"bundle":2,"form_id":"f","form_version":1,"content_version":3,"published_on":"2026-12-02","files":[]})",
+            ""),
+        Catch::Contains("bundle format 2"));
+    CHECK_THAT(
+        signed_as(
+            R"({"bundle":1,"form_id":"f","form_version":1,"content_version":0,"published_on":"2026-12-02","files":[]})",
+            ""),
+        Catch::Contains("content_version 0 is not at least 1"));
     CHECK_THAT(signed_as(R"({"bundle":1,"bundle":1,"form_id":"f"})", ""), Catch::Contains("manifest"));
     CHECK_THAT(signed_as("no manifest here", ""), Catch::Contains("manifest"));
 }
@@ -95,7 +106,7 @@ TEST_CASE("the shipped content goes through a bundle and loads the same") {
     const SigningKeyPair publisher = generate_signing_key_pair();
     const std::filesystem::path content_dir = std::filesystem::path(SELFCHECK_SOURCE_DIR) / "content";
     const Content original = load_content(content_dir);
-    ContentBundle bundle{original.form.id, original.form.version, "2026-12-02", read_bundle_files(content_dir)};
+    ContentBundle bundle{original.form.id, original.form.version, "2026-12-02", read_bundle_files(content_dir), 1};
     REQUIRE(bundle.files.size() >= 5);
     const ContentBundle opened = open_bundle(sign_bundle(bundle, publisher.secret_key), publisher.public_key, "b");
     testing::TempDir dir;

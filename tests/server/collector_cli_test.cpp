@@ -184,7 +184,7 @@ TEST_CASE("device add prints a kiosk.yaml and list shows it and revoke refuses i
     const RunResult listed = run_collector({"device", "list", "--db", db_in(dir)});
     CHECK(listed.status == 0);
     CHECK_THAT(listed.output, Catch::Contains("wan-chai-centre") && Catch::Contains("LAST CHECK-IN"));
-    CHECK_THAT(listed.output, Catch::Matches("(.|\n)*wan-chai-centre +[0-9TZ:-]+ +[0-9TZ:-]+ +3 +no\n"));
+    CHECK_THAT(listed.output, Catch::Matches("(.|\n)*wan-chai-centre +[0-9TZ:-]+ +[0-9TZ:-]+ +3 +1 +no\n"));
 
     const RunResult revoked = run_collector({"device", "revoke", "wan-chai-centre", "--db", db_in(dir)});
     CHECK(revoked.status == 0);

@@ -87,10 +87,8 @@ SyncSettings drain_settings(const std::string& url, const std::string& token, si
     return s;
 }
 
-namespace {
-
-// Every row of `sql` on the collector's database, column name -> text.
-std::vector<std::map<std::string, std::string>> query(const std::filesystem::path& db, const std::string& sql) {
+std::vector<std::map<std::string, std::string>> query_collector_db(const std::filesystem::path& db,
+                                                                   const std::string& sql) {
     sqlite3* handle = nullptr;
     if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         sqlite3_close(handle);
@@ -117,15 +115,13 @@ std::vector<std::map<std::string, std::string>> query(const std::filesystem::pat
     return rows;
 }
 
-}  // namespace
-
 std::map<std::string, std::string> LocalCollector::last_checkin() const {
-    const auto rows = query(db_, "SELECT * FROM checkins");
+    const auto rows = query_collector_db(db_, "SELECT * FROM checkins");
     return rows.empty() ? std::map<std::string, std::string>{} : rows.front();
 }
 
 std::string LocalCollector::last_delivery_at() const {
-    const auto rows = query(db_, "SELECT coalesce(last_delivery_at, '') AS at FROM devices");
+    const auto rows = query_collector_db(db_, "SELECT coalesce(last_delivery_at, '') AS at FROM devices");
     return rows.empty() ? "" : rows.front().at("at");
 }
 

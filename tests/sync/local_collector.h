@@ -14,6 +14,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace selfcheck::testing {
 
@@ -48,6 +49,11 @@ private:
     std::unique_ptr<ChildProcess> process_;
     std::string url_;
 };
+
+// Every row of `sql` on a collector's SQLite database (read-only, beside the running
+// collector), column name -> text.
+std::vector<std::map<std::string, std::string>> query_collector_db(const std::filesystem::path& db,
+                                                                   const std::string& sql);
 
 // A random completed session the collector will store (numbers on their steps, as the
 // kiosk keeps them).

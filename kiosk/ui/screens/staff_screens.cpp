@@ -78,6 +78,9 @@ std::vector<std::string> warning_lines(UiContext& ui, const StaffStatus& s) {
     if (s.content_overdue > 0)
         lines.push_back(
             ui.messages.format(ui.locale(), "staff.content_review_overdue", {{"count", s.content_overdue}}));
+    if (!s.content_update_refused.empty())
+        lines.push_back(
+            ui.messages.format(ui.locale(), "staff.content_update_refused", {{"error", s.content_update_refused}}));
     return lines;
 }
 
