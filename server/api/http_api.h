@@ -7,6 +7,7 @@
 //                           415 not JSON (multipart, compressed, ...),
 //                           503 + Retry-After when the store is busy or unavailable
 //   POST /api/v1/checkin    Bearer token; 204, or the same errors
+//   POST /api/v1/referrals  Bearer token; call-back requests, answered as batches are
 // Every reply with a body, errors and unknown paths included, is a JSON object. The body
 // limits, media types and deadlines are applied by the server (server/http) before a route
 // runs.
