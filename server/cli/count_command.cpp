@@ -27,7 +27,7 @@ int run_referral_counts(const Options& options) {
         const auto store = open_store(options.db, StoreOpenMode::MustExist);
         std::vector<ReferralCount> counts;
         for (const auto& [organisation, month, count] : store->referral_months())
-            counts.push_back({organisation, month, count});
+            counts.push_back({organisation, month, count, false});
         protect_referral_counts(counts, kDefaultMinCell);
         std::cout << referral_counts_text(counts, kDefaultMinCell);
         return kExitOk;

@@ -43,8 +43,8 @@ class RunningDashboard {
 public:
     // `today`: the Hong Kong date the dashboard judges content review dates by; empty: the real one.
     explicit RunningDashboard(const std::string& today = "") : store_(database_.open()), keys_(generate_key_pair()) {
-        store_->add_user(
-            collector::DashboardUser{"analyst", collector::hash_password(kPassword), "2026-11-01T00:00:00Z"});
+        store_->add_user(collector::DashboardUser{"analyst", collector::hash_password(kPassword),
+                                                  "2026-11-01T00:00:00Z", collector::kAnalystRole, ""});
         store_->add_user(collector::DashboardUser{"caseworker", collector::hash_password(kPassword),
                                                   "2026-11-01T00:00:00Z", collector::kCaseworkerRole, "enrich"});
         device_token_ = collector::new_device_token();

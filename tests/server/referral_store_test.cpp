@@ -136,7 +136,7 @@ TEST_CASE("monthly counts per organisation hide small counts and what would give
     const auto months = store.referral_months();
     REQUIRE(months.size() == 4);
     std::vector<ReferralCount> counts;
-    for (const auto& [organisation, month, count] : months) counts.push_back({organisation, month, count});
+    for (const auto& [organisation, month, count] : months) counts.push_back({organisation, month, count, false});
     protect_referral_counts(counts, 5);
     // bethune_house 2026-11 is 2: hidden; with its month's and organisation's totals known, so
     // must one more cell in each of those lines be.
