@@ -199,7 +199,7 @@ TEST_CASE("an id a record could not carry is refused at its file and line") {
                    Catch::Matchers::Contains("'excessive-overtime' must be 1-64 characters of a-z 0-9 _"));
 }
 
-TEST_CASE("an organisation given its own referral key takes referrals; the rest do not") {
+TEST_CASE("an organisation given its own referral key takes referrals, and the rest do not") {
     TempDir dir;
     const std::string key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";  // base64 of 32 bytes
     const BrokenCase marked{"content/directory.yaml", "    urgent: true\n",
