@@ -109,6 +109,10 @@ struct Organisation {
     std::string checked_on;  // YYYY-MM-DD: last compared with its source
     std::string review_by;   // YYYY-MM-DD: compare it again by then
     bool urgent = false;     // put first when she may be in danger now (police, shelters)
+    // Base64 of the X25519 public key a call-back request to this organisation is sealed to
+    // (docs/protocol.md, "Referrals"). Empty: it takes no referrals.
+    std::string referral_key;
+    bool takes_referrals() const { return !referral_key.empty(); }
     std::vector<std::string> for_levels;
     std::vector<std::string> for_indicators;
     std::vector<std::string> for_breaches;

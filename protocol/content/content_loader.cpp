@@ -3,6 +3,7 @@
 #include "protocol/content/dated_values.h"
 #include "protocol/content/identifiers.h"
 #include "protocol/content/yaml_reader.h"
+#include "protocol/crypto/sealing.h"
 #include "protocol/time/dates.h"
 
 #include <algorithm>
@@ -251,6 +252,14 @@ void read_directory(const std::filesystem::path& path, Content& content) {
             o.checked_on = required_date(entry, "checked_on", what);
             o.review_by = required_date(entry, "review_by", what);
             o.urgent = entry.optional_bool("urgent", false);
+            o.referral_key = entry.optional_string("referral_key");
+            if (!o.referral_key.empty()) {
+                try {
+                    parse_public_key(o.referral_key, what + " referral_key");
+                } catch (const CryptoError& e) {
+                    throw error_at(file, entry.required("referral_key"), e.what());
+                }
+            }
             for (const auto* number : {&o.phone, &o.whatsapp})
                 if (!number->empty() && !is_phone(*number))
                     throw error_at(

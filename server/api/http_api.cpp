@@ -5,6 +5,7 @@
 #include "server/api/batch_ingest.h"
 #include "server/api/checkin_decoder.h"
 #include "server/api/device_auth.h"
+#include "server/api/referral_ingest.h"
 #include "server/store/record_store.h"
 
 #include <nlohmann/json.hpp>
@@ -48,6 +49,17 @@ std::optional<Device> authenticated(const HttpApiContext& context, const http::R
     return auth.device;
 }
 
+// 200 {"results":[{"id","status","reason"?}]}: one answer per record or referral, in order.
+void reply_outcomes(http::Response& response, const std::vector<RecordOutcome>& outcomes) {
+    json results = json::array();
+    for (const RecordOutcome& outcome : outcomes) {
+        json result = {{"id", outcome.id}, {"status", status_name(outcome.status)}};
+        if (outcome.status == RecordStatus::Rejected) result["reason"] = outcome.reason;
+        results.push_back(std::move(result));
+    }
+    reply(response, 200, {{"results", std::move(results)}});
+}
+
 void post_batch(const HttpApiContext& context, const BatchIngest& ingest, const http::Request& request,
                 http::Response& response) {
     const std::optional<Device> device = authenticated(context, request, response);
@@ -58,13 +70,21 @@ void post_batch(const HttpApiContext& context, const BatchIngest& ingest, const 
     } catch (const ProtocolError& e) {
         return write_json_error(response, 400, e.what());
     }
-    json results = json::array();
-    for (const RecordOutcome& outcome : ingest.ingest(batch, *device, utc_timestamp_now())) {
-        json result = {{"id", outcome.id}, {"status", status_name(outcome.status)}};
-        if (outcome.status == RecordStatus::Rejected) result["reason"] = outcome.reason;
-        results.push_back(std::move(result));
+    reply_outcomes(response, ingest.ingest(batch, *device, utc_timestamp_now()));
+}
+
+// Kept apart from post_batch on purpose: a referral never shares a batch, a table or an id
+// with a record (docs/protocol.md, "Referrals").
+void post_referrals(const HttpApiContext& context, const http::Request& request, http::Response& response) {
+    const std::optional<Device> device = authenticated(context, request, response);
+    if (!device) return;
+    std::vector<ReferralBatchItem> items;
+    try {
+        items = referral_batch_from_json(request.body);
+    } catch (const ProtocolError& e) {
+        return write_json_error(response, 400, e.what());
     }
-    reply(response, 200, {{"results", std::move(results)}});
+    reply_outcomes(response, ingest_referrals(context.store, context.forms, items, hong_kong_today()));
 }
 
 void post_checkin(const HttpApiContext& context, const http::Request& request, http::Response& response) {
@@ -166,6 +186,14 @@ void add_http_api(http::Router& router, const HttpApiContext& given) {
                 },
                 0,
                 {}});
+    router.add({"POST",
+                "/api/v1/referrals",
+                [context](const http::Request& request, http::Response& response) {
+                    shed_on_store_error(context->options, response,
+                                        [&] { post_referrals(*context, request, response); });
+                },
+                limit,
+                {kJson}});
     router.add({"POST",
                 "/api/v1/checkin",
                 [context](const http::Request& request, http::Response& response) {

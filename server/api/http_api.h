@@ -10,6 +10,7 @@
 //   GET  /api/v1/content    Bearer token; 200 the signed content bundle (application/octet-stream)
 //                           with an ETag, 304 when If-None-Match is that ETag, 404 when none is
 //                           published
+//   POST /api/v1/referrals  Bearer token; call-back requests, answered as batches are
 // Every reply with a body, errors and unknown paths included, is a JSON object. The body
 // limits, media types and deadlines are applied by the server (server/http) before a route
 // runs.

@@ -36,4 +36,9 @@ int run_backup(const Options& options);
 int run_content_keygen(const Options& options);
 int run_content_publish(const Options& options);
 
+// referral keygen: one organisation's key pair for call-back requests.
+int run_referral_keygen(const Options& options);
+// referral counts: requests per organisation and month, protected.
+int run_referral_counts(const Options& options);
+
 }  // namespace selfcheck::collector

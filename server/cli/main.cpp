@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
     case Command::Backup: return run_backup(*parsed.options);
     case Command::ContentKeygen: return run_content_keygen(*parsed.options);
     case Command::ContentPublish: return run_content_publish(*parsed.options);
+    case Command::ReferralKeygen: return run_referral_keygen(*parsed.options);
+    case Command::ReferralCounts: return run_referral_counts(*parsed.options);
     }
     return kExitUsage;
 }

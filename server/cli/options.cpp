@@ -49,6 +49,13 @@ Command parse_command(const std::vector<std::string>& args, std::size_t& used) {
         if (args[1] == "publish") return Command::ContentPublish;
         throw UsageError{"unknown command 'content " + args[1] + "': expected keygen or publish"};
     }
+    if (word == "referral") {
+        if (args.size() < 2) throw UsageError{"'referral' needs one of: keygen, counts"};
+        used = 2;
+        if (args[1] == "keygen") return Command::ReferralKeygen;
+        if (args[1] == "counts") return Command::ReferralCounts;
+        throw UsageError{"unknown command 'referral " + args[1] + "': expected keygen or counts"};
+    }
     if (word != "device") throw UsageError{"unknown command '" + word + "'"};
     if (args.size() < 2) throw UsageError{"'device' needs one of: add, revoke, list"};
     used = 2;
@@ -72,16 +79,19 @@ std::vector<std::string> accepted_options(Command command) {
                 "--secure-cookies",
                 "--max-connections",
                 "--max-connections-per-client",
-                "--bundle"};
+                "--bundle",
+                "--referral-retention-days"};
     case Command::Report: return {"--db", "--from", "--to", "--site", "--format", "--content", "--locales"};
     case Command::Backup: return {"--db", "--to"};
     case Command::Count:
     case Command::DeviceRevoke:
     case Command::DeviceList:
-    case Command::UserAdd: return {"--db"};
+    case Command::UserAdd: return {"--db", "--role", "--org"};
+    case Command::ReferralCounts: return {"--db"};
     case Command::Keygen:
     case Command::ContentKeygen: return {"--out"};
     case Command::ContentPublish: return {"--content", "--locales", "--key", "--out"};
+    case Command::ReferralKeygen: return {"--org", "--out"};
     case Command::DeviceAdd: return {"--db", "--site", "--public-key", "--url"};
     case Command::Help: break;
     }
@@ -120,6 +130,8 @@ void apply_option(Options& options, const std::string& name, const std::string& 
         options.max_connections = parse_number<std::size_t>(name, value, 1, 100000);
     } else if (name == "--max-connections-per-client") {
         options.max_connections_per_client = parse_number<std::size_t>(name, value, 1, 100000);
+    } else if (name == "--referral-retention-days") {
+        options.referral_retention_days = parse_number(name, value, 1, 3650);
     } else if (name == "--from") {
         options.from = value;
     } else if (name == "--to") {
@@ -138,6 +150,15 @@ void apply_option(Options& options, const std::string& name, const std::string& 
         (options.command == Command::ContentPublish ? options.bundle_file : options.out_dir) = value;
     } else if (name == "--bundle") {
         options.bundle_file = value;
+    } else if (name == "--role") {
+        if (value != "analyst" && value != "caseworker")
+            throw UsageError{"bad value '" + value + "' for --role: expected analyst or caseworker"};
+        options.role = value;
+    } else if (name == "--org") {
+        if (!is_identifier(value))
+            throw UsageError{"bad value '" + value + "' for --org: expected a directory id of " +
+                             std::string(kIdentifierRule)};
+        options.organisation = value;
     } else if (name == "--key") {
         options.publisher_key_file = value;
     } else if (name == "--site") {
@@ -171,15 +192,24 @@ void check_required(const Options& options) {
         require(!options.db.empty(), "--db PATH");
         return require(!options.secret_key_file.empty(), "--secret-key FILE");
     case Command::Count:
+    case Command::ReferralCounts:
     case Command::DeviceList: return require(!options.db.empty(), "--db PATH");
     case Command::DeviceRevoke:
         require(!options.db.empty(), "--db PATH");
         return require(!options.device_or_site.empty(), "a device id or site");
     case Command::UserAdd:
         require(!options.db.empty(), "--db PATH");
-        return require(!options.user_name.empty(), "a user NAME");
+        require(!options.user_name.empty(), "a user NAME");
+        if (options.role == "caseworker")
+            require(!options.organisation.empty(), "--org ID (a caseworker's organisation)");
+        if (options.role != "caseworker" && !options.organisation.empty())
+            throw UsageError{"--org is for a caseworker (--role caseworker) only"};
+        return;
     case Command::Keygen:
     case Command::ContentKeygen: return require(!options.out_dir.empty(), "--out DIR");
+    case Command::ReferralKeygen:
+        require(!options.organisation.empty(), "--org ID");
+        return require(!options.out_dir.empty(), "--out DIR");
     case Command::ContentPublish:
         require(options.content_dirs.size() == 1, "one --content DIR");
         require(!options.locales_dir.empty(), "--locales DIR (the compiled .res files)");
@@ -272,9 +302,10 @@ std::string usage_text() {
            "      Refuse that device's token (or every device of that site) from now on.\n"
            "  collector device list --db DB\n"
            "      Show each device: id, site, created, last check-in, queue size, revoked.\n"
-           "  collector user add NAME --db DB\n"
+           "  collector user add NAME --db DB [--role analyst|caseworker --org ID]\n"
            "      Add a dashboard user; reads the password (at least 10 characters) from the first\n"
-           "      line of standard input. Kept as an Argon2id hash.\n"
+           "      line of standard input. Kept as an Argon2id hash. An analyst (the default) sees\n"
+           "      the reports; a caseworker of organisation ID only its call-back requests.\n"
            "  collector serve --db DB --secret-key FILE [--content DIR]... [--locales DIR]\n"
            "                  [--host ADDRESS] [--port N] [--max-body BYTES]\n"
            "      Receive sealed record batches from kiosks over HTTP and store them. --content\n"
@@ -290,16 +321,26 @@ std::string usage_text() {
            "      time, so publishing again to FILE reaches the kiosks at their next sync.\n"
            "                  [--trusted-proxy ADDRESS]... [--secure-cookies]\n"
            "                  [--max-connections N] [--max-connections-per-client N]\n"
+           "                  [--referral-retention-days N]\n"
            "      --trusted-proxy names a reverse proxy (e.g. 127.0.0.1 for Caddy or nginx on the\n"
            "      same machine) whose X-Forwarded-For gives the client's address, for login\n"
            "      limits and the per-client connection cap (default 16; 1000 in all).\n"
            "      --secure-cookies marks the dashboard's cookies Secure (behind TLS).\n"
+           "      --referral-retention-days (default 30): call-back requests are erased this\n"
+           "      many days after they arrive, contacted or not.\n"
            "  collector report --db DB --from YYYY-MM-DD --to YYYY-MM-DD [--site NAME]\n"
            "                   [--format table|csv|json] [--content DIR]... [--locales DIR]\n"
            "      Print the dashboard's protected report tables without a browser.\n"
            "  collector backup --db DB --to FILE\n"
            "      Copy a SQLite database to FILE (a new file) while the collector keeps running.\n"
            "      For PostgreSQL use pg_dump (docs/deploy-collector.md).\n"
+           "  collector referral keygen --org ID --out DIR\n"
+           "      Writes ID_referral_public.key (goes into content/directory.yaml as the\n"
+           "      organisation's referral_key) and ID_referral_secret.key (mode 0600; only\n"
+           "      that organisation's caseworkers' collector may hold it).\n"
+           "  collector referral counts --db DB\n"
+           "      Call-back requests per organisation and month, small counts suppressed as in\n"
+           "      the reports. Never joined to records.\n"
            "  collector content keygen --out DIR\n"
            "      Make the content publisher's signing pair: DIR/publisher_public.key (pinned in\n"
            "      every kiosk.yaml) and DIR/publisher_secret.key (mode 0600). Not the NGO key.\n"

@@ -21,6 +21,8 @@ enum class Command {
     Backup,
     ContentKeygen,
     ContentPublish,
+    ReferralKeygen,
+    ReferralCounts,
 };
 
 enum class ReportFormat { Table, Csv, Json };
@@ -39,14 +41,16 @@ struct Options {
     bool secure_cookies = false;
     std::size_t max_connections = 1000;
     std::size_t max_connections_per_client = 16;
+    int referral_retention_days = 30;  // call-back requests are erased this many days after receipt
     // report
     std::string from;
     std::string to;
     ReportFormat format = ReportFormat::Table;
     // backup
     std::string backup_file;
-    // keygen, content keygen
+    // keygen, content keygen, referral keygen
     std::string out_dir;
+    std::string organisation;  // referral keygen: the directory id the pair is for
     // content publish (content_dirs and locales_dir above)
     std::string publisher_key_file;
     std::string bundle_file;  // publish: where it writes the signed bundle; serve: what it serves
@@ -58,6 +62,7 @@ struct Options {
     std::string device_or_site;
     // user add
     std::string user_name;
+    std::string role = "analyst";  // or "caseworker", with `organisation` (--org)
 };
 
 struct ParsedOptions {

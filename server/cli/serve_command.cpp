@@ -1,6 +1,7 @@
 #include "server/api/http_api.h"
 #include "server/catalog/form_catalog.h"
 #include "server/cli/commands.h"
+#include "server/cli/referral_retention.h"
 #include "server/cli/report_content.h"
 #include "server/cli/signal_watcher.h"
 #include "server/dashboard/dashboard_routes.h"
@@ -66,6 +67,8 @@ int run_serve(const Options& options) {
 
     // Created before run() starts the worker threads, which inherit its mask.
     const SignalWatcher watcher([&](int) { server.stop(); });
+    // After the watcher: its sweep thread must inherit the blocked signal mask too.
+    const ReferralRetention retention(*store, options.referral_retention_days);
 
     // Scripts wait for exactly this line, so it is flushed at once.
     std::cout << "collector listening on http://" << url_host(options.host) << ':' << port << std::endl;

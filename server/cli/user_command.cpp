@@ -28,12 +28,15 @@ int run_user_add(const Options& options) {
             std::cerr << "collector: user add: user '" << options.user_name << "' exists already\n";
             return kExitFailure;
         }
-        store->add_user(DashboardUser{options.user_name, hash_password(password), utc_timestamp_now()});
+        store->add_user(DashboardUser{options.user_name, hash_password(password), utc_timestamp_now(), options.role,
+                                      options.organisation});
     } catch (const std::exception& error) {
         std::cerr << "collector: user add: " << error.what() << '\n';
         return kExitFailure;
     }
-    std::cout << "added dashboard user " << options.user_name << '\n';
+    std::cout << "added dashboard user " << options.user_name;
+    if (!options.organisation.empty()) std::cout << " (caseworker of " << options.organisation << ")";
+    std::cout << '\n';
     return kExitOk;
 }
 

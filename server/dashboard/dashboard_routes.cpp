@@ -93,10 +93,17 @@ void redirect(http::Response& response, const std::string& to) {
     response.set_content("See " + to + "\n", "text/plain; charset=utf-8");
 }
 
+// The session of an analyst: every page here shows reports, which a caseworker (who sees only
+// her organisation's call-back requests) may not.
 std::optional<DashboardSession> session_of(const Shared& shared, const http::Request& request) {
     const std::string value = cookie_value(request, kSessionCookie);
     if (value.empty() || value.size() > 100) return std::nullopt;
-    return shared.context.store.find_session(hash_device_token(value), utc_timestamp_now());
+    std::optional<DashboardSession> session =
+        shared.context.store.find_session(hash_device_token(value), utc_timestamp_now());
+    if (!session) return std::nullopt;
+    const std::optional<DashboardUser> user = shared.context.store.find_user(session->user_name);
+    if (!user || user->role != kAnalystRole) return std::nullopt;
+    return session;
 }
 
 // ---- login and logout
@@ -162,6 +169,9 @@ void post_login(Shared& shared, const http::Request& request, http::Response& re
     }
     if (!good) return show_login(shared, request, response, 401, "Wrong user name or password.");
     shared.throttle.succeeded(attempt);
+    if (found->role != kAnalystRole)
+        return show_login(shared, request, response, 403,
+                          "This login is a caseworker's: it sees call-back requests only, never the reports.");
     shared.context.store.delete_expired_sessions(utc_timestamp_now());
     const std::string value = new_device_token();
     const auto lifetime = shared.context.session_lifetime;

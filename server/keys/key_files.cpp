@@ -107,6 +107,16 @@ KeyPair read_secret_key(const fs::path& file) {
     return keys;
 }
 
+std::string referral_public_key_file(const std::string& organisation) { return organisation + "_referral_public.key"; }
+std::string referral_secret_key_file(const std::string& organisation) { return organisation + "_referral_secret.key"; }
+
+KeyPair write_new_referral_key_pair(const fs::path& dir, const std::string& organisation) {
+    const KeyPair keys = generate_key_pair();
+    write_pair(dir, referral_secret_key_file(organisation).c_str(), key_to_base64(keys.secret_key),
+               referral_public_key_file(organisation).c_str(), key_to_base64(keys.public_key));
+    return keys;
+}
+
 SigningKeyPair write_new_publisher_key_pair(const fs::path& dir) {
     const SigningKeyPair keys = generate_signing_key_pair();
     write_pair(dir, kPublisherSecretKeyFile, key_to_text(keys.secret_key), kPublisherPublicKeyFile,

@@ -34,6 +34,12 @@ std::string read_public_key_text(const std::filesystem::path& file);
 // others may read.
 KeyPair read_secret_key(const std::filesystem::path& file);
 
+// One organisation's pair for call-back requests (docs/protocol.md, "Referrals"):
+// ORG_referral_public.key and ORG_referral_secret.key, written as the NGO pair is.
+std::string referral_public_key_file(const std::string& organisation);
+std::string referral_secret_key_file(const std::string& organisation);
+KeyPair write_new_referral_key_pair(const std::filesystem::path& dir, const std::string& organisation);
+
 inline constexpr const char* kPublisherPublicKeyFile = "publisher_public.key";
 inline constexpr const char* kPublisherSecretKeyFile = "publisher_secret.key";
 

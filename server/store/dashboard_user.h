@@ -6,10 +6,17 @@
 
 namespace selfcheck::collector {
 
+inline constexpr const char* kAnalystRole = "analyst";
+inline constexpr const char* kCaseworkerRole = "caseworker";
+
 struct DashboardUser {
     std::string name;           // 1-64 characters from a-z 0-9 . _ -
     std::string password_hash;  // crypto_pwhash_str output
     std::string created_at;     // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+    // What the login may see: an analyst the reports; a caseworker only the call-back
+    // requests of `organisation` (docs/protocol.md, "Referrals"), never a report.
+    std::string role = kAnalystRole;
+    std::string organisation;  // the directory id a caseworker works for; empty for an analyst
 };
 
 struct DashboardSession {

@@ -1,5 +1,6 @@
 #include "server/store/postgres_record_store.h"
 
+#include "protocol/crypto/base64.h"
 #include "server/store/indicator_list.h"
 #include "server/store/open_store.h"
 #include "server/store/postgres_schema.h"
@@ -373,25 +374,79 @@ std::vector<Record> PostgresRecordStore::records_in_range(const RecordFilter& fi
     });
 }
 
+// Call-back requests: the sealed box is kept as base64 text (NULL once erased).
+std::vector<bool> PostgresRecordStore::insert_referrals(const std::vector<StoredReferral>& referrals) {
+    return with_connection("storing referrals", [&](pqxx::connection& connection) {
+        pqxx::work work(connection);
+        std::vector<bool> stored_now;
+        for (const StoredReferral& r : referrals) {
+            const pqxx::result inserted = work.exec_params(
+                "INSERT INTO referrals (referral_id, organisation, sealed, state, received_on)"
+                " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (referral_id) DO NOTHING RETURNING 1",
+                r.referral_id, r.organisation, to_base64(r.sealed), r.state, r.received_on);
+            stored_now.push_back(!inserted.empty());
+        }
+        work.commit();
+        return stored_now;
+    });
+}
+
+std::vector<StoredReferral> PostgresRecordStore::referrals_of(const std::string& organisation) const {
+    return with_connection("reading referrals", [&](pqxx::connection& connection) {
+        pqxx::read_transaction work(connection);
+        std::vector<StoredReferral> found;
+        for (const auto& row : work.exec_params("SELECT referral_id, organisation, coalesce(sealed, ''), state,"
+                                                " received_on FROM referrals WHERE organisation = $1"
+                                                " ORDER BY received_on DESC, referral_id",
+                                                organisation))
+            found.push_back({row[0].c_str(), row[1].c_str(), from_base64(row[2].c_str(), "referrals.sealed"),
+                             row[3].c_str(), row[4].c_str()});
+        return found;
+    });
+}
+
+std::int64_t PostgresRecordStore::referral_count() const {
+    return with_connection("counting referrals", [](pqxx::connection& connection) {
+        pqxx::read_transaction work(connection);
+        return work.exec1("SELECT count(*) FROM referrals")[0].as<std::int64_t>();
+    });
+}
+
+std::vector<std::tuple<std::string, std::string, std::int64_t>> PostgresRecordStore::referral_months() const {
+    return with_connection("counting referrals per month", [](pqxx::connection& connection) {
+        pqxx::read_transaction work(connection);
+        std::vector<std::tuple<std::string, std::string, std::int64_t>> months;
+        for (const auto& row : work.exec("SELECT organisation, substr(received_on, 1, 7) AS month, count(*)"
+                                         " FROM referrals GROUP BY organisation, month ORDER BY organisation, month"))
+            months.emplace_back(row[0].c_str(), row[1].c_str(), row[2].as<std::int64_t>());
+        return months;
+    });
+}
+
 void PostgresRecordStore::add_user(const DashboardUser& user) {
     with_connection("adding a dashboard user", [&](pqxx::connection& connection) {
         pqxx::work work(connection);
-        work.exec_params("INSERT INTO dashboard_users (name, password_hash, created_at) VALUES ($1, $2, $3)", user.name,
-                         user.password_hash, user.created_at);
+        work.exec_params(
+            "INSERT INTO dashboard_users (name, password_hash, created_at, role, organisation)"
+            " VALUES ($1, $2, $3, $4, $5)",
+            user.name, user.password_hash, user.created_at, user.role, user.organisation);
         work.commit();
         return 0;
     });
 }
 
 std::optional<DashboardUser> PostgresRecordStore::find_user(const std::string& name) const {
-    return with_connection(
-        "looking up a dashboard user", [&](pqxx::connection& connection) -> std::optional<DashboardUser> {
-            pqxx::read_transaction work(connection);
-            const pqxx::result rows =
-                work.exec_params("SELECT name, password_hash, created_at FROM dashboard_users WHERE name = $1", name);
-            if (rows.empty()) return std::nullopt;
-            return DashboardUser{rows[0][0].c_str(), rows[0][1].c_str(), rows[0][2].c_str()};
-        });
+    return with_connection("looking up a dashboard user",
+                           [&](pqxx::connection& connection) -> std::optional<DashboardUser> {
+                               pqxx::read_transaction work(connection);
+                               const pqxx::result rows = work.exec_params(
+                                   "SELECT name, password_hash, created_at, role, organisation FROM dashboard_users"
+                                   " WHERE name = $1",
+                                   name);
+                               if (rows.empty()) return std::nullopt;
+                               return DashboardUser{rows[0][0].c_str(), rows[0][1].c_str(), rows[0][2].c_str(),
+                                                    rows[0][3].c_str(), rows[0][4].c_str()};
+                           });
 }
 
 void PostgresRecordStore::add_session(const DashboardSession& session) {

@@ -46,6 +46,11 @@ public:
     std::optional<Tallies> tallies_in_range(const RecordFilter& filter, const std::string& fingerprint) const override;
     std::int64_t rebuild_tallies() override;
 
+    std::vector<bool> insert_referrals(const std::vector<StoredReferral>& referrals) override;
+    std::vector<StoredReferral> referrals_of(const std::string& organisation) const override;
+    std::int64_t referral_count() const override;
+    std::vector<std::tuple<std::string, std::string, std::int64_t>> referral_months() const override;
+
     void check_writable() override;
     std::int64_t begin_login_attempt(const std::vector<LoginLimit>& limits, std::int64_t now_unix,
                                      std::int64_t window_seconds) override;

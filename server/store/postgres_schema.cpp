@@ -130,6 +130,26 @@ constexpr std::array kMigrations = {
       );
       INSERT INTO tally_state (id, fingerprint) VALUES (1, '');
     )sql",
+    // 7: call-back requests, as SQLite's step 7 (sqlite_schema.cpp); `sealed` is the sealed
+    // box as base64 text, NULL once erased.
+    R"sql(
+      CREATE TABLE referrals (
+        referral_id  text COLLATE "C" PRIMARY KEY,
+        organisation text COLLATE "C" NOT NULL,
+        sealed       text,
+        state        text COLLATE "C" NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'contacted', 'closed')),
+        received_on  text COLLATE "C" NOT NULL
+      );
+      CREATE INDEX referrals_by_organisation ON referrals (organisation, received_on);
+      CREATE TABLE referral_views (
+        viewed_at   text COLLATE "C" NOT NULL,
+        user_name   text COLLATE "C" NOT NULL,
+        referral_id text COLLATE "C" NOT NULL,
+        action      text COLLATE "C" NOT NULL
+      );
+      ALTER TABLE dashboard_users ADD COLUMN role text COLLATE "C" NOT NULL DEFAULT 'analyst';
+      ALTER TABLE dashboard_users ADD COLUMN organisation text COLLATE "C" NOT NULL DEFAULT '';
+    )sql",
 };
 
 }  // namespace

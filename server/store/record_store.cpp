@@ -35,6 +35,20 @@ std::optional<DashboardSession> RecordStore::find_session(const std::string&, co
 }
 void RecordStore::delete_session(const std::string&) { unsupported("dashboard sessions"); }
 std::int64_t RecordStore::delete_expired_sessions(const std::string&) { unsupported("dashboard sessions"); }
+std::vector<bool> RecordStore::insert_referrals(const std::vector<StoredReferral>&) { unsupported("referrals"); }
+std::vector<StoredReferral> RecordStore::referrals_of(const std::string&) const { unsupported("referrals"); }
+std::int64_t RecordStore::referral_count() const { unsupported("referrals"); }
+std::vector<std::tuple<std::string, std::string, std::int64_t>> RecordStore::referral_months() const {
+    unsupported("referrals");
+}
+bool RecordStore::set_referral_state(const std::string&, const std::string&, const std::string&) {
+    unsupported("referrals");
+}
+std::int64_t RecordStore::erase_referrals_received_before(const std::string&) { unsupported("referrals"); }
+void RecordStore::log_referral_view(const std::string&, const std::string&, const std::string&, const std::string&) {
+    unsupported("referrals");
+}
+std::int64_t RecordStore::referral_view_count(const std::string&) const { unsupported("referrals"); }
 void RecordStore::check_writable() { unsupported("health checks"); }
 std::int64_t RecordStore::begin_login_attempt(const std::vector<LoginLimit>&, std::int64_t, std::int64_t) {
     unsupported("login limits");

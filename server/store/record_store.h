@@ -11,6 +11,7 @@
 #include "server/store/report_query.h"
 #include "server/store/report_tally.h"
 #include "server/store/stored_record.h"
+#include "server/store/stored_referral.h"
 
 #include <cstdint>
 #include <map>
@@ -18,6 +19,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace selfcheck::collector {
@@ -94,6 +96,28 @@ public:
     virtual void delete_session(const std::string& token_hash);
     // Removes sessions that expired at or before `now`; returns how many.
     virtual std::int64_t delete_expired_sessions(const std::string& now);
+
+    // ---- call-back requests (stored_referral.h; both real stores implement these)
+
+    // Stores the requests durably, all or none; element i is true if referrals[i] was stored
+    // now, false if one with its id was already held. Throws StorageError.
+    virtual std::vector<bool> insert_referrals(const std::vector<StoredReferral>& referrals);
+    // The organisation's requests, newest first, sealed boxes included (erased ones empty).
+    virtual std::vector<StoredReferral> referrals_of(const std::string& organisation) const;
+    virtual std::int64_t referral_count() const;
+    // (organisation, YYYY-MM, requests received) for every month an organisation received any.
+    virtual std::vector<std::tuple<std::string, std::string, std::int64_t>> referral_months() const;
+    // Moves the organisation's request to `state` (stored_referral.h); closing erases its
+    // sealed box for good. False when the organisation holds no request with that id.
+    virtual bool set_referral_state(const std::string& organisation, const std::string& referral_id,
+                                    const std::string& state);
+    // Erases the sealed box of every request received before `date` (YYYY-MM-DD): the
+    // retention period. Returns how many were erased now.
+    virtual std::int64_t erase_referrals_received_before(const std::string& date);
+    // Writes one row to the audit log: who opened or changed which request, and when (UTC).
+    virtual void log_referral_view(const std::string& user_name, const std::string& referral_id,
+                                   const std::string& action, const std::string& at);
+    virtual std::int64_t referral_view_count(const std::string& referral_id) const;
 
     // ---- health, login limits and secrets (both real stores implement these)
 

@@ -46,6 +46,8 @@ StoredRecord stored_record_from_row(const Statement& row) {
 SqliteRecordStore::SqliteRecordStore(const std::string& path, OpenMode mode) : db_(path, options_for(mode)) {
     make_durable(db_);
     db_.exec("PRAGMA foreign_keys = ON", "turning on foreign keys");
+    // A referral's erased sealed box is overwritten with zeros, not left in free pages.
+    db_.exec("PRAGMA secure_delete = ON", "turning on secure delete");
     migrate(db_, sqlite_store_migrations(), "this collector");
 }
 

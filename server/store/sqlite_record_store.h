@@ -46,6 +46,18 @@ public:
     std::optional<Tallies> tallies_in_range(const RecordFilter& filter, const std::string& fingerprint) const override;
     std::int64_t rebuild_tallies() override;
 
+    // sqlite_referral_queries.cpp
+    std::vector<bool> insert_referrals(const std::vector<StoredReferral>& referrals) override;
+    std::vector<StoredReferral> referrals_of(const std::string& organisation) const override;
+    std::int64_t referral_count() const override;
+    std::vector<std::tuple<std::string, std::string, std::int64_t>> referral_months() const override;
+    bool set_referral_state(const std::string& organisation, const std::string& referral_id,
+                            const std::string& state) override;
+    std::int64_t erase_referrals_received_before(const std::string& date) override;
+    void log_referral_view(const std::string& user_name, const std::string& referral_id, const std::string& action,
+                           const std::string& at) override;
+    std::int64_t referral_view_count(const std::string& referral_id) const override;
+
     // sqlite_security_queries.cpp
     void check_writable() override;
     std::int64_t begin_login_attempt(const std::vector<LoginLimit>& limits, std::int64_t now_unix,
@@ -58,6 +70,9 @@ public:
     void backup_to(const std::string& path) const;
 
 private:
+    // After an erasure: copies the WAL into the database and empties it, so the erased bytes
+    // (overwritten in the database by secure_delete) do not stay in the WAL either.
+    void checkpoint_erasure();
     // Inside insert_batch's transaction: tallies the records stored now, or marks the tallies
     // stale if they are not current for this store's tallier.
     void tally_stored(const std::vector<const Record*>& stored_now);

@@ -21,17 +21,24 @@ std::vector<Record> SqliteRecordStore::records_in_range(const RecordFilter& filt
 
 void SqliteRecordStore::add_user(const DashboardUser& user) {
     std::lock_guard lock(mutex_);
-    Statement insert(db_, "INSERT INTO dashboard_users (name, password_hash, created_at) VALUES (?, ?, ?)",
+    Statement insert(db_,
+                     "INSERT INTO dashboard_users (name, password_hash, created_at, role, organisation)"
+                     " VALUES (?, ?, ?, ?, ?)",
                      "adding dashboard user '" + user.name + "'");
-    insert.bind(1, user.name).bind(2, user.password_hash).bind(3, user.created_at).run();
+    insert.bind(1, user.name)
+        .bind(2, user.password_hash)
+        .bind(3, user.created_at)
+        .bind(4, user.role)
+        .bind(5, user.organisation)
+        .run();
 }
 
 std::optional<DashboardUser> SqliteRecordStore::find_user(const std::string& name) const {
     std::lock_guard lock(mutex_);
-    Statement row(db_, "SELECT name, password_hash, created_at FROM dashboard_users WHERE name = ?",
+    Statement row(db_, "SELECT name, password_hash, created_at, role, organisation FROM dashboard_users WHERE name = ?",
                   "looking up a dashboard user");
     if (!row.bind(1, name).step()) return std::nullopt;
-    return DashboardUser{row.text(0), row.text(1), row.text(2)};
+    return DashboardUser{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)};
 }
 
 void SqliteRecordStore::add_session(const DashboardSession& session) {

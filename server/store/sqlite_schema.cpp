@@ -126,6 +126,28 @@ const std::vector<const char*>& sqlite_store_migrations() {
       ) STRICT;
       INSERT INTO tally_state (id, fingerprint) VALUES (1, '');
     )sql",
+        // 7: call-back requests (docs/protocol.md, "Referrals"), apart from records and never
+        // joined to them: no device, site or time of day. `sealed` is NULL once erased. Every
+        // time a caseworker opens one is written to referral_views. Dashboard users gain a
+        // role ('analyst', or 'caseworker' of one organisation).
+        R"sql(
+      CREATE TABLE referrals (
+        referral_id  TEXT NOT NULL PRIMARY KEY,
+        organisation TEXT NOT NULL,
+        sealed       BLOB,
+        state        TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'contacted', 'closed')),
+        received_on  TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX referrals_by_organisation ON referrals (organisation, received_on);
+      CREATE TABLE referral_views (
+        viewed_at   TEXT NOT NULL,
+        user_name   TEXT NOT NULL,
+        referral_id TEXT NOT NULL,
+        action      TEXT NOT NULL
+      ) STRICT;
+      ALTER TABLE dashboard_users ADD COLUMN role TEXT NOT NULL DEFAULT 'analyst';
+      ALTER TABLE dashboard_users ADD COLUMN organisation TEXT NOT NULL DEFAULT '';
+    )sql",
     };
     return steps;
 }

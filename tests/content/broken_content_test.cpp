@@ -56,6 +56,11 @@ const BrokenCase kCases[] = {
     {"content/form.yaml", "below: lowest_running_contract_wage_hkd", "below: older_contract_minimum_wage_hkd",
      "no constant named 'older_contract_minimum_wage_hkd'"},
     {"content/directory.yaml", "phone: \"999\"", "phone: \"call us\"", "'call us' is not a phone number"},
+    // A referral key is the organisation's own public key: base64 of 32 bytes, or no key at all.
+    {"content/directory.yaml", "    urgent: true\n", "    urgent: true\n    referral_key: \"AAAA\"\n",
+     "directory.yaml:36:19: organisation 'police_emergency' referral_key: expected 32 bytes, got 3"},
+    {"content/directory.yaml", "    urgent: true\n", "    urgent: true\n    referral_key: \"not a key!\"\n",
+     "organisation 'police_emergency' referral_key: "},
     {"content/directory.yaml", "verified: 2018-12-19", "verified: last year",
      "expected the source's date, YYYY-MM-DD or YYYY-MM"},
     {"content/directory.yaml", "verified: 2024-09 ", "verified: 2024-13 ", "expected the source's date"},
@@ -192,4 +197,19 @@ TEST_CASE("an id a record could not carry is refused at its file and line") {
     CHECK_THAT(errors.front(),
                Catch::Matchers::Contains("indicators.yaml:20:") &&
                    Catch::Matchers::Contains("'excessive-overtime' must be 1-64 characters of a-z 0-9 _"));
+}
+
+TEST_CASE("an organisation given its own referral key takes referrals, and the rest do not") {
+    TempDir dir;
+    const std::string key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";  // base64 of 32 bytes
+    const BrokenCase marked{"content/directory.yaml", "    urgent: true\n",
+                            "    urgent: true\n    referral_key: \"MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\"\n",
+                            ""};
+    CHECK(errors_after(dir, replace_first(marked)).empty());
+    const Content content = load_content(dir.path() / "content");
+    for (const Organisation& o : content.directory) {
+        INFO(o.id);
+        CHECK(o.takes_referrals() == (o.id == "police_emergency"));
+    }
+    CHECK(content.directory.front().referral_key == key);
 }

@@ -43,8 +43,10 @@ class RunningDashboard {
 public:
     // `today`: the Hong Kong date the dashboard judges content review dates by; empty: the real one.
     explicit RunningDashboard(const std::string& today = "") : store_(database_.open()), keys_(generate_key_pair()) {
-        store_->add_user(
-            collector::DashboardUser{"analyst", collector::hash_password(kPassword), "2026-11-01T00:00:00Z"});
+        store_->add_user(collector::DashboardUser{"analyst", collector::hash_password(kPassword),
+                                                  "2026-11-01T00:00:00Z", collector::kAnalystRole, ""});
+        store_->add_user(collector::DashboardUser{"caseworker", collector::hash_password(kPassword),
+                                                  "2026-11-01T00:00:00Z", collector::kCaseworkerRole, "enrich"});
         device_token_ = collector::new_device_token();
         store_->add_device(collector::Device{collector::new_device_id(), "demo-site", "2026-11-01T00:00:00Z", ""},
                            collector::hash_device_token(device_token_));
@@ -321,4 +323,17 @@ TEST_CASE("content past its review date is named at the top of the dashboard, an
         REQUIRE(page->status == 200);
         CHECK(page->body.find("content-review") == std::string::npos);
     }
+}
+
+TEST_CASE("a caseworker's login never opens the reports") {
+    RunningDashboard dashboard;
+    auto client = dashboard.client();
+    const LoginForm form = open_login_form(client);
+    const auto result =
+        client.Post("/login", {{"Cookie", form.cookie}},
+                    httplib::Params{{"user", "caseworker"}, {"password", kPassword}, {"csrf", form.csrf}});
+    REQUIRE(result);
+    CHECK(result->status == 403);
+    CHECK(result->body.find("sees call-back requests only") != std::string::npos);
+    CHECK(set_cookie_named(result, "collector_session").empty());
 }

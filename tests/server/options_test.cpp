@@ -110,3 +110,44 @@ TEST_CASE("mistakes are named") {
     CHECK_THAT(error_for({"serve", "--db", "x", "--port", "-1"}), Catch::StartsWith("bad value '-1' for --port"));
     CHECK_THAT(error_for({"serve", "--db", "x", "--max-body", "0"}), Catch::StartsWith("bad value '0' for --max-body"));
 }
+
+TEST_CASE("user add makes an analyst by default, a caseworker only with an organisation") {
+    const auto analyst = parse_options({"user", "add", "maria", "--db", "c.db"});
+    REQUIRE(analyst.options);
+    CHECK(analyst.options->role == "analyst");
+    CHECK(analyst.options->organisation.empty());
+    const auto caseworker =
+        parse_options({"user", "add", "maria", "--db", "c.db", "--role", "caseworker", "--org", "enrich"});
+    REQUIRE(caseworker.options);
+    CHECK(caseworker.options->role == "caseworker");
+    CHECK(caseworker.options->organisation == "enrich");
+    CHECK(error_for({"user", "add", "maria", "--db", "c.db", "--role", "caseworker"}) ==
+          "--org ID (a caseworker's organisation) is required");
+    CHECK(error_for({"user", "add", "maria", "--db", "c.db", "--org", "enrich"}) ==
+          "--org is for a caseworker (--role caseworker) only");
+    CHECK(error_for({"user", "add", "maria", "--db", "c.db", "--role", "admin"}) ==
+          "bad value 'admin' for --role: expected analyst or caseworker");
+    CHECK(error_for({"user", "add", "maria", "--db", "c.db", "--role", "caseworker", "--org", "Enrich HK"})
+              .rfind("bad value 'Enrich HK' for --org", 0) == 0);
+}
+
+TEST_CASE("referral keygen needs an organisation id and a directory") {
+    const auto parsed = parse_options({"referral", "keygen", "--org", "enrich", "--out", "keys"});
+    REQUIRE(parsed.options);
+    CHECK(parsed.options->command == Command::ReferralKeygen);
+    CHECK(parsed.options->organisation == "enrich");
+    CHECK(parsed.options->out_dir == "keys");
+    CHECK(error_for({"referral", "keygen", "--out", "keys"}) == "--org ID is required");
+    CHECK(error_for({"referral", "send"}) == "unknown command 'referral send': expected keygen or counts");
+}
+
+TEST_CASE("serve keeps call-back requests 30 days unless told otherwise") {
+    const auto plain = parse_options({"serve", "--db", "c.db", "--secret-key", "k"});
+    REQUIRE(plain.options);
+    CHECK(plain.options->referral_retention_days == 30);
+    const auto week = parse_options({"serve", "--db", "c.db", "--secret-key", "k", "--referral-retention-days", "7"});
+    REQUIRE(week.options);
+    CHECK(week.options->referral_retention_days == 7);
+    CHECK(error_for({"serve", "--db", "c.db", "--secret-key", "k", "--referral-retention-days", "0"})
+              .find("expected a whole number from 1 to 3650") != std::string::npos);
+}

@@ -231,3 +231,25 @@ TEST_CASE("a device's last delivery is when a batch from it was last stored, dup
     CHECK(devices[0].last_delivery_at == "2026-11-23T09:30:00Z");
     CHECK(devices[1].last_delivery_at.empty());
 }
+
+TEST_CASE("call-back requests are filed once per id, read per organisation and counted per month") {
+    TestDatabase database;
+    const auto store = database.open();
+    const std::string sealed(2096, '\x01');
+    collector::StoredReferral a{"a", "enrich", sealed, collector::kReferralNew, "2026-11-30"};
+    collector::StoredReferral b{"b", "enrich", std::string(2096, '\xff'), collector::kReferralNew, "2026-12-01"};
+    collector::StoredReferral c{"c", "bethune_house", sealed, collector::kReferralNew, "2026-12-01"};
+    CHECK(store->insert_referrals({a, b, c}) == std::vector<bool>{true, true, true});
+    CHECK(store->insert_referrals({a}) == std::vector<bool>{false});
+    CHECK(store->referral_count() == 3);
+    const auto enrich = store->referrals_of("enrich");
+    REQUIRE(enrich.size() == 2);
+    CHECK(enrich[0].referral_id == "b");  // newest first
+    CHECK(enrich[0].sealed == b.sealed);  // every byte back, as sealed
+    CHECK(enrich[1].sealed == sealed);
+    CHECK(store->referrals_of("nobody").empty());
+    using Month = std::tuple<std::string, std::string, std::int64_t>;
+    CHECK(store->referral_months() ==
+          std::vector<Month>{{"bethune_house", "2026-12", 1}, {"enrich", "2026-11", 1}, {"enrich", "2026-12", 1}});
+    CHECK(store->count() == 0);
+}

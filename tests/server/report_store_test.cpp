@@ -81,18 +81,26 @@ TEST_CASE("dashboard users are added once and found by name") {
     TestDatabase database;
     const auto store = database.open();
     CHECK_FALSE(store->find_user("analyst"));
-    store->add_user(DashboardUser{"analyst", "$argon2id$v=19$fake", "2026-11-22T09:00:00Z"});
+    store->add_user(
+        DashboardUser{"analyst", "$argon2id$v=19$fake", "2026-11-22T09:00:00Z", collector::kAnalystRole, ""});
     const auto found = store->find_user("analyst");
     REQUIRE(found);
     CHECK(found->password_hash == "$argon2id$v=19$fake");
     CHECK(found->created_at == "2026-11-22T09:00:00Z");
-    CHECK_THROWS_AS(store->add_user(DashboardUser{"analyst", "other", "2026-11-22T09:00:00Z"}), StorageError);
+    CHECK(found->role == "analyst");
+    store->add_user(
+        DashboardUser{"maria", "$argon2id$v=19$fake", "2026-11-22T09:00:00Z", collector::kCaseworkerRole, "enrich"});
+    CHECK(store->find_user("maria")->role == "caseworker");
+    CHECK(store->find_user("maria")->organisation == "enrich");
+    CHECK_THROWS_AS(
+        store->add_user(DashboardUser{"analyst", "other", "2026-11-22T09:00:00Z", collector::kAnalystRole, ""}),
+        StorageError);
 }
 
 TEST_CASE("dashboard sessions are found until they expire, and can be ended") {
     TestDatabase database;
     const auto store = database.open();
-    store->add_user(DashboardUser{"analyst", "hash", "2026-11-22T09:00:00Z"});
+    store->add_user(DashboardUser{"analyst", "hash", "2026-11-22T09:00:00Z", collector::kAnalystRole, ""});
     store->add_session(DashboardSession{"h1", "analyst", "csrf-1", "2026-11-22T17:00:00Z"});
     store->add_session(DashboardSession{"h2", "analyst", "csrf-2", "2026-11-22T10:00:00Z"});
 
