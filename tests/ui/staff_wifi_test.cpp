@@ -290,7 +290,9 @@ TEST_CASE("the Wi-Fi screens read in every language at every size") {
             // The longest passphrase, shown: it wraps inside its box. (Filled through the model:
             // 63 taps at every size and language would only slow the test.)
             for (int i = 0; i < 63; ++i) app.staff_panel().passphrase().press(char('a' + i % 26));
+            driver.settle();  // the box has grown: Show is lower down now
             driver.tap("wifi.show");
+            REQUIRE(app.staff_panel().passphrase().shown());
             check_screen("staff-wifi-passphrase-shown", false);
             CHECK(driver.has("wifi.join"));
             driver.tap("wifi.cancel");
