@@ -116,6 +116,12 @@ KioskApp::KioskApp(KioskConfig config) : config_(std::move(config)) {
     if (!config_.device.collector_url.empty()) staff_settings.health_url = config_.device.collector_url + "/healthz";
     staff_settings.on_change = platform::wake_event_loop;
     staff_service_ = std::make_unique<StaffService>(sync_.get(), staff_settings);
+    if (config_.wifi) {
+        WifiService::Settings wifi_settings;
+        wifi_settings.clock = config_.clock;
+        wifi_settings.on_change = platform::wake_event_loop;
+        wifi_service_ = std::make_unique<WifiService>(*config_.wifi, wifi_settings);
+    }
 
     idle_ = std::make_unique<IdleTimer>(IdleTimer::Settings{config_.device.idle_prompt_after, config_.idle_countdown},
                                         config_.clock());
@@ -136,6 +142,7 @@ KioskApp::~KioskApp() {
     // that call back into the app (the staff service's test, the sync worker, which wakes the
     // event loop through SDL and reads the outbox), then ImGui, then the rest.
     staff_service_.reset();
+    wifi_service_.reset();
     sync_.reset();
     if (imgui_ready_) {
         ImGui_ImplSDLRenderer_Shutdown();
@@ -306,7 +313,8 @@ void KioskApp::reset_for_next_person() {
     session_->wipe();
     ui_memory_ = ui::UiMemory{};
     staff_service_->clear();
-    staff_panel_->close();
+    if (wifi_service_) wifi_service_->clear();
+    staff_panel_->close();  // wipes a passphrase half-typed too
     idle_->touch(config_.clock());
 }
 
@@ -368,6 +376,7 @@ void KioskApp::build_frame(int idle_seconds_left) {
     const bool panel_open = staff_panel_->view() == StaffPanel::View::Open;
     ui::StaffView staff{*staff_panel_, *staff_service_, panel_open ? staff_status() : StaffStatus{},
                         !config_.device.locked, outbox_ != nullptr};
+    staff.wifi = wifi_service_.get();
     ui::UiContext context{*session_,
                           *messages_,
                           registry_,

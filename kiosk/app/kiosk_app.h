@@ -9,6 +9,7 @@
 #include "kiosk/core/session.h"
 #include "kiosk/core/staff_panel.h"
 #include "kiosk/core/staff_service.h"
+#include "kiosk/core/wifi_service.h"
 #include "kiosk/platform/display.h"
 #include "kiosk/platform/pointer_input.h"
 #include "kiosk/store/outbox.h"
@@ -61,6 +62,8 @@ public:
     // The language of the chrome (and the staff panel) while no language is chosen.
     void set_chrome_locale(std::string locale) { config_.chrome_locale = std::move(locale); }
     const StaffService& staff_service() const { return *staff_service_; }
+    // Null without a Wi-Fi control (KioskConfig::wifi).
+    WifiService* wifi_service() { return wifi_service_.get(); }
     // Where the staff panel's hidden hold must be: the top-left corner, clear of every button.
     ImVec2 staff_corner() const;
     // Completed and durably saved since start (in demo mode: completed).
@@ -118,6 +121,7 @@ private:
     CornerHold corner_hold_;
     std::unique_ptr<StaffPanel> staff_panel_;
     std::unique_ptr<StaffService> staff_service_;
+    std::unique_ptr<WifiService> wifi_service_;  // null without a Wi-Fi control
     bool exit_requested_ = false;
     float dpi_ = 96;
     unsigned long seen_activity_ = 0;

@@ -5,11 +5,13 @@
 #include "kiosk/audio/clip_catalog.h"
 #include "kiosk/core/device_config.h"
 #include "kiosk/core/kiosk_defaults.h"
+#include "kiosk/core/wifi_control.h"
 #include "protocol/time/dates.h"
 
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -38,6 +40,9 @@ struct KioskConfig {
     // Today's date in Hong Kong (YYYY-MM-DD): what answers are scored on and what the screens
     // say about that day (the wage in force, a number past its review date); tests pick a day.
     std::function<std::string()> today = hong_kong_today;
+    // Wi-Fi for the staff panel: NmcliWifi on a device, a fake in tests; null: the panel shows
+    // no Wi-Fi row and no Wi-Fi action.
+    std::shared_ptr<WifiControl> wifi;
 };
 
 }  // namespace selfcheck

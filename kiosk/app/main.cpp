@@ -200,6 +200,9 @@ int main(int argc, char** argv) {
                          " each screen opens at the top with its actions in view, and Exit never moves\n";
             return 0;
         }
+        // On a device staff set Wi-Fi from the panel, through NetworkManager (the image's
+        // polkit rule lets the kiosk user); a headless walk leaves the host's network alone.
+        if (!options.config.headless) options.config.wifi = std::make_shared<selfcheck::NmcliWifi>();
         selfcheck::KioskApp app(options.config);
         if (!options.walk_dir.empty()) return walk(app, options);
         app.render_frame();

@@ -2,6 +2,7 @@
 
 #include "kiosk/app/contact_sheet.h"
 #include "kiosk/app/frame_check.h"
+#include "kiosk/app/scripted_wifi.h"
 #include "kiosk/core/staff_pin.h"
 
 #include <optional>
@@ -166,6 +167,7 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
         const std::string staff_pin = "2468";
         config.device.staff_pin_hash = hash_staff_pin(staff_pin);
         config.device.locked = false;  // so the staff panel shows every action, Close the kiosk too
+        config.wifi = std::make_shared<ScriptedWifi>(ScriptedWifi::sample());  // never the host's own Wi-Fi
         KioskApp app(config);
         TestDriver driver(app);
         const std::string size = std::to_string(width) + "x" + std::to_string(height);
@@ -242,6 +244,17 @@ WalkResult render_screenshot_set(const KioskConfig& base, const std::filesystem:
             driver.tap("staff.end_day");
             shoot("staff-confirm", false);
             driver.tap("confirm.no");
+            // Wi-Fi: the networks found, then a locked one's passphrase, hidden, on each page.
+            driver.tap("staff.wifi");
+            driver.settle_wifi();
+            shoot("staff-wifi");
+            driver.tap("wifi.network.Staff Office");
+            for (const char* key : {"kb.o", "kb.f", "kb.f"}) driver.tap(key);
+            shoot("staff-wifi-passphrase");
+            driver.tap("kb.page");
+            shoot("staff-wifi-symbols", false);
+            driver.tap("wifi.cancel");
+            driver.tap("wifi.back");
             driver.tap("staff.close");
             app.set_chrome_locale(base.chrome_locale);
         }

@@ -3,6 +3,8 @@
 #include "kiosk/platform/png_writer.h"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 namespace selfcheck {
 
@@ -11,6 +13,20 @@ void TestDriver::settle() {
     app_.render_frame();
     // As a person would, wait for a flicked screen to stop gliding before the next tap.
     for (int frame = 0; frame < 600 && app_.animating(); ++frame) app_.render_frame();
+}
+
+void TestDriver::settle_wifi() {
+    WifiService* wifi = app_.wifi_service();
+    for (int round = 0; round < 10; ++round) {
+        if (!wifi) return;
+        const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (wifi->busy()) {
+            if (std::chrono::steady_clock::now() > limit) throw TestDriverError("the Wi-Fi worker did not finish");
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        settle();
+        if (!wifi->busy()) return;
+    }
 }
 
 bool TestDriver::has(const std::string& widget) const { return app_.registry().find(widget).has_value(); }

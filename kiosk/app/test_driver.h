@@ -21,6 +21,9 @@ public:
 
     // Draws frames until the layout is stable (ImGui settles in two).
     void settle();
+    // Waits until the Wi-Fi worker has done what it was asked (a scan, a join), then settles;
+    // again if the frames asked for more. Does nothing without Wi-Fi.
+    void settle_wifi();
     // Throws TestDriverError when no widget of that name is on screen. A widget scrolled out
     // of view is first dragged into view, as a finger would.
     void tap(const std::string& widget);

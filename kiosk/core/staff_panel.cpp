@@ -37,7 +37,29 @@ PinGate::Outcome StaffPanel::submit() {
 
 std::chrono::seconds StaffPanel::locked_for() const { return gate_ ? gate_->locked_for() : std::chrono::seconds(0); }
 
+void StaffPanel::open_wifi() {
+    if (view_ == View::Open) view_ = View::Wifi;
+}
+
+void StaffPanel::ask_for_passphrase(const std::string& ssid) {
+    if (view_ != View::Wifi) return;
+    passphrase_.wipe();
+    network_ = ssid;
+    view_ = View::WifiPassphrase;
+}
+
+void StaffPanel::back() {
+    if (view_ == View::WifiPassphrase) {
+        passphrase_.wipe();
+        view_ = View::Wifi;
+    } else if (view_ == View::Wifi) {
+        view_ = View::Open;
+    }
+}
+
 void StaffPanel::close() {
+    passphrase_.wipe();
+    network_.clear();
     wipe_pin(pin_);
     last_outcome_.reset();
     view_ = View::Closed;

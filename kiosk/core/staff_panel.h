@@ -1,6 +1,9 @@
 #pragma once
-// The hidden staff panel's state: closed, asking for the PIN, or open. Holds the PIN being
-// typed (wiped after every attempt) and the lockout; knows nothing of how it is drawn.
+// The hidden staff panel's state: closed, asking for the PIN, open, or on its Wi-Fi screens
+// (the network list, a passphrase). Holds the PIN being typed (wiped after every attempt),
+// the lockout and the passphrase being typed (wiped on leaving its screen); knows nothing of
+// how it is drawn.
+#include "kiosk/core/passphrase_entry.h"
 #include "kiosk/core/staff_pin.h"
 
 #include <optional>
@@ -10,7 +13,7 @@ namespace selfcheck {
 
 class StaffPanel {
 public:
-    enum class View { Closed, Pin, Open };
+    enum class View { Closed, Pin, Open, Wifi, WifiPassphrase };
     static constexpr size_t kMaxPinDigits = 12;
 
     // No hash: the panel cannot be opened at all (no default PIN, ever).
@@ -33,6 +36,15 @@ public:
     std::optional<PinGate::Outcome> last_outcome() const { return last_outcome_; }
     std::chrono::seconds locked_for() const;
 
+    // Wi-Fi, from the open panel: the network list, then a passphrase for `ssid`.
+    void open_wifi();
+    void ask_for_passphrase(const std::string& ssid);
+    PassphraseEntry& passphrase() { return passphrase_; }
+    const std::string& network() const { return network_; }
+    // One screen back: passphrase to list (the passphrase wiped), list to panel.
+    void back();
+
+    // Closes everything, wiping the PIN and any passphrase.
     void close();
 
 private:
@@ -40,6 +52,8 @@ private:
     View view_ = View::Closed;
     std::string pin_;
     std::optional<PinGate::Outcome> last_outcome_;
+    PassphraseEntry passphrase_;
+    std::string network_;  // the network the passphrase is for
 };
 
 }  // namespace selfcheck

@@ -27,6 +27,9 @@ inline constexpr const char* kForward = "\xee\x97\x88";      // U+E5C8 arrow_for
 inline constexpr const char* kReadAloud = "\xee\x81\x90";    // U+E050 volume_up (a speaker)
 inline constexpr const char* kStopReading = "\xee\x81\x87";  // U+E047 stop (a square)
 inline constexpr const char* kHeadphones = "\xee\x8c\x90";   // U+E310 headset
+inline constexpr const char* kLock = "\xee\xa2\x97";         // U+E897 lock: the network needs a passphrase
+inline constexpr const char* kWifi = "\xee\x98\xbe";         // U+E63E wifi: an open network
+inline constexpr const char* kShift = "\xee\x97\x98";        // U+E5D8 arrow_upward: the keyboard's shift
 
 // Every code point above, for the atlas.
 std::vector<unsigned> all_code_points();

@@ -15,6 +15,8 @@ namespace selfcheck::ui {
 std::string screen_name(const Session& session, const StaffPanel* staff) {
     if (staff && staff->view() == StaffPanel::View::Pin) return "staff_pin";
     if (staff && staff->view() == StaffPanel::View::Open) return "staff_panel";
+    if (staff && staff->view() == StaffPanel::View::Wifi) return "staff_wifi";
+    if (staff && staff->view() == StaffPanel::View::WifiPassphrase) return "staff_wifi_passphrase";
     switch (session.step()) {
     case Step::Welcome: return "welcome";
     case Step::Privacy: return "privacy";
@@ -222,6 +224,10 @@ void draw_kiosk(UiContext& ui, ImVec2 display) {
         const ScreenArea area{scroll.origin(), ImVec2(display.x, full)};
         if (staff && ui.staff->panel.view() == StaffPanel::View::Pin)
             draw_staff_pin(ui, *ui.staff, area);
+        else if (staff && ui.staff->panel.view() == StaffPanel::View::Wifi)
+            draw_staff_wifi(ui, *ui.staff, area);
+        else if (staff && ui.staff->panel.view() == StaffPanel::View::WifiPassphrase)
+            draw_staff_passphrase(ui, *ui.staff, area);
         else if (staff)
             draw_staff_panel(ui, *ui.staff, area);
         else

@@ -6,6 +6,7 @@
 #include "kiosk/core/staff_panel.h"
 #include "kiosk/core/staff_service.h"
 #include "kiosk/core/staff_status.h"
+#include "kiosk/core/wifi_service.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/widget_registry.h"
 #include "protocol/content/messages.h"
@@ -36,6 +37,7 @@ struct StaffView {
     bool can_exit = false;        // the device is not locked
     bool enrolled = false;        // records are sealed and kept (an NGO key); else demo mode
     bool exit_requested = false;  // set by the panel: the app closes after this frame
+    WifiService* wifi = nullptr;  // null: no Wi-Fi control on this device (no row, no action)
 };
 
 struct UiContext {

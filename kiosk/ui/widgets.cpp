@@ -79,7 +79,7 @@ bool tap_button(UiContext& ui, const std::string& name, const std::string& label
     ui.registry.record_widget(name, rect);
 
     ImFont* font = ImGui::GetFont();
-    const float pad = 0.5f * em;
+    const float pad = (look.one_character ? 0.1f : 0.5f) * em;
     const float icon_w = look.icon ? icon_width(font, look.icon) : 0.f;
     const float icon_gap = look.icon ? 0.4f * em : 0.f;
     float text_left = min.x + pad, text_right = max.x - pad;

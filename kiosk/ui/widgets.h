@@ -17,6 +17,9 @@ struct ButtonLook {
     // Centred with an icon: where the label cannot be drawn whole (a narrow key), the icon
     // alone is shown rather than a word cut in two.
     bool icon_alone_if_needed = false;
+    // A keyboard key: one character, with only a little air at its sides, so ten keys fit
+    // across a phone's screen.
+    bool one_character = false;
 };
 
 // A button of `size` at the cursor, with wrapped text. `name` is the widget's stable name for

@@ -17,15 +17,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string& test_pin_hash() {
-    static const std::string hash = hash_staff_pin("2468");
-    return hash;
-}
-
 KioskConfig staff_config(const FakeClock& clock, int width = 480, int height = 800) {
     KioskConfig config = headless(width, height);
     config.clock = clock.source();
-    config.device.staff_pin_hash = test_pin_hash();
+    config.device.staff_pin_hash = test_staff_pin_hash();
     config.device.locked = false;  // as a kiosk.yaml with `locked: false`: the panel offers an exit
     return config;
 }

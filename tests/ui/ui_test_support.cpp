@@ -2,6 +2,7 @@
 
 #include "kiosk/app/frame_check.h"
 #include "kiosk/app/scripted_walk.h"
+#include "kiosk/core/staff_pin.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,6 +16,11 @@ KioskConfig headless(int width, int height) {
     config.height = height;
     config.device.screen_dpi = typical_dpi(width, height);
     return config;
+}
+
+const std::string& test_staff_pin_hash() {
+    static const std::string hash = hash_staff_pin(kTestStaffPin);
+    return hash;
 }
 
 void check_text_of_frame(KioskApp& app) {

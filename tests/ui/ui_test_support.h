@@ -35,6 +35,10 @@ struct FakeClock {
     }
 };
 
+// The staff PIN UI tests type ("2468"), and its hash for DeviceConfig::staff_pin_hash.
+inline const char* kTestStaffPin = "2468";
+const std::string& test_staff_pin_hash();
+
 // From the welcome screen: chooses `locale`, reads the privacy notice, answers the first
 // question with its first answer, and stops on the second.
 void answer_first_question(TestDriver& driver, KioskApp& app, const std::string& locale);

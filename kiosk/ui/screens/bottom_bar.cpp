@@ -13,6 +13,12 @@ std::vector<BarAction> bottom_bar_actions(UiContext& ui) {
         return {{"staff.cancel", ui.text("staff.cancel"), ButtonKind::Secondary, icon::kBack}};
     if (ui.staff && ui.staff->panel.view() == StaffPanel::View::Open)
         return {{"staff.close", ui.text("staff.close"), ButtonKind::Secondary, icon::kBack}};
+    // Wi-Fi: back one screen, or straight out of staff mode (the passphrase has its own Cancel).
+    if (ui.staff && ui.staff->panel.view() == StaffPanel::View::Wifi)
+        return {{"wifi.back", ui.text("nav.back"), ButtonKind::Secondary, icon::kBack},
+                {"staff.close", ui.text("staff.close"), ButtonKind::Secondary, icon::kExit}};
+    if (ui.staff && ui.staff->panel.view() == StaffPanel::View::WifiPassphrase)
+        return {{"staff.close", ui.text("staff.close"), ButtonKind::Secondary, icon::kExit}};
     const BarAction back{"nav.back", ui.text("nav.back"), ButtonKind::Secondary, icon::kBack};
     switch (ui.session.step()) {
     case Step::Welcome: return {};
@@ -43,7 +49,11 @@ void act(UiContext& ui, const std::string& name) {
         ui.staff->panel.close();
     } else if (name == "staff.close" && ui.staff) {
         ui.staff->service.clear();
+        if (ui.staff->wifi) ui.staff->wifi->clear();
         ui.staff->panel.close();
+    } else if (name == "wifi.back" && ui.staff) {
+        if (ui.staff->wifi) ui.staff->wifi->clear();
+        ui.staff->panel.back();
     }
 }
 

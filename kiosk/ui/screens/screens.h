@@ -3,6 +3,7 @@
 #include "kiosk/ui/ui_context.h"
 #include "kiosk/ui/widgets.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,5 +49,9 @@ void draw_result_screen(UiContext& ui, const ScreenArea& area);
 void draw_staff_pin(UiContext& ui, StaffView& staff, const ScreenArea& area);
 void draw_staff_panel(UiContext& ui, StaffView& staff, const ScreenArea& area);
 void draw_staff_confirm(UiContext& ui, StaffView& staff, ImVec2 origin, ImVec2 size);
+// Wi-Fi behind the PIN: the status row's sentence, the network list, the passphrase keyboard.
+std::string wifi_status_line(UiContext& ui, const std::optional<WifiStatus>& status);
+void draw_staff_wifi(UiContext& ui, StaffView& staff, const ScreenArea& area);
+void draw_staff_passphrase(UiContext& ui, StaffView& staff, const ScreenArea& area);
 
 }  // namespace selfcheck::ui

@@ -3,6 +3,7 @@
 #include "kiosk/ui/keypad.h"
 #include "kiosk/ui/overlays.h"
 #include "kiosk/ui/screens/screens.h"
+#include "kiosk/ui/screens/staff_parts.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widgets.h"
 #include "protocol/time/dates.h"
@@ -84,11 +85,12 @@ std::vector<std::string> warning_lines(UiContext& ui, const StaffStatus& s) {
     return lines;
 }
 
+}  // namespace
+
 void gap(float em_units, float em) {
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + em_units * em));
 }
 
-// A column at most `max_em` wide, its title drawn at the top.
 Column begin_staff_screen(UiContext& ui, const ScreenArea& area, float max_em, const char* title_key) {
     const float em = ui.em();
     const Column column = centred_column(area, max_em, em);
@@ -97,10 +99,6 @@ Column begin_staff_screen(UiContext& ui, const ScreenArea& area, float max_em, c
     wrapped_text(ui, ui.text(title_key), ui.fonts.title, column.width, theme().text);
     return column;
 }
-
-// One row of the status table: a coloured mark (green fine, amber needs a look, red acts
-// now), then the sentence.
-enum class Health { Fine, Look, Act };
 
 void status_row(UiContext& ui, const std::string& line, Health health, float left, float width, bool shaded) {
     const Theme& t = theme();
@@ -117,8 +115,6 @@ void status_row(UiContext& ui, const std::string& line, Health health, float lef
     wrapped_text(ui, line, ui.fonts.body, width - 1.8f * em, t.text);
     ImGui::SetCursorScreenPos(ImVec2(left, top + height));
 }
-
-}  // namespace
 
 void draw_staff_pin(UiContext& ui, StaffView& staff, const ScreenArea& area) {
     const Theme& t = theme();
@@ -208,14 +204,26 @@ void draw_staff_panel(UiContext& ui, StaffView& staff, const ScreenArea& area) {
     }
     const int rows = (int(buttons.size()) + columns - 1) / columns;
     ImGui::SetCursorScreenPos(ImVec2(column.left, top + float(rows) * (height + key_gap)));
-    // The sound test on its own row, one line high: rarely needed, so it does not make every
-    // action above as tall as its label, and it is no service action (it works while one runs).
-    if (ui.audio && ui.audio->enabled()) {
-        const std::string label = ui.text("staff.test_sound");
-        const float h = button_height_for(ui, label, column.width, theme().min_target * em, {}, 0.45f);
-        if (tap_button(ui, "staff.test_sound", label, ImVec2(column.width, h), ButtonKind::Secondary))
-            ui.audio->test_sound(ui.locale());  // the welcome prompt, at the mode's volume
-        ImGui::SetCursorScreenPos(ImVec2(column.left, ImGui::GetItemRectMax().y + key_gap));
+    // Wi-Fi and the sound test share a row, one line high: rarely needed, so they do not make
+    // every action above as tall as their labels, and neither is a service action (they work
+    // while one runs).
+    std::vector<std::string> extras;
+    if (staff.wifi) extras.push_back("staff.wifi");
+    if (ui.audio && ui.audio->enabled()) extras.push_back("staff.test_sound");
+    if (!extras.empty()) {
+        const float w = (column.width - key_gap * float(extras.size() - 1)) / float(extras.size());
+        float h = theme().min_target * em;
+        for (const auto& name : extras) h = std::max(h, button_height_for(ui, ui.text(name), w, h, {}, 0.45f));
+        const float row_top = ImGui::GetCursorScreenPos().y;
+        for (size_t i = 0; i < extras.size(); ++i) {
+            ImGui::SetCursorScreenPos(ImVec2(column.left + float(i) * (w + key_gap), row_top));
+            if (!tap_button(ui, extras[i], ui.text(extras[i]), ImVec2(w, h), ButtonKind::Secondary)) continue;
+            if (extras[i] == "staff.wifi")
+                staff.panel.open_wifi();  // a screen of its own
+            else
+                ui.audio->test_sound(ui.locale());  // the welcome prompt, at the mode's volume
+        }
+        ImGui::SetCursorScreenPos(ImVec2(column.left, row_top + h + key_gap));
     }
     const std::string outcome = action_text(ui, action);
     if (!outcome.empty()) {
@@ -240,6 +248,15 @@ void draw_staff_panel(UiContext& ui, StaffView& staff, const ScreenArea& area) {
         if (i == 5 && s.power == PowerSource::Unknown) health = Health::Look;
         if (i >= 8) health = Health::Act;  // refused records
         status_row(ui, lines[i], health, column.left, column.width, i % 2 == 1);
+    }
+    if (staff.wifi) {
+        // Read on the Wi-Fi worker (nmcli), never here: the row shows the last reading.
+        staff.wifi->refresh_status();
+        const auto wifi = staff.wifi->status();
+        Health health = Health::Look;
+        if (wifi && wifi->state == WifiState::Connected) health = Health::Fine;
+        if (wifi && wifi->state == WifiState::Unavailable) health = Health::Act;
+        status_row(ui, wifi_status_line(ui, wifi), health, column.left, column.width, lines.size() % 2 == 1);
     }
     gap(t.padding, em);
 }
