@@ -80,7 +80,7 @@ TEST_CASE("after closing, no digit sequence of the number is in the database, it
     store.set_referral_state("enrich", "a", kReferralClosed);
     store.set_referral_state("enrich", "b", kReferralClosed);
     store.backup_to((dir.path() / "backup.db").string());
-    for (const std::string file : {db.string(), db.string() + "-wal", (dir.path() / "backup.db").string()}) {
+    for (const std::string& file : {db.string(), db.string() + "-wal", (dir.path() / "backup.db").string()}) {
         INFO(file);
         const std::string bytes = bytes_of(file);
         for (std::size_t n = 4; n <= kDigits.size(); ++n)
