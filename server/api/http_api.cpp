@@ -5,17 +5,15 @@
 #include "server/api/batch_ingest.h"
 #include "server/api/checkin_decoder.h"
 #include "server/api/device_auth.h"
+#include "server/api/published_bundle.h"
 #include "server/api/referral_ingest.h"
 #include "server/store/record_store.h"
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 namespace selfcheck::collector {
@@ -101,27 +99,21 @@ void post_checkin(const HttpApiContext& context, const http::Request& request, h
     response.status = 204;
 }
 
-// The newest published bundle, read anew each time so a publication reaches kiosks without a
-// restart. The ETag is a hash of the bytes: a kiosk that has them gets 304 and no body.
-void get_content(const HttpApiContext& context, const http::Request& request, http::Response& response) {
+// The newest published bundle (read again only when its file changes, so a publication
+// reaches kiosks without a restart). The ETag is a hash of the bytes: a kiosk that has them
+// gets 304 and no body.
+void get_content(const HttpApiContext& context, PublishedBundle& bundle, const http::Request& request,
+                 http::Response& response) {
     if (!authenticated(context, request, response)) return;
-    std::string bytes;
-    if (!context.options.content_bundle_file.empty()) {
-        std::ifstream in(context.options.content_bundle_file, std::ios::binary);
-        std::stringstream whole;
-        whole << in.rdbuf();
-        if (in) bytes = whole.str();
-    }
-    if (bytes.empty()) return write_json_error(response, 404, "no content bundle is published");
-    char etag[32];
-    std::snprintf(etag, sizeof etag, "\"%016zx\"", std::hash<std::string>{}(bytes));
-    response.set_header("ETag", etag);
-    if (request.header("If-None-Match") == etag) {
+    const std::shared_ptr<const BundleSnapshot> published = bundle.current();
+    if (published->bytes.empty()) return write_json_error(response, 404, "no content bundle is published");
+    response.set_header("ETag", published->etag);
+    if (request.header("If-None-Match") == published->etag) {
         response.status = 304;
         return;
     }
     response.status = 200;
-    response.set_content(std::move(bytes), "application/octet-stream");
+    response.set_content(published->bytes, "application/octet-stream");
 }
 
 // "Reachable" is any answer at all; 200 here also means a record sent now could be stored.
@@ -164,6 +156,7 @@ void add_http_api(http::Router& router, const HttpApiContext& given) {
     // Shared by the route lambdas, which the router keeps for the server's lifetime.
     const auto context = std::make_shared<const HttpApiContext>(given);
     const auto ingest = std::make_shared<const BatchIngest>(context->store, context->keys, context->forms);
+    const auto bundle = std::make_shared<PublishedBundle>(context->options.content_bundle_file);
     const std::size_t limit = context->options.max_body_bytes;
 
     router.add({"GET",
@@ -181,8 +174,9 @@ void add_http_api(http::Router& router, const HttpApiContext& given) {
                 {kJson}});
     router.add({"GET",
                 "/api/v1/content",
-                [context](const http::Request& request, http::Response& response) {
-                    shed_on_store_error(context->options, response, [&] { get_content(*context, request, response); });
+                [context, bundle](const http::Request& request, http::Response& response) {
+                    shed_on_store_error(context->options, response,
+                                        [&] { get_content(*context, *bundle, request, response); });
                 },
                 0,
                 {}});
