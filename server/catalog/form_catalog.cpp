@@ -72,6 +72,15 @@ std::shared_ptr<const Content> FormCatalog::newest() const {
     return newest;
 }
 
+std::vector<std::shared_ptr<const Content>> FormCatalog::versions() const {
+    std::vector<std::shared_ptr<const Content>> versions;
+    const std::shared_ptr<const Content> last = newest();
+    // forms_ is ordered by (form id, version): oldest first.
+    for (const auto& [key, content] : forms_)
+        if (last && key.first == last->form.id) versions.push_back(content);
+    return versions;
+}
+
 std::string FormCatalog::describe() const {
     std::string text;
     for (const auto& [key, content] : forms_) {

@@ -35,6 +35,9 @@ public:
 
     // The highest version of the (first) form: what reports are laid out by.
     std::shared_ptr<const Content> newest() const;
+    // Every version of newest()'s form, oldest first: what reports count records of, each
+    // record by its own version (report_builder.h).
+    std::vector<std::shared_ptr<const Content>> versions() const;
     // "hk-mdw-self-assessment v1, ..." for start-up messages.
     std::string describe() const;
 

@@ -24,7 +24,10 @@ int run_report(const Options& options) {
     try {
         const ReportContent content = load_report_content(options);
         const auto store = open_store(options.db, StoreOpenMode::MustExist);
-        const Report report = report_from_store(*store, *content.report_form, content.labels, *parsed.request);
+        const auto versions = content.forms.versions();
+        FormVersions counted;
+        for (const auto& version : versions) counted.push_back(version.get());
+        const Report report = report_from_store(*store, counted, content.labels, *parsed.request);
         switch (options.format) {
         case ReportFormat::Table: std::cout << report_to_text(report); break;
         case ReportFormat::Csv: std::cout << report_to_csv(report); break;

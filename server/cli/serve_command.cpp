@@ -35,7 +35,7 @@ int run_serve(const Options& options) {
         content = load_report_content(options);
         store = open_store(options.db, StoreOpenMode::CreateIfMissing);
         // Before listening: reports then never count every record, and uploads never wait on a rebuild.
-        ensure_tallies(*store, content.report_form, std::cerr);
+        ensure_tallies(*store, content.forms.versions(), std::cerr);
     } catch (const std::exception& error) {
         std::cerr << "collector: " << error.what() << '\n';
         return kExitFailure;
@@ -49,6 +49,7 @@ int run_serve(const Options& options) {
     api_options.content_bundle_file = options.bundle_file;
     add_http_api(router, HttpApiContext{*store, keys, forms, api_options});
     DashboardContext dashboard{*store, content.report_form, content.labels};
+    dashboard.form_versions = content.forms.versions();
     dashboard.secure_cookies = options.secure_cookies;
     add_dashboard(router, dashboard);
 

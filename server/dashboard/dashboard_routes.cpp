@@ -202,7 +202,10 @@ void post_logout(Shared& shared, const http::Request& request, http::Response& r
 // ---- reports
 
 Report make_report(const Shared& shared, const ReportRequest& request) {
-    return report_from_store(shared.context.store, *shared.context.form, shared.context.labels, request);
+    FormVersions versions;
+    for (const auto& version : shared.context.form_versions) versions.push_back(version.get());
+    if (versions.empty()) versions.push_back(shared.context.form.get());
+    return report_from_store(shared.context.store, versions, shared.context.labels, request);
 }
 
 void get_dashboard(Shared& shared, const http::Request& request, http::Response& response) {

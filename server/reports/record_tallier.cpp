@@ -36,11 +36,32 @@ std::string tally_fingerprint(const selfcheck::Content& content) {
            std::to_string(hash);
 }
 
-ContentTallier::ContentTallier(const selfcheck::Content& content)
-    : content_(content), fingerprint_(tally_fingerprint(content)) {}
+std::string tally_fingerprint(const FormVersions& versions) {
+    std::string fingerprint;
+    for (const selfcheck::Content* version : versions)
+        fingerprint += (fingerprint.empty() ? "" : " + ") + tally_fingerprint(*version);
+    return fingerprint;
+}
+
+ContentTallier::ContentTallier(const selfcheck::Content& content) : ContentTallier(FormVersions{&content}) {}
 
 ContentTallier::ContentTallier(std::shared_ptr<const selfcheck::Content> content)
-    : owned_(std::move(content)), content_(*owned_), fingerprint_(tally_fingerprint(content_)) {}
+    : ContentTallier(std::vector<std::shared_ptr<const selfcheck::Content>>{std::move(content)}) {}
+
+ContentTallier::ContentTallier(std::vector<std::shared_ptr<const selfcheck::Content>> versions)
+    : owned_(std::move(versions)) {
+    for (const auto& version : owned_) versions_.push_back(version.get());
+    fingerprint_ = tally_fingerprint(versions_);
+}
+
+ContentTallier::ContentTallier(FormVersions versions)
+    : versions_(std::move(versions)), fingerprint_(tally_fingerprint(versions_)) {}
+
+const selfcheck::Content& ContentTallier::version_of(const Record& record) const {
+    for (const selfcheck::Content* version : versions_)
+        if (version->form.version == record.form_version) return *version;
+    return *versions_.back();
+}
 
 void ContentTallier::tally(const Record& record, const std::string& first, Tallies& into) const {
     TallyCell cell{record.form_id, record.language, "", "r", "", ""};
@@ -55,10 +76,11 @@ void ContentTallier::tally(const Record& record, const std::string& first, Talli
         into[cell].add(1, first);
     };
     add("r", "", "");
-    if (record.form_id != content_.form.id) return;
+    const selfcheck::Content& content = version_of(record);
+    if (record.form_id != content.form.id) return;
     add("l", "", record.result_level);
     for (const std::string& indicator : record.indicators) add("i", indicator, "");
-    for (const selfcheck::Question& question : content_.form.questions) {
+    for (const selfcheck::Question& question : content.form.questions) {
         if (question.type != selfcheck::QuestionType::Choice) continue;
         if (question.show_if && !question.show_if->holds(record.answers)) continue;  // not asked
         const auto answer = record.answers.find(question.id);

@@ -9,15 +9,22 @@
 //   a  a choice question it was asked (item) and answered with a code (value);
 //   d  a choice question it was asked (item) and did not answer.
 // A question the skip logic did not ask, or answered with a number, adds nothing.
+// A record is judged by the form version it names (its own questions, codes and skip logic)
+// when the tallier has that version; otherwise by the newest.
 
 #include "protocol/content/content.h"
 #include "server/store/report_tally.h"
 
 #include <memory>
+#include <vector>
 
 namespace selfcheck::collector {
 
 inline constexpr const char* kNationalityQuestion = "nationality";
+
+// The versions of one form a report counts, oldest first: the last is the newest, whose
+// layout (levels, indicators, groupings) the report follows.
+using FormVersions = std::vector<const selfcheck::Content*>;
 
 class ContentTallier final : public Tallier {
 public:
@@ -25,18 +32,26 @@ public:
     explicit ContentTallier(const selfcheck::Content& content);
     // Keeps `content` alive itself (for a store, which keeps its tallier).
     explicit ContentTallier(std::shared_ptr<const selfcheck::Content> content);
+    // Every version the catalogue holds of the report's form, oldest first (kept alive).
+    explicit ContentTallier(std::vector<std::shared_ptr<const selfcheck::Content>> versions);
+    // `versions` (oldest first, not empty) must outlive the tallier.
+    explicit ContentTallier(FormVersions versions);
 
     std::string fingerprint() const override { return fingerprint_; }
     void tally(const Record& record, const std::string& first, Tallies& into) const override;
 
 private:
-    std::shared_ptr<const selfcheck::Content> owned_;
-    const selfcheck::Content& content_;
+    const selfcheck::Content& version_of(const Record& record) const;
+
+    std::vector<std::shared_ptr<const selfcheck::Content>> owned_;
+    FormVersions versions_;
     std::string fingerprint_;
 };
 
 // The fingerprint ContentTallier(content) has: the form's id and version and a hash of its
 // choice questions and skip logic.
 std::string tally_fingerprint(const selfcheck::Content& content);
+// ContentTallier(versions)'s: one version's fingerprint alone, several joined by " + ".
+std::string tally_fingerprint(const FormVersions& versions);
 
 }  // namespace selfcheck::collector

@@ -156,9 +156,9 @@ struct ReportCells {
 };
 
 // Questions tables: cells, then the lines that tie them to each other and to group sizes.
-void add_question(ReportCells& cells, const selfcheck::Question& question, const ReportLabels& labels,
-                  const std::vector<AnswerCount>& answers, const std::vector<Grouping>& groupings,
-                  const std::vector<std::size_t>& grouping_index) {
+void add_question(ReportCells& cells, const selfcheck::Question& question, bool always_asked,
+                  const ReportLabels& labels, const std::vector<AnswerCount>& answers,
+                  const std::vector<Grouping>& groupings, const std::vector<std::size_t>& grouping_index) {
     ReportCells::Question entry{&question, {}, {}, grouping_index, {}};
     QuestionReport& report = entry.report;
     report.id = question.id;
@@ -214,7 +214,7 @@ void add_question(ReportCells& cells, const selfcheck::Question& question, const
                 }
             }
         }
-        if (!question.show_if) {
+        if (always_asked) {
             table.add_line({column.answered, column.declined}, size, false);
         } else {
             const std::size_t asked = table.add_hidden(counts[g][code_count] + counts[g][code_count + 1]);
@@ -297,6 +297,42 @@ std::string headline(const Report& report, const selfcheck::Content& content) {
     return with_thousands(report.respondents.value) + " respondents";
 }
 
+// A question row of a report over several form versions: the newest version's question with
+// the options older versions had and it dropped appended, and whether every record is asked it.
+struct MergedQuestion {
+    selfcheck::Question question;
+    bool always_asked;
+};
+
+// The choice questions of every version by id: the newest's in its order, then those only
+// older versions ask (newest first). A question is always asked only if every version asks it
+// without skip logic; a record of a version without it has no cell for it (record_tallier.h).
+std::vector<MergedQuestion> merge_questions(const FormVersions& versions) {
+    std::vector<MergedQuestion> merged;
+    for (auto version = versions.rbegin(); version != versions.rend(); ++version) {
+        for (const selfcheck::Question& question : (*version)->form.questions) {
+            if (question.type != selfcheck::QuestionType::Choice) continue;
+            const auto same = std::find_if(merged.begin(), merged.end(),
+                                           [&](const MergedQuestion& row) { return row.question.id == question.id; });
+            if (same == merged.end()) {
+                merged.push_back(MergedQuestion{question, !question.show_if && version == versions.rbegin()});
+                continue;
+            }
+            if (question.show_if) same->always_asked = false;
+            for (const selfcheck::AnswerOption& option : question.options) {
+                std::vector<selfcheck::AnswerOption>& options = same->question.options;
+                if (std::none_of(options.begin(), options.end(),
+                                 [&](const selfcheck::AnswerOption& known) { return known.code == option.code; }))
+                    options.push_back(option);
+            }
+        }
+        // A question this version lacks is not asked of its records.
+        for (MergedQuestion& row : merged)
+            if (!(*version)->form.find(row.question.id)) row.always_asked = false;
+    }
+    return merged;
+}
+
 }  // namespace
 
 std::string with_thousands(std::int64_t value) {
@@ -314,19 +350,30 @@ std::optional<double> share(const Count& count, const Count& of) {
 
 Report build_report(const selfcheck::Content& content, const ReportLabels& labels, const std::vector<Record>& records,
                     const ReportRequest& request) {
+    return build_report(FormVersions{&content}, labels, records, request);
+}
+
+Report build_report_from_tallies(const selfcheck::Content& content, const ReportLabels& labels, const Tallies& tallies,
+                                 const ReportRequest& request) {
+    return build_report_from_tallies(FormVersions{&content}, labels, tallies, request);
+}
+
+Report build_report(const FormVersions& versions, const ReportLabels& labels, const std::vector<Record>& records,
+                    const ReportRequest& request) {
     // The same cells the store keeps, counted here; each record's order key is its place.
-    const ContentTallier tallier(content);
+    const ContentTallier tallier(versions);
     Tallies tallies;
     char place[24];
     for (std::size_t i = 0; i < records.size(); ++i) {
         std::snprintf(place, sizeof place, "%020zu", i);
         tallier.tally(records[i], place, tallies);
     }
-    return build_report_from_tallies(content, labels, tallies, request);
+    return build_report_from_tallies(versions, labels, tallies, request);
 }
 
-Report build_report_from_tallies(const selfcheck::Content& content, const ReportLabels& labels, const Tallies& tallies,
+Report build_report_from_tallies(const FormVersions& versions, const ReportLabels& labels, const Tallies& tallies,
                                  const ReportRequest& request) {
+    const selfcheck::Content& content = *versions.back();
     Report report;
     report.filter = request.filter;
     report.k = request.k;
@@ -359,8 +406,9 @@ Report build_report_from_tallies(const selfcheck::Content& content, const Report
     }
     std::vector<std::string> level_ids;
     add_levels_and_indicators(cells, level_ids, content, counted);
-    for (const selfcheck::Question& question : content.form.questions) {
-        if (question.type != selfcheck::QuestionType::Choice) continue;
+    const std::vector<MergedQuestion> rows = merge_questions(versions);
+    for (const MergedQuestion& row : rows) {
+        const selfcheck::Question& question = row.question;
         std::vector<Grouping> groupings;
         std::vector<std::size_t> grouping_index;
         if (question.id != kNationalityQuestion) {
@@ -374,7 +422,7 @@ Report build_report_from_tallies(const selfcheck::Content& content, const Report
             answers.push_back(AnswerCount{nationality_group(answer.nationality),
                                           index_in(by_language.ids, answer.language), answer.code, answer.count});
         }
-        add_question(cells, question, labels, answers, groupings, grouping_index);
+        add_question(cells, question, row.always_asked, labels, answers, groupings, grouping_index);
         // The nationality table's overall column gives each nationality group's size.
         if (question.id == kNationalityQuestion) {
             const ColumnCells& all = cells.questions.back().columns[0];

@@ -7,6 +7,7 @@
 
 #include <iosfwd>
 #include <memory>
+#include <vector>
 
 namespace selfcheck::collector {
 
@@ -17,10 +18,16 @@ class RecordStore;
 // cannot be read.
 Report report_from_store(const RecordStore& store, const selfcheck::Content& content, const ReportLabels& labels,
                          const ReportRequest& request);
+// The same over every version of the form (oldest first), each record by its own version.
+Report report_from_store(const RecordStore& store, const FormVersions& versions, const ReportLabels& labels,
+                         const ReportRequest& request);
 
 // Makes `store` keep tallies for `content`'s form as records arrive and, if the tallies it
 // has are for another form or stale, rebuilds them from every record (one transaction;
 // uploads wait meanwhile), logging to `log`. Returns true if it rebuilt them.
 bool ensure_tallies(RecordStore& store, std::shared_ptr<const selfcheck::Content> content, std::ostream& log);
+// The same for every version of the form (FormCatalog::versions(), oldest first).
+bool ensure_tallies(RecordStore& store, std::vector<std::shared_ptr<const selfcheck::Content>> versions,
+                    std::ostream& log);
 
 }  // namespace selfcheck::collector
