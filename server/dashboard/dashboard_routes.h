@@ -43,7 +43,7 @@ struct DashboardContext {
     std::chrono::seconds session_lifetime = std::chrono::hours(8);
     // Every version of form's form, oldest first (FormCatalog::versions()): reports judge each
     // record by its own version. Empty: form alone.
-    std::vector<std::shared_ptr<const selfcheck::Content>> form_versions;
+    std::vector<std::shared_ptr<const selfcheck::Content>> form_versions{};
     // Today in Hong Kong (YYYY-MM-DD), for the content review dates; tests set another day.
     std::function<std::string()> today = hong_kong_today;
 };
